@@ -1,0 +1,67 @@
+import { extract } from '../extract/index.js';
+import type { Article } from '../model/article.js';
+import { chooseCanonicalUrl, contentHash, fingerprintText, type CanonicalSource, type MinHashParams } from '../dedup/index.js';
+
+/**
+ * Everything the ingest does to one page that needs no store: extraction, the canonical URL, the hashes
+ * and the MinHash fingerprint. Pure and self-contained, so it runs in a worker thread (page-worker.ts)
+ * or inline; the decisions that need what is already stored are the writer's (decide.ts).
+ */
+
+export interface PageTask {
+  readonly bytes: Uint8Array;
+  /** The page's URL when known (a fetch, a WARC record); null for a local file. */
+  readonly url: string | null;
+  readonly headers: Readonly<Record<string, string>> | null;
+  /** The local file's absolute path when the page has no URL: its `file:` URL is the fallback identity. */
+  readonly filePath: string | null;
+  readonly maxBytes: number;
+  readonly timeoutMs: number;
+  readonly minhash: MinHashParams;
+}
+
+export type PageAnalysis =
+  | {
+      readonly ok: true;
+      readonly contentHash: string;
+      readonly article: Article;
+      readonly canonicalUrl: string;
+      readonly canonicalFrom: CanonicalSource;
+      readonly textHash: string;
+      /** MinHash signature bytes (dedup/minhash.ts encodeSignature) and band keys; null for very short bodies. */
+      readonly signature: Uint8Array | null;
+      readonly bandKeys: readonly string[];
+    }
+  | {
+      readonly ok: false;
+      readonly contentHash: string;
+      /** An extraction rejection code (NO_CONTENT, BINARY_CONTENT, TIMEOUT, ...) or NO_URL. */
+      readonly code: string;
+      readonly message: string;
+    };
+
+export function analyzePage(task: PageTask): PageAnalysis {
+  const hash = contentHash(task.bytes);
+  const result = extract(task.bytes, {
+    url: task.url,
+    headers: task.headers ?? undefined,
+    limits: { maxBytes: task.maxBytes, timeoutMs: task.timeoutMs },
+  });
+  if (!result.ok) return { ok: false, contentHash: hash, code: result.rejection.code, message: result.rejection.reason };
+  const article = result.article;
+  const canonical = chooseCanonicalUrl(task.url, article.canonicalUrl, task.filePath);
+  if (canonical === null) {
+    return { ok: false, contentHash: hash, code: 'NO_URL', message: 'The page has no usable URL and no canonical link, so it cannot be filed under an address.' };
+  }
+  const fingerprint = fingerprintText(article.text, task.minhash);
+  return {
+    ok: true,
+    contentHash: hash,
+    article,
+    canonicalUrl: canonical.url,
+    canonicalFrom: canonical.from,
+    textHash: fingerprint.textHash,
+    signature: fingerprint.encodedSignature,
+    bandKeys: fingerprint.bandKeys,
+  };
+}

@@ -1,0 +1,193 @@
+import { availableParallelism } from 'node:os';
+import { InvalidArgumentError, Option } from 'commander';
+import { ingest, IngestAborted, ingestReport, plannedItems, summaryLines, type IngestResult, type IngestSettings, type ItemEvent } from '../../app/index.js';
+import { DEFAULT_LIMITS } from '../../extract/limits.js';
+import { isParleyError } from '../../pipeline/errors.js';
+import { DEFAULT_FETCH_OPTIONS, DEFAULT_SOURCE_OPTIONS, resolveFetchOptions } from '../../sources/index.js';
+import { isStoreError } from '../../store/errors.js';
+import { resolveDatabasePath } from '../../store/location.js';
+import { openSqliteStore, type SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { databaseOption } from '../database.js';
+import { ProgressBar } from '../ui/progress.js';
+import { formatByteSize, formatDuration, parseByteSize, parseDuration, parsePositiveInteger } from '../values.js';
+import type { CliCommand, CliContext } from './command.js';
+
+interface IngestFlags {
+  readonly db?: string;
+  readonly raw: boolean;
+  readonly allowPrivate?: boolean;
+  readonly userAgent?: string;
+  readonly concurrency: number;
+  readonly jobs: number;
+  readonly maxBytes: number;
+  readonly timeout?: number;
+  readonly delay: number;
+  readonly quiet?: boolean;
+  readonly json?: boolean;
+  readonly strict?: boolean;
+}
+
+/** Failed pages listed one per line on stderr before the rest are only counted (the summary and `parley stats` have them all). */
+const MAX_FAILURE_LINES = 20;
+/** The exit status of a run stopped with Ctrl-C (128 + SIGINT), as shells report it. */
+const EXIT_INTERRUPTED = 130;
+/** A whole fetch may take this many times --timeout (a server that drips bytes forever stops there). */
+const TOTAL_TIMEOUT_FACTOR = 4;
+
+const DESCRIPTION = [
+  'Take news pages into the archive: each page is extracted, filed under its canonical URL, checked against what is stored (the same article again, or a copy of one: a reprint, a small edit) and committed with its outcome.',
+  'Sources: HTML files (.html, .htm, .xhtml, .html.gz), directories (searched recursively for pages and archives), glob patterns, WARC archives (.warc, .warc.gz), lists of URLs (.txt or .urls, one a line), saved feeds and sitemaps (.xml, .rss, .atom), and http(s) URLs of pages, feeds and sitemaps.',
+  'Every page is committed on its own, so an ingest stopped at any moment (Ctrl-C, a crash, a power cut) loses nothing it committed: run the same command again and it goes on where it stopped.',
+].join('\n\n');
+
+const HELP = `
+Examples:
+  $ parley ingest pages/                          every page under pages/ into ./parley.db
+  $ parley ingest --db news.db crawl.warc.gz      a web archive, streamed
+  $ parley ingest urls.txt https://example.com/feed.xml
+  $ parley ingest --json --quiet pages/ | jq .stored
+
+The summary counts every page seen by this run: seen = stored + duplicates + rejected + failed.
+"rejected" pages are not articles (empty, binary, no article text); "failed" ones could not be read,
+fetched or extracted (the reason is kept; the next run tries them again). Pages committed by an earlier
+run are "resumed", not done again.
+
+Exit status: 0 the sources were read (even if some pages failed); 1 a source could not be read at all,
+the database failed, or --strict and a page failed; 2 usage error; 130 stopped with Ctrl-C.`;
+
+export const ingestCommand: CliCommand = {
+  name: 'ingest',
+  register(program, context) {
+    program
+      .command('ingest')
+      .summary('take pages, archives, URL lists, feeds and sites into the archive, one copy of each article')
+      .description(DESCRIPTION)
+      .argument('<source...>', 'files, directories, globs, WARC archives, URL lists, feeds, or http(s) URLs')
+      .addOption(databaseOption())
+      .addOption(new Option('--no-raw', 'do not keep the raw HTML of each page (the database is smaller)'))
+      .addOption(new Option('--allow-private', 'fetch from private, loopback and link-local addresses (intranets, tests)'))
+      .addOption(new Option('--user-agent <ua>', 'the User-Agent sent with every request (and matched against robots.txt)').argParser(parseUserAgent))
+      .addOption(new Option('--concurrency <n>', 'fetches in flight at once, across sites').argParser(parsePositiveInteger).default(DEFAULT_SOURCE_OPTIONS.concurrency))
+      .addOption(new Option('-j, --jobs <n>', 'pages extracted in parallel (worker threads)').argParser(parsePositiveInteger).default(availableParallelism(), 'the number of CPU cores'))
+      .addOption(
+        new Option('--max-bytes <size>', 'largest page read, fetched or extracted (e.g. 5MB)').argParser(parseByteSize).default(DEFAULT_LIMITS.maxBytes, formatByteSize(DEFAULT_LIMITS.maxBytes)),
+      )
+      .addOption(
+        new Option('--timeout <duration>', `longest wait for one page: a silent server, and extraction (default: ${formatDuration(DEFAULT_FETCH_OPTIONS.readTimeoutMs)} for servers, ${formatDuration(DEFAULT_LIMITS.timeoutMs)} for extraction)`).argParser(parseDuration),
+      )
+      .addOption(
+        new Option('--delay <duration>', 'least time between two requests to the same site (robots.txt may ask for more)')
+          .argParser(parseDelay)
+          .default(DEFAULT_FETCH_OPTIONS.politenessDelayMs, formatDuration(DEFAULT_FETCH_OPTIONS.politenessDelayMs)),
+      )
+      .addOption(new Option('-q, --quiet', 'no progress bar, failure lines or summary on stderr'))
+      .addOption(new Option('--json', 'print the run\'s counts as one JSON object on stdout'))
+      .addOption(new Option('--strict', 'exit 1 when any page failed'))
+      .showHelpAfterError('(run "parley ingest --help" for the options and examples)')
+      .addHelpText('after', HELP)
+      .action(async (sources: string[], flags: IngestFlags) => context.setExitCode(await runIngest(sources, flags, context)));
+  },
+};
+
+function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
+  const fetch = {
+    allowPrivate: flags.allowPrivate ?? false,
+    politenessDelayMs: flags.delay,
+    ...(flags.userAgent === undefined ? {} : { userAgent: flags.userAgent }),
+    ...(flags.timeout === undefined
+      ? {}
+      : { connectTimeoutMs: flags.timeout, readTimeoutMs: flags.timeout, totalTimeoutMs: Math.max(DEFAULT_FETCH_OPTIONS.totalTimeoutMs, TOTAL_TIMEOUT_FACTOR * flags.timeout) }),
+  };
+  return {
+    keepRaw: flags.raw,
+    jobs: flags.jobs,
+    concurrency: flags.concurrency,
+    maxPageBytes: flags.maxBytes,
+    ...(flags.timeout === undefined ? {} : { extractTimeoutMs: flags.timeout }),
+    fetch,
+  };
+}
+
+async function runIngest(sources: readonly string[], flags: IngestFlags, context: CliContext): Promise<number> {
+  const { stdout, stderr } = context.streams;
+  const database = resolveDatabasePath(flags.db);
+  let store: SqliteStore;
+  try {
+    store = await openSqliteStore(database, { mode: 'write' });
+  } catch (error) {
+    if (!isStoreError(error)) throw error;
+    stderr.write(`parley ingest: ${error.message} [${error.code}]\n`);
+    return 1;
+  }
+  const progress = stderr.isTTY && !flags.quiet ? new ProgressBar(stderr, 'ingesting', { eta: true }) : null;
+  const say = (line: string): void => {
+    if (flags.quiet) return;
+    if (progress) progress.log(line);
+    else stderr.write(`${line}\n`);
+  };
+  const stop = new AbortController();
+  void plannedItems(sources, stop.signal).then((total) => total !== null && progress?.setTotal(total), () => undefined);
+  const interrupt = (): void => {
+    if (stop.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    say('parley ingest: stopping after the pages in progress are committed (press Ctrl-C again to stop at once; the next run goes on from there).');
+    stop.abort();
+  };
+  process.on('SIGINT', interrupt);
+  let listed = 0;
+  const onItem = (event: ItemEvent): void => {
+    if (!event.planned) return;
+    progress?.tick(event.result === 'failed');
+    if (event.result !== 'failed') return;
+    listed++;
+    if (listed <= MAX_FAILURE_LINES) say(`parley ingest: ${event.source}: ${event.message} [${event.code}]`);
+    else if (listed === MAX_FAILURE_LINES + 1) say('parley ingest: more pages failed; the summary counts them by reason, and "parley stats" lists them.');
+  };
+
+  let result: IngestResult;
+  try {
+    result = await ingest({ sources, store, settings: settingsFrom(flags), signal: stop.signal, onItem });
+  } catch (error) {
+    progress?.finish();
+    if (error instanceof IngestAborted) {
+      stderr.write(`parley ingest: the run stopped: ${error.message}${isStoreError(error.cause) ? ` [${error.cause.code}]` : ''}\n`);
+      return 1;
+    }
+    if (isParleyError(error)) {
+      stderr.write(`parley ingest: ${error.message} [${error.code}]\n`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', interrupt);
+    stop.abort();
+    await store.close().catch(() => undefined);
+  }
+  progress?.finish();
+  if (flags.json) stdout.write(`${JSON.stringify(ingestReport(result, database))}\n`);
+  else if (!flags.quiet) for (const line of summaryLines(result, database)) stderr.write(`parley ingest: ${line}\n`);
+  return exitStatus(result, flags, say);
+}
+
+function exitStatus(result: IngestResult, flags: IngestFlags, say: (line: string) => void): number {
+  if (result.status === 'interrupted') return EXIT_INTERRUPTED;
+  if (result.unreadable.length > 0) {
+    const names = result.unreadable.map((entry) => entry.source).join(', ');
+    say(`parley ingest: ${result.counts.unreadableSources === 1 ? 'a source' : `${result.counts.unreadableSources} sources`} could not be read at all: ${names}.`);
+    return 1;
+  }
+  if (flags.strict && result.counts.failed > 0) return 1;
+  return 0;
+}
+
+function parseUserAgent(value: string): string {
+  try {
+    return resolveFetchOptions({ userAgent: value }).userAgent;
+  } catch (error) {
+    throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Like a duration, but 0 is allowed: no delay between requests to one site. */
+function parseDelay(value: string): number {
+  return /^\s*0+(?:\.0+)?\s*(?:ms|s)?\s*$/i.test(value) ? 0 : parseDuration(value);
+}

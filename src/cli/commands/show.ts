@@ -1,0 +1,84 @@
+import { Option } from 'commander';
+import { articleToMarkdown } from '../../render/markdown.js';
+import { articleToText } from '../../render/text.js';
+import type { StoredArticle } from '../../store/store.js';
+import { databaseOption, openArchiveForReading } from '../database.js';
+import { StreamWriter } from '../io/output.js';
+import { reportStoreError } from '../query/options.js';
+import { storedArticleToJSON } from '../query/stored-json.js';
+import type { CliCommand, CliContext } from './command.js';
+
+const FORMATS = {
+  markdown: 'YAML front matter with the metadata, then the article in Markdown',
+  json: 'the stored article: id, every extracted field with its provenance, site, firstSeen, duplicate',
+  text: 'the title, a blank line, then the body as plain text',
+} as const;
+type ShowFormat = keyof typeof FORMATS;
+
+interface ShowFlags {
+  readonly format: ShowFormat;
+  readonly db?: string;
+}
+
+const HELP = `
+Formats:
+${Object.entries(FORMATS).map(([name, description]) => `  ${name.padEnd(9)}${description}`).join('\n')}
+
+Examples:
+  $ parley show 42                                     the article with id 42 (ids are in search results)
+  $ parley show https://example.com/news/story.html    by its URL (canonical or as fetched)
+  $ parley show 42 --format json | jq .provenance
+
+Exit status: 0 shown; 1 no such article, or the database is missing or damaged; 2 usage error.`;
+
+export const showCommand: CliCommand = {
+  name: 'show',
+  register(program, context) {
+    program
+      .command('show')
+      .summary('print one stored article (Markdown, JSON or text)')
+      .description('Print one article of the archive, by its id or its URL.')
+      .argument('<id-or-url>', 'the article id (a number) or a URL')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('markdown'))
+      .addOption(databaseOption())
+      .showHelpAfterError('(run "parley show --help" for the formats and examples)')
+      .addHelpText('after', HELP)
+      .action(async (key: string, flags: ShowFlags) => context.setExitCode(await runShow(key, flags, context)));
+  },
+};
+
+async function runShow(key: string, flags: ShowFlags, context: CliContext): Promise<number> {
+  const { stdout, stderr } = context.streams;
+  const opened = await openArchiveForReading(flags.db);
+  if (!opened.ok) {
+    stderr.write(`parley show: ${opened.message}\n`);
+    return 1;
+  }
+  const byId = /^\d+$/.test(key.trim());
+  let stored: StoredArticle | null;
+  try {
+    stored = await opened.store.getArticle(byId ? Number(key) : key.trim());
+  } catch (error) {
+    return reportStoreError(error, 'show', stderr);
+  } finally {
+    await opened.store.close();
+  }
+  if (!stored) {
+    stderr.write(`parley show: no article ${byId ? `with id ${key.trim()}` : `at ${key.trim()}`} in ${opened.path}. Find it with "parley search".\n`);
+    return 1;
+  }
+  const output = new StreamWriter(stdout);
+  await output.write(render(stored, flags.format));
+  return output.error ? 1 : 0;
+}
+
+function render(stored: StoredArticle, format: ShowFormat): string {
+  switch (format) {
+    case 'markdown':
+      return articleToMarkdown(stored.article);
+    case 'json':
+      return `${JSON.stringify(storedArticleToJSON(stored), null, 2)}\n`;
+    case 'text':
+      return articleToText(stored.article);
+  }
+}

@@ -1,0 +1,30 @@
+import { extract } from '../../extract/index.js';
+import { serveTasks } from '../pool/protocol.js';
+import { renderArticle, type RenderSettings } from './formats.js';
+
+/**
+ * The extraction worker: one page in (bytes and options), its rendered output or its rejection out.
+ * Rendering happens here too, so the main thread only orders and writes results.
+ */
+
+export interface ExtractTask {
+  readonly bytes: Uint8Array;
+  readonly url: string | null;
+  readonly maxBytes: number;
+  readonly timeoutMs: number;
+  readonly render: RenderSettings;
+}
+
+export type ExtractTaskResult =
+  | { readonly ok: true; readonly output: string }
+  | { readonly ok: false; readonly code: string; readonly message: string };
+
+serveTasks<ExtractTask, ExtractTaskResult>((task) => {
+  const result = extract(task.bytes, {
+    url: task.url,
+    captions: task.render.captions,
+    limits: { maxBytes: task.maxBytes, timeoutMs: task.timeoutMs },
+  });
+  if (!result.ok) return { ok: false, code: result.rejection.code, message: result.rejection.reason };
+  return { ok: true, output: renderArticle(result.article, task.render) };
+});

@@ -1,0 +1,129 @@
+import { getRequestListener } from '@hono/node-server';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiApp } from './routes/route.js';
+
+/**
+ * Serving the app on a port with Node's HTTP server (through @hono/node-server's request listener),
+ * with the connection-level limits the app cannot enforce itself: how long a client may take to send
+ * its headers and its request, how large the headers may be, how many connections stay open.
+ */
+
+export interface ConnectionLimits {
+  /** Time for a client to send the request headers, in ms (slow-header attacks). */
+  readonly headersTimeoutMs: number;
+  /** Time for a client to send the whole request, in ms. */
+  readonly requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this long, in ms. */
+  readonly keepAliveTimeoutMs: number;
+  /** Largest request line and headers, in bytes (Node answers 431 above it). */
+  readonly maxHeaderBytes: number;
+  /** Most connections open at once; more are refused. */
+  readonly maxConnections: number;
+  /** On shutdown, how long requests in progress may run before their connections are cut, in ms. */
+  readonly shutdownGraceMs: number;
+}
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = Object.freeze({
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxHeaderBytes: 16 * 1024,
+  maxConnections: 256,
+  shutdownGraceMs: 5_000,
+});
+
+export interface ListenOptions {
+  readonly host: string;
+  /** 0 picks a free port (tests); the URL says which. */
+  readonly port: number;
+  readonly limits?: Partial<ConnectionLimits>;
+}
+
+export interface RunningServer {
+  /** The server's base URL, e.g. http://127.0.0.1:8080 (the API is under /api/). */
+  readonly url: string;
+  readonly address: AddressInfo;
+  /** Stops accepting connections, lets requests in progress finish (up to the grace period), then resolves. */
+  close(): Promise<void>;
+  /** Cuts every open connection now (a second Ctrl-C during close). */
+  cutConnections(): void;
+}
+
+/** Why a server could not start, with a message that says what to do. */
+export class ListenError extends Error {
+  constructor(
+    readonly code: 'PORT_IN_USE' | 'ADDRESS_UNAVAILABLE' | 'PERMISSION_DENIED' | 'LISTEN_FAILED',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ListenError';
+  }
+}
+
+export function startServer(app: ApiApp, options: ListenOptions): Promise<RunningServer> {
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.limits };
+  const listener = getRequestListener(app.fetch);
+  const inProgress = new Set<ServerResponse>();
+  let closing = false;
+  const server = createServer(
+    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, keepAliveTimeout: limits.keepAliveTimeoutMs, maxHeaderSize: limits.maxHeaderBytes },
+    (request, response) => {
+      inProgress.add(response);
+      response.once('close', () => inProgress.delete(response));
+      if (closing) response.setHeader('Connection', 'close');
+      void listener(request, response);
+    },
+  );
+  server.maxConnections = limits.maxConnections;
+  const close = (): Promise<void> => {
+    closing = true;
+    // A keep-alive connection would outlive its last response: tell each client this one is the last.
+    for (const response of inProgress) if (!response.headersSent) response.setHeader('Connection', 'close');
+    return closeServer(server, limits.shutdownGraceMs);
+  };
+  return new Promise((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException): void => reject(listenError(error, options));
+    server.once('error', failed);
+    server.listen(options.port, options.host, () => {
+      server.off('error', failed);
+      const address = server.address() as AddressInfo;
+      resolve({ url: baseUrl(address), address, close, cutConnections: () => server.closeAllConnections() });
+    });
+  });
+}
+
+function listenError(error: NodeJS.ErrnoException, options: ListenOptions): ListenError {
+  const where = `${options.host}:${options.port}`;
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return new ListenError('PORT_IN_USE', `port ${options.port} on ${options.host} is already in use (another server?). Stop it, or choose another port with --port.`, { cause: error });
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new ListenError('ADDRESS_UNAVAILABLE', `cannot listen on ${where}: ${options.host} is not an address of this machine. Use --host 127.0.0.1 (this machine only) or 0.0.0.0 (every interface).`, { cause: error });
+    case 'EACCES':
+    case 'EPERM':
+      return new ListenError('PERMISSION_DENIED', `not allowed to listen on ${where} (ports below 1024 need privileges). Choose a port from 1024 with --port.`, { cause: error });
+    default:
+      return new ListenError('LISTEN_FAILED', `cannot listen on ${where}: ${error.message}`, { cause: error });
+  }
+}
+
+function baseUrl(address: AddressInfo): string {
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+function closeServer(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    cut.unref();
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}

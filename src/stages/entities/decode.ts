@@ -1,0 +1,89 @@
+import { TAG_COUNT } from './tags.js';
+import { TRANSITION_MASK } from './weights.js';
+
+/**
+ * Viterbi decoding of a linear chain with IOB2 constraints: transitions the scheme forbids (`O → I-X`,
+ * `B-PER → I-LOC`, `I-X` first in a sentence) score -Infinity, so the best path is always well formed.
+ * Alongside the path it returns each token's margin: the best total score with the token's chosen tag
+ * minus the best total score with any other tag for it (max-marginals from a forward and a backward
+ * pass). A small margin means a close call; the stage turns margins into entity confidences.
+ */
+
+export interface Decoded {
+  readonly tags: Uint8Array;
+  readonly margins: Float64Array;
+}
+
+const L = TAG_COUNT;
+
+/** `emissions`: n × L token-major scores; `transitions`: (L + 1) × L, row 0 = sentence start. */
+export function viterbi(emissions: Float64Array, n: number, transitions: ArrayLike<number>, withMargins = true): Decoded {
+  const tags = new Uint8Array(n);
+  const margins = new Float64Array(n);
+  if (n === 0) return { tags, margins };
+  const trans = new Float64Array(L * (L + 1));
+  for (let k = 0; k < trans.length; k++) trans[k] = transitions[k]! + TRANSITION_MASK[k]!;
+
+  const alpha = new Float64Array(n * L);
+  const back = new Uint8Array(n * L);
+  for (let t = 0; t < L; t++) alpha[t] = trans[t]! + emissions[t]!;
+  for (let i = 1; i < n; i++) {
+    const base = i * L;
+    const prevBase = base - L;
+    for (let t = 0; t < L; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        const score = alpha[prevBase + p]! + trans[(p + 1) * L + t]!;
+        if (score > best) {
+          best = score;
+          arg = p;
+        }
+      }
+      alpha[base + t] = best + emissions[base + t]!;
+      back[base + t] = arg;
+    }
+  }
+  let last = 0;
+  for (let t = 1; t < L; t++) if (alpha[(n - 1) * L + t]! > alpha[(n - 1) * L + last]!) last = t;
+  tags[n - 1] = last;
+  for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * L + tags[i]!]!;
+  if (!withMargins) return { tags, margins };
+
+  // beta[i][t]: best score of the tokens after i, given tag t at i.
+  const beta = new Float64Array(n * L);
+  for (let i = n - 2; i >= 0; i--) {
+    const base = i * L;
+    const nextBase = base + L;
+    for (let t = 0; t < L; t++) {
+      let best = -Infinity;
+      for (let q = 0; q < L; q++) {
+        const score = trans[(t + 1) * L + q]! + emissions[nextBase + q]! + beta[nextBase + q]!;
+        if (score > best) best = score;
+      }
+      beta[base + t] = best;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const base = i * L;
+    const chosen = alpha[base + tags[i]!]! + beta[base + tags[i]!]!;
+    let other = -Infinity;
+    for (let t = 0; t < L; t++) {
+      if (t === tags[i]) continue;
+      const score = alpha[base + t]! + beta[base + t]!;
+      if (score > other) other = score;
+    }
+    margins[i] = other === -Infinity ? Number.MAX_VALUE : chosen - other;
+  }
+  return { tags, margins };
+}
+
+/**
+ * The margin of an entity over tokens [start, end): the smallest margin of its tokens and of the token
+ * right after it (whose margin says whether the entity should have gone on).
+ */
+export function spanMargin(margins: ArrayLike<number>, start: number, end: number): number {
+  let margin = Infinity;
+  for (let i = start; i < Math.min(end + 1, margins.length); i++) margin = Math.min(margin, margins[i]!);
+  return margin;
+}

@@ -1,0 +1,4 @@
+import { describeStoreContract } from '../contract.js';
+import { MemoryStore } from './memory-store.js';
+
+describeStoreContract('MemoryStore', async () => new MemoryStore());

@@ -1,0 +1,226 @@
+import { decodeCursor, nextCursor, searchFingerprint } from '../cursor.js';
+import { StoreError } from '../errors.js';
+import { matchesFilter, normalizeFilter, normalizeLimit, publishedInstant, siteFromKey, siteKey, siteOfUrl } from '../filters.js';
+import { parseQuery } from '../query/parse.js';
+import {
+  EXPORT_BATCH_SIZE,
+  NEAR_DUPLICATE_CANDIDATE_LIMIT,
+  type ArticleFilter,
+  type ArticleRef,
+  type CommitResult,
+  type CommittedPage,
+  type FetchValidators,
+  type NearDuplicateCandidate,
+  type PageRecord,
+  type RunFinish,
+  type RunId,
+  type RunStart,
+  type SearchHit,
+  type SearchPage,
+  type SearchQuery,
+  type StatsOptions,
+  type Store,
+  type StoredArticle,
+  type StoreStats,
+} from '../store.js';
+import { checkPageRecord, checkRunFinish, checkRunStart } from '../validate.js';
+import { allPhrases, bm25 } from './ranking.js';
+import { memoryStats } from './stats.js';
+import { MemoryTables, type ArticleEntry, type PageEntry } from './tables.js';
+
+/**
+ * The in-memory adapter: the same contract as SQLite (contract.ts), for unit tests of the ingest and
+ * anything else that wants a store without a file. Everything handed in or out is copied, so callers
+ * can neither change stored data nor be changed by it. A commit checks everything before it changes
+ * anything, which makes it as atomic as a transaction.
+ */
+export class MemoryStore implements Store {
+  private readonly t = new MemoryTables();
+  private closed = false;
+
+  async startRun(run: RunStart): Promise<RunId> {
+    this.open();
+    checkRunStart(run);
+    const id = this.t.runs.size + 1;
+    this.t.runs.set(id, { id, start: structuredClone(run), finish: null });
+    return id;
+  }
+
+  async finishRun(id: RunId, finish: RunFinish): Promise<void> {
+    this.open();
+    checkRunFinish(finish);
+    const run = this.t.runs.get(id);
+    if (!run) throw new StoreError('E_STORE_INPUT', `Run ${id} does not exist: finish the id startRun returned.`);
+    run.finish = structuredClone(finish);
+  }
+
+  async commitPage(record: PageRecord): Promise<CommitResult> {
+    this.open();
+    checkPageRecord(record);
+    const existingId = this.t.pageIdByKey.get(record.sourceKey);
+    const existing = existingId === undefined ? null : this.t.pages.get(existingId)!;
+    if (existing && existing.outcome.kind !== 'failed') return { status: 'already-committed', page: this.t.committedPage(existing) };
+    const run = this.t.runs.get(record.runId);
+    if (!run) throw new StoreError('E_STORE_INPUT', `Run ${record.runId} does not exist: commit pages under the id startRun returned.`);
+    let outcome = record.outcome;
+    if (outcome.kind === 'article') {
+      const holder = this.t.articleIdByCanonical.get(record.canonicalUrl!);
+      if (holder !== undefined) outcome = { kind: 'duplicate', articleId: holder, reason: 'canonical-url', similarity: 1 };
+    }
+    if (outcome.kind === 'duplicate' && !this.t.articles.has(outcome.articleId)) throw new StoreError('E_STORE_INPUT', `The duplicate outcome names article ${outcome.articleId}, which does not exist.`);
+    if (outcome.kind === 'article' && outcome.copyOf && !this.t.articles.has(outcome.copyOf.articleId)) {
+      throw new StoreError('E_STORE_INPUT', `copyOf names article ${outcome.copyOf.articleId}, which does not exist.`);
+    }
+    // Checked: from here on nothing can fail, so the page is committed whole or not at all.
+    if (existing) this.t.deletePage(existing.id);
+    const page: PageEntry = {
+      id: this.t.nextPageId++,
+      record: { ...structuredClone({ ...record, raw: null, outcome: null }), outcome: structuredClone(outcome) } as PageEntry['record'],
+      outcome: structuredClone(outcome),
+      articleId: null,
+    };
+    this.t.pages.set(page.id, page);
+    this.t.pageIdByKey.set(record.sourceKey, page.id);
+    if (run.start.keepRaw && record.raw !== null) this.t.raw.set(page.id, new Uint8Array(record.raw));
+    if (outcome.kind === 'article') {
+      const article = structuredClone(outcome.article);
+      const entry: ArticleEntry = {
+        id: this.t.nextArticleId++,
+        pageId: page.id,
+        runId: record.runId,
+        canonicalUrl: record.canonicalUrl!,
+        siteKey: siteKey(siteOfUrl(record.canonicalUrl!)),
+        publishedMs: publishedInstant(article.published),
+        firstSeen: record.fetchedAt,
+        textHash: outcome.textHash,
+        signature: outcome.minhash ? new Uint8Array(outcome.minhash.signature) : null,
+        article,
+        matcher: null,
+      };
+      this.t.addArticle(entry, outcome.minhash?.bandKeys ?? []);
+      page.articleId = entry.id;
+      if (outcome.copyOf) this.t.joinGroup(entry.id, outcome.copyOf.articleId, outcome.copyOf.similarity, record.fetchedAt);
+    }
+    return { status: existing ? 'replaced-failure' : 'stored', page: this.t.committedPage(page) };
+  }
+
+  async findCommittedPage(sourceKey: string): Promise<CommittedPage | null> {
+    this.open();
+    const id = this.t.pageIdByKey.get(sourceKey);
+    return id === undefined ? null : this.t.committedPage(this.t.pages.get(id)!);
+  }
+
+  async findArticleByCanonicalUrl(canonicalUrl: string): Promise<ArticleRef | null> {
+    this.open();
+    const id = this.t.articleIdByCanonical.get(canonicalUrl);
+    return id === undefined ? null : this.t.articleRef(this.t.articles.get(id)!);
+  }
+
+  async findArticleByTextHash(textHash: string): Promise<ArticleRef | null> {
+    this.open();
+    for (const entry of this.t.articles.values()) if (entry.textHash === textHash) return this.t.articleRef(entry);
+    return null;
+  }
+
+  async findNearDuplicateCandidates(bandKeys: readonly string[], limit = NEAR_DUPLICATE_CANDIDATE_LIMIT): Promise<NearDuplicateCandidate[]> {
+    this.open();
+    const shared = new Map<number, number>();
+    for (const key of new Set(bandKeys)) for (const id of this.t.bands.get(key) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    return [...shared]
+      .map(([id, n]) => ({ entry: this.t.articles.get(id)!, n }))
+      .filter(({ entry }) => entry.signature !== null)
+      .sort((a, b) => b.n - a.n || a.entry.id - b.entry.id)
+      .slice(0, limit)
+      .map(({ entry, n }) => ({ ...this.t.articleRef(entry), signature: new Uint8Array(entry.signature!), sharedBands: n }));
+  }
+
+  async findFetchValidators(url: string): Promise<FetchValidators | null> {
+    this.open();
+    let best: PageEntry | null = null;
+    for (const page of this.t.pages.values()) {
+      const r = page.record;
+      if (r.url !== url || (r.etag == null && r.lastModified == null)) continue;
+      if (!best || r.fetchedAt > best.record.fetchedAt || (r.fetchedAt === best.record.fetchedAt && page.id > best.id)) best = page;
+    }
+    if (!best) return null;
+    const articleId = best.articleId ?? (best.outcome.kind === 'duplicate' ? best.outcome.articleId : null);
+    return { url, etag: best.record.etag ?? null, lastModified: best.record.lastModified ?? null, fetchedAt: best.record.fetchedAt, pageId: best.id, articleId };
+  }
+
+  async readRawHtml(pageId: number): Promise<Uint8Array | null> {
+    this.open();
+    const raw = this.t.raw.get(pageId);
+    return raw ? new Uint8Array(raw) : null;
+  }
+
+  async search(query: SearchQuery): Promise<SearchPage> {
+    this.open();
+    const tree = parseQuery(query.text);
+    const filter = normalizeFilter(query);
+    const limit = normalizeLimit(query.limit);
+    const fingerprint = searchFingerprint(tree, filter);
+    const cursor = query.cursor ? decodeCursor(query.cursor, fingerprint) : null;
+    const maxId = cursor?.maxId ?? this.t.nextArticleId - 1;
+    const phrases = allPhrases(tree);
+    const all = [...this.t.articles.values()];
+    const totalLength = all.reduce((sum, e) => sum + this.t.matcher(e).doc.length, 0);
+    const documentFrequency = new Map(phrases.map((p) => [p, all.filter((e) => this.t.matcher(e).contains(p)).length]));
+    const corpus = { documents: all.length, averageLength: all.length ? totalLength / all.length : 0, documentFrequency };
+    const ranked = all
+      .filter((e) => e.id <= maxId && matchesFilter(filter, { publishedMs: e.publishedMs, siteKey: e.siteKey, language: e.article.language }) && this.t.matcher(e).matches(tree))
+      .map((e) => ({ entry: e, score: bm25(this.t.matcher(e), phrases, corpus) }))
+      .sort((a, b) => b.score - a.score || a.entry.id - b.entry.id);
+    const offset = cursor?.offset ?? 0;
+    const page = ranked.slice(offset, offset + limit);
+    const hits: SearchHit[] = page.map(({ entry, score }) => {
+      const snippet = this.t.matcher(entry).snippet(entry.article.text, tree);
+      const a = entry.article;
+      return { id: entry.id, url: entry.canonicalUrl, title: a.title, published: a.published, siteName: a.siteName, site: siteFromKey(entry.siteKey), language: a.language, score, snippet: snippet.text, highlights: snippet.highlights };
+    });
+    return { hits, nextCursor: nextCursor(fingerprint, offset + page.length, ranked.length > offset + limit, maxId) };
+  }
+
+  async getArticle(idOrUrl: number | string): Promise<StoredArticle | null> {
+    this.open();
+    const id = typeof idOrUrl === 'number' ? idOrUrl : this.t.articleIdByUrl(idOrUrl);
+    const entry = id === null ? undefined : this.t.articles.get(id);
+    return entry ? this.t.storedArticle(entry) : null;
+  }
+
+  exportArticles(filter: ArticleFilter = {}): AsyncIterable<StoredArticle> {
+    const tables = this.t;
+    const check = (): void => this.open();
+    return {
+      async *[Symbol.asyncIterator]() {
+        check();
+        const normalized = normalizeFilter(filter);
+        const maxId = tables.nextArticleId - 1;
+        let after = 0;
+        for (;;) {
+          check();
+          const batch: StoredArticle[] = [];
+          for (let id = after + 1; id <= maxId && batch.length < EXPORT_BATCH_SIZE; id++) {
+            after = id;
+            const e = tables.articles.get(id);
+            if (e && matchesFilter(normalized, { publishedMs: e.publishedMs, siteKey: e.siteKey, language: e.article.language })) batch.push(tables.storedArticle(e));
+          }
+          if (batch.length === 0 && after >= maxId) return;
+          yield* batch;
+        }
+      },
+    };
+  }
+
+  async stats(options: StatsOptions = {}): Promise<StoreStats> {
+    this.open();
+    return memoryStats(this.t, options);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  private open(): void {
+    if (this.closed) throw new StoreError('E_STORE_CLOSED', 'The in-memory store is closed.');
+  }
+}

@@ -1,0 +1,71 @@
+import type { TextToken } from './query/tokens.js';
+
+/**
+ * Snippets: a passage of the body around the matches, as plain text plus the [start, end) offsets of
+ * the matched words. Offsets, not markup, so that each output escapes for its own medium (a terminal
+ * colours them, HTML wraps them in <mark> after escaping the text, JSON passes them on).
+ */
+
+/** Words in a snippet. */
+export const SNIPPET_TOKENS = 24;
+export const SNIPPET_ELLIPSIS = '…';
+/** Private-use characters that mark matches inside FTS5's snippet() output before they become offsets. */
+export const SNIPPET_OPEN = '\uE000';
+export const SNIPPET_CLOSE = '\uE001';
+
+export interface Snippet {
+  readonly text: string;
+  readonly highlights: (readonly [number, number])[];
+}
+
+/** FTS5's marked snippet → plain text and offsets (an unpaired marker, from the text itself, is dropped). */
+export function splitMarkedSnippet(marked: string): Snippet {
+  let text = '';
+  const highlights: [number, number][] = [];
+  let open: number | null = null;
+  for (const char of marked) {
+    if (char === SNIPPET_OPEN) {
+      open = text.length;
+    } else if (char === SNIPPET_CLOSE) {
+      if (open !== null && text.length > open) highlights.push([open, text.length]);
+      open = null;
+    } else {
+      text += char;
+    }
+  }
+  return { text, highlights };
+}
+
+/**
+ * A snippet chosen like FTS5's: the window of `size` tokens holding the most matched tokens (the
+ * earliest such window), cut at token boundaries, with an ellipsis where the text goes on.
+ */
+export function windowSnippet(text: string, tokens: readonly TextToken[], matched: readonly boolean[], size = SNIPPET_TOKENS): Snippet {
+  if (tokens.length === 0) return { text: '', highlights: [] };
+  let best = 0;
+  let bestCount = -1;
+  let count = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (matched[i]) count++;
+    if (i >= size && matched[i - size]) count--;
+    const start = Math.max(0, i - size + 1);
+    if (count > bestCount) {
+      bestCount = count;
+      best = start;
+    }
+  }
+  // Start a little before the first match so that it has some context, as FTS5 does.
+  const firstMatch = matched.indexOf(true, best);
+  const lead = Math.floor(size / 4);
+  if (firstMatch !== -1 && firstMatch - best < lead) best = Math.max(0, firstMatch - lead);
+  const end = Math.min(tokens.length, best + size);
+  const from = best === 0 ? 0 : tokens[best]!.start;
+  const to = end === tokens.length ? text.length : tokens[end - 1]!.end;
+  const prefix = best === 0 ? '' : SNIPPET_ELLIPSIS;
+  const suffix = end === tokens.length ? '' : SNIPPET_ELLIPSIS;
+  const highlights: [number, number][] = [];
+  for (let i = best; i < end; i++) {
+    if (matched[i]) highlights.push([prefix.length + tokens[i]!.start - from, prefix.length + tokens[i]!.end - from]);
+  }
+  return { text: `${prefix}${text.slice(from, to)}${suffix}`, highlights };
+}

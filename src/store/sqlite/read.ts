@@ -1,0 +1,138 @@
+import type Database from 'better-sqlite3';
+import { decodeCursor, nextCursor, searchFingerprint } from '../cursor.js';
+import { normalizeFilter, normalizeLimit, siteFromKey, siteKeyRangeEnd, type NormalizedFilter } from '../filters.js';
+import { toFts5 } from '../query/fts5.js';
+import { parseQuery } from '../query/parse.js';
+import { SNIPPET_TOKENS, splitMarkedSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from '../snippet.js';
+import { EXPORT_BATCH_SIZE, type ArticleFilter, type SearchHit, type SearchPage, type SearchQuery, type StoredArticle } from '../store.js';
+import { STORED_ARTICLE_COLUMNS, STORED_ARTICLE_FROM, rowToStoredArticle, type StoredArticleRow } from './codec.js';
+
+/**
+ * The query side of the SQLite adapter: search (FTS5 + BM25), one article, and export.
+ *
+ * Search runs in two steps so that the costly parts run only for the hits shown: (1) rank every match
+ * and keep the page of ids (FTS5 computes BM25 for each match; SQLite keeps the top rows in its sorter);
+ * (2) for those ids only, the snippet (an FTS5 lookup by rowid) and the display columns.
+ */
+
+interface FilterClause {
+  readonly sql: string;
+  readonly params: Record<string, unknown>;
+}
+
+/**
+ * The WHERE terms of a filter on `articles a`. `useIndexes: false` prefixes the columns with `+`, which
+ * keeps SQLite on the primary key order (export walks ids in order; sorting a site's rows per batch
+ * would make a long export quadratic).
+ */
+function filterClause(filter: NormalizedFilter, useIndexes: boolean): FilterClause {
+  const column = (name: string): string => `${useIndexes ? '' : '+'}a.${name}`;
+  const terms: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.sinceMs !== null) {
+    terms.push(`${column('published_ms')} >= @since`);
+    params.since = filter.sinceMs;
+  }
+  if (filter.untilMs !== null) {
+    terms.push(`${column('published_ms')} <= @until`);
+    params.until = filter.untilMs;
+  }
+  if (filter.siteKey !== null) {
+    terms.push(`${column('site_key')} >= @siteFrom AND ${column('site_key')} < @siteTo`);
+    params.siteFrom = filter.siteKey;
+    params.siteTo = siteKeyRangeEnd(filter.siteKey);
+  }
+  if (filter.language !== null) {
+    terms.push(`${column('language')} = @language`);
+    params.language = filter.language;
+  }
+  return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
+}
+
+function filtered(filter: NormalizedFilter): boolean {
+  return filter.sinceMs !== null || filter.untilMs !== null || filter.siteKey !== null || filter.language !== null;
+}
+
+export function searchArticles(db: Database.Database, query: SearchQuery): SearchPage {
+  const tree = parseQuery(query.text);
+  const filter = normalizeFilter(query);
+  const limit = normalizeLimit(query.limit);
+  const fingerprint = searchFingerprint(tree, filter);
+  const cursor = query.cursor ? decodeCursor(query.cursor, fingerprint) : null;
+  const maxId = cursor?.maxId ?? ((db.prepare('SELECT max(id) AS id FROM articles').get() as { id: number | null }).id ?? 0);
+  const match = toFts5(tree);
+  const where = filterClause(filter, true);
+  const offset = cursor?.offset ?? 0;
+  const ranked = db
+    .prepare(
+      `SELECT articles_fts.rowid AS id, articles_fts.rank AS rank
+       FROM articles_fts${filtered(filter) ? ' JOIN articles a ON a.id = articles_fts.rowid' : ''}
+       WHERE articles_fts MATCH @match AND articles_fts.rowid <= CAST(@maxId AS INTEGER)${where.sql}
+       ORDER BY articles_fts.rank, articles_fts.rowid
+       LIMIT @take OFFSET @offset`,
+    )
+    .all({ ...where.params, match, maxId, take: limit + 1, offset }) as { id: number; rank: number }[];
+  const page = ranked.slice(0, limit);
+  // CAST: a JS number is bound as REAL, and FTS5 ignores an equality on rowid with a REAL value.
+  const snippet = db.prepare(`SELECT snippet(articles_fts, 1, @open, @close, '…', @tokens) AS snippet FROM articles_fts WHERE articles_fts MATCH @match AND rowid = CAST(@id AS INTEGER)`);
+  const details = db.prepare('SELECT id, canonical_url, title, published, site_name, site_key, language FROM articles WHERE id = ?');
+  const hits: SearchHit[] = page.map(({ id, rank }) => {
+    const row = details.get(id) as { id: number; canonical_url: string; title: string | null; published: string | null; site_name: string | null; site_key: string; language: string | null };
+    const marked = (snippet.get({ match, id, open: SNIPPET_OPEN, close: SNIPPET_CLOSE, tokens: SNIPPET_TOKENS }) as { snippet: string | null } | undefined)?.snippet ?? '';
+    const { text, highlights } = splitMarkedSnippet(marked);
+    return {
+      id,
+      url: row.canonical_url,
+      title: row.title,
+      published: row.published,
+      siteName: row.site_name,
+      site: siteFromKey(row.site_key),
+      language: row.language,
+      score: -rank,
+      snippet: text,
+      highlights,
+    };
+  });
+  return { hits, nextCursor: nextCursor(fingerprint, offset + page.length, ranked.length > limit, maxId) };
+}
+
+export function getArticle(db: Database.Database, idOrUrl: number | string): StoredArticle | null {
+  const byId = db.prepare(`SELECT ${STORED_ARTICLE_COLUMNS} FROM ${STORED_ARTICLE_FROM} WHERE a.id = ?`);
+  if (typeof idOrUrl === 'number') {
+    const row = byId.get(idOrUrl) as StoredArticleRow | undefined;
+    return row ? rowToStoredArticle(row) : null;
+  }
+  const id =
+    (db.prepare('SELECT id FROM articles WHERE canonical_url = ?').get(idOrUrl) as { id: number } | undefined)?.id ??
+    (db.prepare('SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1').get(idOrUrl) as { id: number } | undefined)?.id ??
+    (
+      db
+        .prepare(
+          `SELECT coalesce(a.id, p.duplicate_of) AS id FROM pages p LEFT JOIN articles a ON a.page_id = p.id
+           WHERE p.url = ? AND p.outcome IN ('article', 'duplicate') ORDER BY p.id DESC LIMIT 1`,
+        )
+        .get(idOrUrl) as { id: number } | undefined
+    )?.id;
+  if (id === undefined) return null;
+  const row = byId.get(id) as StoredArticleRow | undefined;
+  return row ? rowToStoredArticle(row) : null;
+}
+
+/**
+ * Export as a generator of batches: each batch is one short query by id range, so no statement stays
+ * open between batches (the consumer may await output in between) and memory holds one batch. Articles
+ * stored after the export started are left out (a consistent end).
+ */
+export function* exportArticles(db: Database.Database, filter: ArticleFilter, batchSize = EXPORT_BATCH_SIZE): Generator<StoredArticle[]> {
+  const normalized = normalizeFilter(filter);
+  const where = filterClause(normalized, false);
+  const maxId = (db.prepare('SELECT max(id) AS id FROM articles').get() as { id: number | null }).id ?? 0;
+  const batch = db.prepare(`SELECT ${STORED_ARTICLE_COLUMNS} FROM ${STORED_ARTICLE_FROM} WHERE a.id > @after AND a.id <= @maxId${where.sql} ORDER BY a.id LIMIT @batchSize`);
+  let after = 0;
+  for (;;) {
+    const rows = batch.all({ ...where.params, after, maxId, batchSize }) as StoredArticleRow[];
+    if (rows.length === 0) return;
+    yield rows.map(rowToStoredArticle);
+    after = rows[rows.length - 1]!.id;
+  }
+}

@@ -1,0 +1,325 @@
+import type { Article } from '../model/article.js';
+import type { StageStamp } from '../model/document.js';
+
+/**
+ * The store port: everything Parley keeps (runs, pages, articles, duplicate groups, failures) and every
+ * question asked of it. Adapters: memory/ (unit tests of the ingest), sqlite/ (the default). Every
+ * method is async so that a client/server database can implement the same port.
+ *
+ * Writing is done by ONE writer (an ingest), one page at a time: `commitPage` stores a page and its
+ * outcome in one transaction, so a crash at any moment leaves every page either fully committed or
+ * absent, and a re-run skips what `findCommittedPage` already knows. Timestamps are ISO 8601 strings.
+ */
+export interface Store {
+  /** Records the start of an ingest run; pages are committed under the returned id. */
+  startRun(run: RunStart): Promise<RunId>;
+  /** Records the end of a run with its counts. A run never finished (killed) stays `unfinished`. */
+  finishRun(id: RunId, finish: RunFinish): Promise<void>;
+
+  /**
+   * Stores one page with its outcome in one transaction. Idempotent by `sourceKey`: a key already
+   * committed stores nothing and returns what was there (`already-committed`); the one exception is a
+   * page whose stored outcome is `failed`, which a new commit replaces (`replaced-failure`), so an
+   * ingest may retry failures. An `article` outcome whose canonical URL already has an article is stored
+   * as a `duplicate` of that article (one article per canonical URL): read the outcome from the result.
+   */
+  commitPage(record: PageRecord): Promise<CommitResult>;
+
+  /** The committed page with this source key (resume: skip it), or null. */
+  findCommittedPage(sourceKey: string): Promise<CommittedPage | null>;
+  findArticleByCanonicalUrl(canonicalUrl: string): Promise<ArticleRef | null>;
+  /** The first stored article whose body has this hash (exact duplicates). */
+  findArticleByTextHash(textHash: string): Promise<ArticleRef | null>;
+  /**
+   * Articles sharing at least one LSH band key with the given ones, with their MinHash signatures,
+   * most shared bands first (then oldest first), at most `limit` (default NEAR_DUPLICATE_CANDIDATE_LIMIT).
+   */
+  findNearDuplicateCandidates(bandKeys: readonly string[], limit?: number): Promise<NearDuplicateCandidate[]>;
+  /** The validators of the latest page fetched from this URL that had any (conditional re-fetch), or null. */
+  findFetchValidators(url: string): Promise<FetchValidators | null>;
+  /** The page's raw HTML as fetched (decompressed), or null when it was not kept (`keepRaw: false`). */
+  readRawHtml(pageId: number): Promise<Uint8Array | null>;
+
+  /** BM25-ranked search over titles and bodies; see query/parse.ts for the query language. */
+  search(query: SearchQuery): Promise<SearchPage>;
+  /** One article by id, or by URL (its canonical URL, its own URL, or the URL of any page that led to it). */
+  getArticle(idOrUrl: number | string): Promise<StoredArticle | null>;
+  /** Every article matching the filter, in id order, read in batches: memory does not grow with the archive. */
+  exportArticles(filter?: ArticleFilter): AsyncIterable<StoredArticle>;
+  stats(options?: StatsOptions): Promise<StoreStats>;
+
+  close(): Promise<void>;
+}
+
+export type RunId = number;
+
+export interface RunStart {
+  /** The sources as the user gave them (paths, URLs, feeds). */
+  readonly sources: readonly string[];
+  /** A hash of the configuration, so results can be traced to the settings that made them. */
+  readonly configHash: string;
+  readonly stageVersions: readonly StageStamp[];
+  readonly startedAt: string;
+  /** Keep each page's raw HTML (gzip-compressed); false for `--no-raw`. */
+  readonly keepRaw: boolean;
+}
+
+export interface RunCounts {
+  readonly seen: number;
+  readonly stored: number;
+  readonly duplicate: number;
+  readonly notArticle: number;
+  readonly failed: number;
+  /** Failed pages by reason code (e.g. { TIMEOUT: 2, HTTP_404: 1 }). */
+  readonly failedByReason: Readonly<Record<string, number>>;
+  /** Pages that are not articles by rejection code (e.g. { NO_CONTENT: 3 }). */
+  readonly notArticleByReason?: Readonly<Record<string, number>>;
+}
+
+export type RunStatus = 'completed' | 'interrupted' | 'failed';
+
+export interface RunFinish {
+  readonly finishedAt: string;
+  readonly status: RunStatus;
+  readonly counts: RunCounts;
+}
+
+/** One page as the ingest saw it, and what came of it. */
+export interface PageRecord {
+  readonly runId: RunId;
+  /** Where the page came from, as given (a file path, `archive.warc.gz#offset`, a URL). */
+  readonly source: string;
+  /** A stable key of this page within its source, the same on every run (resume skips committed keys). */
+  readonly sourceKey: string;
+  readonly url: string | null;
+  /** The canonical URL the ingest settled on; required for an `article` outcome (one article per canonical URL). */
+  readonly canonicalUrl: string | null;
+  readonly fetchedAt: string;
+  readonly httpStatus: number | null;
+  /** A hash of the page's bytes. */
+  readonly contentHash: string | null;
+  readonly contentType?: string | null;
+  readonly etag?: string | null;
+  readonly lastModified?: string | null;
+  /** The page's bytes as fetched; stored gzip-compressed when the run keeps raw HTML, else dropped. */
+  readonly raw: Uint8Array | null;
+  readonly outcome: PageOutcome;
+}
+
+export type PageOutcome = ArticleOutcome | DuplicateOutcome | ProblemOutcome;
+
+/** A new article (its canonical URL has none yet). */
+export interface ArticleOutcome {
+  readonly kind: 'article';
+  /** The article exactly as extract() returned it. */
+  readonly article: Article;
+  /** A hash of the normalized body text (exact-duplicate lookups). */
+  readonly textHash: string;
+  /** MinHash signature and LSH band keys of the body (near-duplicate lookups); null to skip. */
+  readonly minhash: MinHashRecord | null;
+  /**
+   * The article is a copy (a reprint, a small edit) of this stored one: both join one duplicate group,
+   * whose original is its earliest member (earliest published date; undated members rank after dated
+   * ones, by first seen).
+   */
+  readonly copyOf: { readonly articleId: number; readonly similarity: number } | null;
+}
+
+export interface MinHashRecord {
+  readonly signature: Uint8Array;
+  /** Short strings, e.g. `${band}:${hash}`; the store only compares them for equality. */
+  readonly bandKeys: readonly string[];
+}
+
+/** Nothing new is stored: the page holds an article already stored (same canonical URL, same bytes, not modified). */
+export interface DuplicateOutcome {
+  readonly kind: 'duplicate';
+  readonly articleId: number;
+  /** Why it is the same article, e.g. 'canonical-url', 'text-hash', 'not-modified'. */
+  readonly reason: string;
+  readonly similarity: number;
+}
+
+/** `rejected`: an expected, typed rejection (not an article); `failed`: something went wrong with this page. */
+export interface ProblemOutcome {
+  readonly kind: 'rejected' | 'failed';
+  /** The stage that gave up: 'fetch', 'read', 'extract', ... */
+  readonly stage: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export type OutcomeKind = PageOutcome['kind'];
+
+export interface CommitResult {
+  readonly status: 'stored' | 'already-committed' | 'replaced-failure';
+  readonly page: CommittedPage;
+}
+
+export interface CommittedPage {
+  readonly id: number;
+  readonly runId: RunId;
+  readonly sourceKey: string;
+  readonly url: string | null;
+  readonly canonicalUrl: string | null;
+  readonly fetchedAt: string;
+  readonly outcome: OutcomeKind;
+  /** The article stored from this page (`article`) or the one it duplicates (`duplicate`); else null. */
+  readonly articleId: number | null;
+  /** The duplicate group the article joined (`article` with `copyOf`), else null. */
+  readonly groupId: number | null;
+  /** For `duplicate`: the reason and similarity given. */
+  readonly duplicateReason: string | null;
+  readonly similarity: number | null;
+  /** For `rejected` and `failed`. */
+  readonly problem: { readonly stage: string; readonly code: string; readonly message: string } | null;
+}
+
+export interface ArticleRef {
+  readonly id: number;
+  readonly canonicalUrl: string;
+  readonly url: string | null;
+  readonly published: string | null;
+  readonly firstSeen: string;
+  readonly textHash: string | null;
+  readonly groupId: number | null;
+}
+
+export interface NearDuplicateCandidate extends ArticleRef {
+  readonly signature: Uint8Array;
+  readonly sharedBands: number;
+}
+
+export interface FetchValidators {
+  readonly url: string;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  readonly fetchedAt: string;
+  readonly pageId: number;
+  /** The article that page stored or duplicated (what a 304 Not Modified points at), or null. */
+  readonly articleId: number | null;
+}
+
+/** Filters shared by search and export. Dates are compared in UTC; undated articles never match a date filter. */
+export interface ArticleFilter {
+  /** From this date or instant on (YYYY, YYYY-MM, YYYY-MM-DD or a full ISO date-time), inclusive. */
+  readonly since?: string;
+  /** Up to this date or instant, inclusive (a date covers the whole day, a month the whole month). */
+  readonly until?: string;
+  /** A host name: the site and its subdomains (`example.com` matches `news.example.com`; `www.` is ignored). */
+  readonly site?: string;
+  /** An ISO 639-1 code. */
+  readonly language?: string;
+}
+
+export interface SearchQuery extends ArticleFilter {
+  readonly text: string;
+  /** 1..MAX_SEARCH_LIMIT, default DEFAULT_SEARCH_LIMIT. */
+  readonly limit?: number;
+  /**
+   * The `nextCursor` of the previous page of the same search (same text and filters; the limit may
+   * change). Pages cover the articles that existed when the first page was asked for.
+   */
+  readonly cursor?: string | null;
+}
+
+export interface SearchHit {
+  readonly id: number;
+  readonly url: string;
+  readonly title: string | null;
+  readonly published: string | null;
+  readonly siteName: string | null;
+  /** The site's host name (without `www.`). */
+  readonly site: string;
+  readonly language: string | null;
+  /** BM25 relevance: higher is better; comparable within one search only. */
+  readonly score: number;
+  /** A passage of the body around the matches. */
+  readonly snippet: string;
+  /** The matched words in `snippet`, as [start, end) offsets (UTF-16 code units), in order. */
+  readonly highlights: readonly (readonly [number, number])[];
+}
+
+export interface SearchPage {
+  readonly hits: readonly SearchHit[];
+  /** Pass as `cursor` for the next page; null on the last page (and after MAX_CURSOR_OFFSET hits: narrow the search or export). */
+  readonly nextCursor: string | null;
+}
+
+export interface StoredArticle {
+  readonly id: number;
+  readonly canonicalUrl: string;
+  readonly site: string;
+  readonly article: Article;
+  readonly pageId: number;
+  readonly runId: RunId;
+  readonly firstSeen: string;
+  readonly textHash: string | null;
+  readonly duplicate: DuplicateMembership | null;
+}
+
+export interface DuplicateMembership {
+  readonly groupId: number;
+  readonly originalId: number;
+  /** The article it was matched against when it joined (null for the member that started the group). */
+  readonly matchedId: number | null;
+  readonly similarity: number;
+}
+
+export interface StatsOptions {
+  /** How many sites to list, most articles first (default 100). */
+  readonly maxSites?: number;
+  /** How many runs to list, latest first (default 20). */
+  readonly maxRuns?: number;
+}
+
+export interface StoreStats {
+  /** Stored articles: one per canonical URL. */
+  readonly articles: number;
+  /** Stored articles that are copies of another (members of a duplicate group other than its original). */
+  readonly duplicates: number;
+  readonly duplicateGroups: number;
+  readonly pages: number;
+  /** Pages that held an article already stored (nothing new stored). */
+  readonly duplicatePages: number;
+  /** Pages rejected as not articles. */
+  readonly rejected: number;
+  /** Pages that failed. */
+  readonly failures: number;
+  readonly undated: number;
+  readonly perDay: readonly { readonly day: string; readonly articles: number }[];
+  readonly perSite: readonly { readonly site: string; readonly articles: number }[];
+  readonly perLanguage: readonly { readonly language: string | null; readonly articles: number }[];
+  readonly runCount: number;
+  readonly runs: readonly RunSummary[];
+  readonly failureReasons: readonly FailureReason[];
+}
+
+export interface RunSummary {
+  readonly id: RunId;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly status: RunStatus | 'unfinished';
+  readonly sources: readonly string[];
+  readonly configHash: string;
+  readonly stageVersions: readonly StageStamp[];
+  /** The counts the run reported, or null when it never finished. */
+  readonly counts: RunCounts | null;
+  /** Pages committed under this run, by outcome (what is actually in the store). */
+  readonly committed: Readonly<Record<OutcomeKind, number>>;
+}
+
+export interface FailureReason {
+  readonly kind: 'rejected' | 'failed';
+  readonly stage: string;
+  readonly code: string;
+  readonly pages: number;
+}
+
+export const DEFAULT_SEARCH_LIMIT = 20;
+export const MAX_SEARCH_LIMIT = 200;
+export const NEAR_DUPLICATE_CANDIDATE_LIMIT = 100;
+export const DEFAULT_STATS_SITES = 100;
+export const DEFAULT_STATS_RUNS = 20;
+/** Articles read per batch by exportArticles: memory stays bounded by this, not by the archive. */
+export const EXPORT_BATCH_SIZE = 200;
