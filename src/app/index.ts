@@ -3,7 +3,10 @@
  * `ingest` is what `parley ingest`, the server and tests call.
  */
 export { ingest, IngestAborted, type IngestRequest, type IngestResult, type ItemEvent } from './ingest.js';
-export { configHash, DEFAULT_INGEST_SETTINGS, INGEST_STAGES, resolveIngestSettings, type IngestSettings } from './settings.js';
+export { configHash, DEFAULT_INGEST_SETTINGS, INGEST_STAGES, resolveIngestSettings, runStages, type IngestSettings } from './settings.js';
+export { ArticleAnalyzer, analyzerFor, selectStages, type AnalysisOutcome, type AnalysisSettings } from './article-analysis.js';
+export { analysisFromDocument } from './analysis-record.js';
+export { reanalyze, type ReanalyzeRequest, type ReanalyzeResult } from './reanalyze.js';
 export type { IngestCounts, ItemResult } from './tally.js';
 export { ingestReport, summaryLines, type IngestReport } from './summary.js';
 export { plannedItems } from './planned.js';

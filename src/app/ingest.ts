@@ -6,7 +6,7 @@ import { createPageAnalyzer, type PageAnalyzer } from './analyzers.js';
 import { decideArticle } from './decide.js';
 import { extractionProblem, sourceProblem } from './outcomes.js';
 import type { PageTask } from './page-analysis.js';
-import { configHash, INGEST_STAGES, resolveIngestSettings, sourceOptionsFor, type IngestSettings } from './settings.js';
+import { configHash, resolveIngestSettings, runStages, sourceOptionsFor, type IngestSettings } from './settings.js';
 import { Tally, type IngestCounts, type ItemResult } from './tally.js';
 
 /**
@@ -86,10 +86,10 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
   const started = performance.now();
   const settings = resolveIngestSettings(request.settings);
   const { store } = request;
-  const runId = await store.startRun({ sources: request.sources, configHash: configHash(settings), stageVersions: INGEST_STAGES, startedAt: new Date().toISOString(), keepRaw: settings.keepRaw });
+  const runId = await store.startRun({ sources: request.sources, configHash: configHash(settings), stageVersions: runStages(settings), startedAt: new Date().toISOString(), keepRaw: settings.keepRaw });
   const tally = new Tally();
   const unreadable: IngestResult['unreadable'][number][] = [];
-  const analyzer = createPageAnalyzer({ inline: settings.inline, jobs: settings.jobs, hardTimeoutMs: settings.extractTimeoutMs + settings.hardTimeoutGraceMs });
+  const analyzer = createPageAnalyzer({ inline: settings.inline, jobs: settings.jobs, hardTimeoutMs: settings.extractTimeoutMs + (settings.analysis === null ? 0 : settings.analysisTimeoutMs) + settings.hardTimeoutGraceMs });
   const sourceOptions = sourceOptionsFor(settings);
   const reader = readSources(request.sources, {
     ...sourceOptions,
@@ -158,6 +158,7 @@ async function prepare(item: SourceItem, analyzer: PageAnalyzer, settings: Inges
       maxBytes: settings.maxPageBytes,
       timeoutMs: settings.extractTimeoutMs,
       minhash: settings.minhash,
+      analysis: settings.analysis,
     };
     return { kind: 'page', item, raw, analysis: await analyzer.analyze(task) };
   } catch (error) {
@@ -180,6 +181,7 @@ async function pageRecord(store: Store, runId: RunId, ready: Extract<Ready, { ki
     contentHash = analysis.value.contentHash;
     canonicalUrl = analysis.value.canonicalUrl;
     outcome = await decideArticle(store, analysis.value, settings.duplicates);
+    if (outcome.kind === 'article' && analysis.value.analysis !== null) outcome = { ...outcome, analysis: analysis.value.analysis };
   }
   return {
     runId,

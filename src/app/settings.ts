@@ -4,6 +4,7 @@ import { EXTRACTOR } from '../extract/stamp.js';
 import { DEFAULT_LIMITS } from '../extract/limits.js';
 import type { StageStamp } from '../model/document.js';
 import { ParleyError } from '../pipeline/errors.js';
+import { selectStages, type AnalysisSettings } from './article-analysis.js';
 import { DEDUP_STAMP, DEFAULT_DUPLICATE_RULES, DEFAULT_MINHASH, type DuplicateRules, type MinHashParams } from '../dedup/index.js';
 import { DEFAULT_FETCH_OPTIONS, DEFAULT_SOURCE_OPTIONS, type FetchOptions, type SourceOptions } from '../sources/index.js';
 
@@ -34,6 +35,10 @@ export interface IngestSettings {
   readonly fetch: Partial<FetchOptions>;
   readonly minhash: MinHashParams;
   readonly duplicates: DuplicateRules;
+  /** The analysis stages run on each article, in the workers (`--stages`, `--themes`); null: extraction only (`--no-analysis`). */
+  readonly analysis: AnalysisSettings | null;
+  /** Time the analysis of one article may take on top of extraction before its worker is stopped. */
+  readonly analysisTimeoutMs: number;
 }
 
 export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
@@ -48,19 +53,28 @@ export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
   fetch: Object.freeze({}),
   minhash: DEFAULT_MINHASH,
   duplicates: DEFAULT_DUPLICATE_RULES,
+  analysis: Object.freeze({ stages: null }),
+  analysisTimeoutMs: 60_000,
 });
 
 export function resolveIngestSettings(overrides: Partial<IngestSettings> = {}): IngestSettings {
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) as Partial<IngestSettings>;
   const settings: IngestSettings = { ...DEFAULT_INGEST_SETTINGS, ...defined };
-  for (const name of ['jobs', 'inFlightPerJob', 'maxPageBytes', 'extractTimeoutMs', 'concurrency'] as const) {
+  for (const name of ['jobs', 'inFlightPerJob', 'maxPageBytes', 'extractTimeoutMs', 'concurrency', 'analysisTimeoutMs'] as const) {
     const value = settings[name];
     if (!Number.isSafeInteger(value) || value < 1) throw new ParleyError('E_OPTION', `Ingest setting ${name} must be a whole number of at least 1, got ${String(value)}.`);
   }
   if (!Number.isSafeInteger(settings.hardTimeoutGraceMs) || settings.hardTimeoutGraceMs < 0) {
     throw new ParleyError('E_OPTION', `Ingest setting hardTimeoutGraceMs must be a whole number ≥ 0, got ${String(settings.hardTimeoutGraceMs)}.`);
   }
+  if (settings.analysis !== null) selectStages(settings.analysis.stages); // an unknown stage name: E_OPTION now, not in a worker
   return Object.freeze(settings);
+}
+
+/** The stage versions of a run: extraction, de-duplication and the analysis stages it runs. */
+export function runStages(settings: IngestSettings): readonly StageStamp[] {
+  if (settings.analysis === null) return INGEST_STAGES;
+  return [...INGEST_STAGES, ...selectStages(settings.analysis.stages).map(({ name, version }) => ({ name, version }))];
 }
 
 /** The stages whose versions are stored with each run. */
@@ -78,7 +92,8 @@ export function configHash(settings: IngestSettings): string {
     keepRaw: settings.keepRaw,
     minhash: settings.minhash,
     duplicates: settings.duplicates,
-    stages: INGEST_STAGES,
+    stages: runStages(settings),
+    themesFile: settings.analysis?.themesFile ?? null,
   };
   return createHash('sha256').update(JSON.stringify(shaping)).digest('hex').slice(0, 16);
 }

@@ -228,3 +228,36 @@ export function idParameter(name: string, description: string): ParameterSpec<nu
 function clip(raw: string): string {
   return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
 }
+
+/** One of a fixed set of values (case-sensitive, as documented). */
+export function choiceParameter<T extends string>(name: string, options: { description: string; values: readonly T[]; example: T }): ParameterSpec<T> {
+  return {
+    name,
+    in: 'query',
+    description: options.description,
+    schema: { type: 'string', enum: [...options.values] },
+    example: options.example,
+    parse(raw) {
+      const value = raw.trim();
+      if (!(options.values as readonly string[]).includes(value)) throw invalidParameter(name, `must be one of ${options.values.join(', ')}, not "${clip(raw)}".`);
+      return value as T;
+    },
+  };
+}
+
+/** A code checked by a pattern (actor codes, theme codes, CAMEO codes), upper-cased when `upper`. */
+export function codeParameter(name: string, options: { description: string; pattern: RegExp; example: string; upper: boolean; accepts: string }): ParameterSpec<string> {
+  const source = options.pattern.source;
+  return {
+    name,
+    in: 'query',
+    description: options.description,
+    schema: { type: 'string', pattern: options.upper ? source.replace(/A-Z/g, 'A-Za-z') : source },
+    example: options.example,
+    parse(raw) {
+      const value = options.upper ? raw.trim().toUpperCase() : raw.trim();
+      if (!options.pattern.test(value)) throw invalidParameter(name, `must be ${options.accepts}, not "${clip(raw)}".`);
+      return value;
+    },
+  };
+}

@@ -1,9 +1,14 @@
 import type { Stage } from '../pipeline/stage.js';
+import { actorsStage } from './actors/actors.js';
 import { entitiesStage } from './entities/entities.js';
+import { eventsStage } from './events/events.js';
+import { quotesStage } from './quotes/quotes.js';
 import { sentencesStage } from './sentences/sentences.js';
+import { themesStage } from './themes/themes.js';
+import { toneStage } from './tone/tone-stage.js';
 
 /**
  * Every analysis stage, in run order (each one's `requires` are provided by those before it).
  * `parley analyze`, `parley ingest` and `parley reanalyze` run this list.
  */
-export const ANALYSIS_STAGES: readonly Stage[] = [sentencesStage, entitiesStage] as readonly Stage[];
+export const ANALYSIS_STAGES: readonly Stage[] = [sentencesStage, entitiesStage, actorsStage, quotesStage, themesStage, toneStage, eventsStage] as readonly Stage[];

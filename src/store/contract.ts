@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe } from 'vitest';
+import { registerAnalysisContract } from './contract/analysis.js';
 import { registerQueryContract } from './contract/queries.js';
 import { registerSearchContract } from './contract/search.js';
 import { registerWriteContract } from './contract/writes.js';
@@ -41,5 +42,6 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
     registerWriteContract(context);
     registerSearchContract(context);
     registerQueryContract(context);
+    registerAnalysisContract(context);
   });
 }

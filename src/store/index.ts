@@ -17,3 +17,6 @@ export { MemoryStore } from './memory/memory-store.js';
 export { openSqliteStore, SqliteStore } from './sqlite/sqlite-store.js';
 export type { OpenMode, SqliteOptions } from './sqlite/open.js';
 export { SCHEMA_VERSION } from './sqlite/open.js';
+export type * from './analysis.js';
+export { DEFAULT_AGGREGATE_LIMIT, EMPTY_ANALYSIS, MAX_AGGREGATE_LIMIT, STREAM_BATCH_SIZE } from './analysis.js';
+export { checkTimelineUnit, parseActorCode, parseCameoCode, parseThemeCode, TIMELINE_UNITS } from './analysis-filters.js';

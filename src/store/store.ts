@@ -1,5 +1,22 @@
 import type { Article } from '../model/article.js';
 import type { StageStamp } from '../model/document.js';
+import type {
+  ActorQuery,
+  ActorSummary,
+  AggregateQuery,
+  ArticleAnalysis,
+  EventFilter,
+  EventPage,
+  ListArticlesQuery,
+  PageQuery,
+  QuoteFilter,
+  QuotePage,
+  StoredEvent,
+  StoredQuote,
+  ThemeSummary,
+  TimelineBucket,
+  TimelineUnit,
+} from './analysis.js';
 
 /**
  * The store port: everything Parley keeps (runs, pages, articles, duplicate groups, failures) and every
@@ -47,6 +64,37 @@ export interface Store {
   /** Every article matching the filter, in id order, read in batches: memory does not grow with the archive. */
   exportArticles(filter?: ArticleFilter): AsyncIterable<StoredArticle>;
   stats(options?: StatsOptions): Promise<StoreStats>;
+  /** Articles newest first (published descending, undated last, then id descending), a page at a time, through an index. */
+  listArticles(query: ListArticlesQuery): Promise<ArticleListPage>;
+
+  // The analysis layers (see analysis.ts).
+
+  /**
+   * Replaces every stored layer of the article (and its record of stage versions and stage failures)
+   * with `analysis`, in one transaction. Idempotent: saving the same analysis twice stores it once.
+   * An ingest hands the analysis with the page instead (ArticleOutcome.analysis), in the page's transaction.
+   */
+  saveAnalysis(articleId: number, analysis: ArticleAnalysis): Promise<void>;
+  /** The stored layers of an article, or null when it was never analyzed (or does not exist). */
+  getAnalysis(articleId: number): Promise<ArticleAnalysis | null>;
+  /**
+   * Articles whose stored stage versions differ from these (a stage missing, failed, or of another
+   * version), in id order, read in batches. Only the stages named are compared.
+   */
+  staleArticles(stageVersions: readonly StageStamp[]): AsyncIterable<number>;
+  /** A page of events, by date (undated last) then id. */
+  queryEvents(query: EventFilter & PageQuery): Promise<EventPage>;
+  /** Every matching event in the same order, read in batches (exports, the CLI). */
+  streamEvents(filter?: EventFilter): AsyncIterable<StoredEvent>;
+  /** Dated events counted per day, week (from Monday) or month, oldest first; periods without events are left out. */
+  eventTimeline(filter: EventFilter, by: TimelineUnit): Promise<TimelineBucket[]>;
+  /** A page of quotes, by the article's date (undated last) then id. */
+  queryQuotes(query: QuoteFilter & PageQuery): Promise<QuotePage>;
+  streamQuotes(filter?: QuoteFilter): AsyncIterable<StoredQuote>;
+  /** The actors of the selected articles, most articles first. */
+  listActors(query?: ActorQuery): Promise<ActorSummary[]>;
+  /** The themes of the selected articles, most articles first. */
+  listThemes(query?: AggregateQuery): Promise<ThemeSummary[]>;
 
   close(): Promise<void>;
 }
@@ -123,6 +171,8 @@ export interface ArticleOutcome {
    * ones, by first seen).
    */
   readonly copyOf: { readonly articleId: number; readonly similarity: number } | null;
+  /** The article's analysis layers, stored in the same transaction; absent or null when not analyzed. */
+  readonly analysis?: ArticleAnalysis | null;
 }
 
 export interface MinHashRecord {
@@ -243,6 +293,11 @@ export interface SearchHit {
 export interface SearchPage {
   readonly hits: readonly SearchHit[];
   /** Pass as `cursor` for the next page; null on the last page (and after MAX_CURSOR_OFFSET hits: narrow the search or export). */
+  readonly nextCursor: string | null;
+}
+
+export interface ArticleListPage {
+  readonly articles: readonly StoredArticle[];
   readonly nextCursor: string | null;
 }
 

@@ -1,5 +1,6 @@
 import { StoreError } from './errors.js';
 import type { PageRecord, RunFinish, RunStart } from './store.js';
+import { checkAnalysis } from './validate-analysis.js';
 
 /**
  * Checks of what the writer hands to the store, shared by every adapter: a record that breaks the
@@ -45,6 +46,7 @@ export function checkPageRecord(record: PageRecord): void {
         checkId(outcome.copyOf.articleId, 'copyOf.articleId');
         checkSimilarity(outcome.copyOf.similarity, record.sourceKey);
       }
+      if (outcome.analysis != null) checkAnalysis(outcome.analysis, `page ${record.sourceKey}`);
       return;
     case 'duplicate':
       checkId(outcome.articleId, 'duplicate.articleId');

@@ -83,7 +83,7 @@ describe('parley ingest (command line)', () => {
       await writeCorpus(corpus, 200);
       const db = join(dir, 'news.db');
       const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [MAIN, 'ingest', '--db', db, '--jobs', '1', corpus], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+        const child = spawn(process.execPath, [MAIN, 'ingest', '--db', db, '--jobs', '1', '--no-analysis', corpus], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
         let err = '';
         let sent = false;
         child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
@@ -107,7 +107,7 @@ describe('parley ingest (command line)', () => {
       reader.close();
       expect(run!.status).toBe('interrupted');
       expect(JSON.parse(run!.counts)).toMatchObject({ seen: committed });
-      const rest = await runIngest(['--db', db, '--json', corpus]);
+      const rest = await runIngest(['--db', db, '--json', '--no-analysis', corpus]);
       expect(rest.report).toMatchObject({ resumed: committed, seen: 200 - committed });
       expectCountsAddUp(rest.report!);
     });

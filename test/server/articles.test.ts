@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import type { ApiErrorCode } from '../../src/server/errors.js';
-import { compareNewestFirst } from '../../src/server/listing.js';
 import type { ArticleListJSON } from '../../src/server/routes/articles.js';
 import { publishedInstant } from '../../src/store/filters.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { storeArticles } from '../../src/store/contract/fixtures.js';
 import { archiveSpecs, body, expectDocumented, expectError, fillStore, walkPages, type ArchiveSpec } from './helpers.js';
+import { compareNewestFirst } from './helpers.js';
 
 /** GET /api/articles and /api/articles/:id, in-process against the in-memory store. */
 

@@ -107,3 +107,13 @@ export function expectDocumented(path: string, status: number, value: unknown): 
   const valid = validate(value);
   expect(valid ? [] : validate.errors, `GET ${path} → ${status} does not match the OpenAPI document`).toEqual([]);
 }
+
+/** The order of GET /api/articles without q: newer published instant first, undated last, then higher id first. */
+export function compareNewestFirst(a: { publishedMs: number | null; id: number }, b: { publishedMs: number | null; id: number }): number {
+  if (a.publishedMs !== b.publishedMs) {
+    if (a.publishedMs === null) return 1;
+    if (b.publishedMs === null) return -1;
+    return b.publishedMs - a.publishedMs;
+  }
+  return b.id - a.id;
+}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { ListenError, startServer, type RunningServer } from '../../src/server/listen.js';
 import type { ArticleListJSON } from '../../src/server/routes/articles.js';
+import { analysis, event } from '../../src/store/contract/analysis-fixtures.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import type { SearchPage, Store } from '../../src/store/store.js';
 import { archiveSpecs, body, expectDocumented, expectError, fillStore, walkPages } from './helpers.js';
@@ -14,7 +15,8 @@ let server: RunningServer;
 
 beforeAll(async () => {
   store = new MemoryStore();
-  await fillStore(store, archiveSpecs(23));
+  const ids = await fillStore(store, archiveSpecs(23));
+  for (const id of ids) await store.saveAnalysis(id, analysis({ events: [event({ source: 'USAGOV', date: null })] }));
   server = await startServer(createApp({ store, corsOrigins: ['http://localhost:5173'] }), { host: '127.0.0.1', port: 0 });
 });
 
@@ -43,13 +45,19 @@ describe('a listening server', () => {
   });
 
   it('answers every route over HTTP', async () => {
-    for (const path of ['/api/articles', '/api/articles?q=harbour', '/api/articles/1', '/api/stats', '/api/health', '/api/openapi.json']) {
+    const analysisRoutes = ['/api/events?source=USA&limit=5', '/api/events?by=week', '/api/quotes?speaker=wang', '/api/actors', '/api/themes', '/api/articles/1/analysis'];
+    for (const path of ['/api/articles', '/api/articles?q=harbour', '/api/articles/1', '/api/stats', '/api/health', '/api/openapi.json', ...analysisRoutes]) {
       const response = await get(path);
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-      await response.arrayBuffer();
+      const body = (await response.json()) as Record<string, unknown>;
+      if (analysisRoutes.includes(path)) expect(Object.values(body).some((value) => (Array.isArray(value) ? value.length > 0 : value !== null)), path).toBe(true);
     }
+    const events = (await (await get('/api/events?source=usa&limit=5')).json()) as { events: unknown[]; next: string };
+    expect(events.events).toHaveLength(5);
+    const next = (await (await get(`/api/events?source=usa&limit=5&cursor=${events.next}`)).json()) as { events: unknown[] };
+    expect(next.events).toHaveLength(5);
   });
 
   it('pages through the newest articles end to end', async () => {

@@ -5,6 +5,7 @@ import { createApp } from '../../src/server/app.js';
 import { API_ERRORS } from '../../src/server/errors.js';
 import { openApiDocument } from '../../src/server/openapi/document.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
+import { analysis, event } from '../../src/store/contract/analysis-fixtures.js';
 import { archiveSpecs, body, expectDocumented, expectError, fillStore } from './helpers.js';
 
 /**
@@ -41,6 +42,16 @@ const BAD_VALUES: Readonly<Record<string, string>> = {
   sites: '0',
   runs: '1000',
   id: 'abc',
+  source: 'U S',
+  target: 'chn!',
+  theme: 'cyber security',
+  code: '04a',
+  quadClass: '5',
+  by: 'year',
+  speaker: 'x'.repeat(201),
+  kind: 'quoted',
+  name: 'y'.repeat(201),
+  type: 'robot',
 };
 
 let app: ReturnType<typeof createApp>;
@@ -49,7 +60,9 @@ beforeAll(async () => {
   const store = new MemoryStore();
   await fillStore(store, archiveSpecs(25));
   // Articles the document's example values select (site example.com, English, May 2024, the example query).
-  await fillStore(store, [1, 2, 3].map((n) => ({ key: `example-${n}`, site: 'example.com', title: `Harbour bridge ${n}`, published: `2024-05-0${n}`, language: 'en', paragraphs: [`The harbour bridge story number ${n}.`] })));
+  const examples = await fillStore(store, [1, 2, 3].map((n) => ({ key: `example-${n}`, site: 'example.com', title: `Harbour bridge ${n}`, published: `2024-05-0${n}`, language: 'en', paragraphs: [`The harbour bridge story number ${n}.`] })));
+  // Their analysis (and article 1's, the example id): events, quotes, actors and themes the examples select.
+  for (const id of [1, ...examples]) await store.saveAnalysis(id, analysis({ events: [event({ source: 'USAGOV', target: 'CHN', code: '0411', quadClass: 1, date: null })] }));
   app = createApp({ store });
 });
 
@@ -100,13 +113,14 @@ describe.each(operations)('$method $path, as documented', ({ path, method, opera
   it('answers the example request with every parameter as documented', async () => {
     expect(method).toBe('get');
     const query = new URLSearchParams(operation.parameters.filter((p) => p.in === 'query').map((p) => [p.name, String(p.example)]));
+    query.delete('by'); // a timeline has no pages: tested on its own below
     // The example cursor is opaque and belongs to no list: read a first page of one to get a real one.
     if (query.has('cursor')) {
       const first = new URLSearchParams(query);
       first.delete('cursor');
       first.set('limit', '1');
-      const page = await body<{ next: string | null; articles: unknown[] }>(await app.request(`${examplePath(path, operation)}?${first}`));
-      expect(page.articles).toHaveLength(1);
+      const page = await body<Record<string, unknown> & { next: string | null }>(await app.request(`${examplePath(path, operation)}?${first}`));
+      expect(Object.values(page).find(Array.isArray)).toHaveLength(1);
       expect(page.next).toEqual(expect.any(String));
       query.set('cursor', page.next!);
     }
@@ -115,7 +129,16 @@ describe.each(operations)('$method $path, as documented', ({ path, method, opera
     expect(response.status, text).toBe(200);
     expect(Object.keys(operation.responses)).toContain('200');
     if (path !== '/api/openapi.json') expectDocumented(path, 200, JSON.parse(text));
-    if (path === '/api/articles') expect((JSON.parse(text) as { articles: unknown[] }).articles.length).toBeGreaterThan(0);
+    // The example values select something: each list is not empty.
+    const lists: Record<string, (value: Record<string, unknown>) => unknown> = {
+      '/api/articles': (v) => v.articles,
+      '/api/events': (v) => v.events,
+      '/api/quotes': (v) => v.quotes,
+      '/api/actors': (v) => v.actors,
+      '/api/themes': (v) => v.themes,
+      '/api/articles/{id}/analysis': (v) => (v.analysis as { events: unknown[] }).events,
+    };
+    if (lists[path]) expect(lists[path](JSON.parse(text) as Record<string, unknown>), path).not.toHaveLength(0);
   });
 
   it('answers without any optional parameter', async () => {
@@ -133,6 +156,15 @@ describe.each(operations)('$method $path, as documented', ({ path, method, opera
     const code = name === 'cursor' ? 'invalid_cursor' : 'invalid_parameter';
     const error = await expectError(response, 400, code, name);
     expectDocumented(path, 400, { error });
+  });
+
+  it.runIf(path === '/api/events')('answers `by` with the documented timeline, and refuses it with a cursor or limit', async () => {
+    const response = await app.request('/api/events?by=month&source=usa');
+    const timeline = await body<{ by: string; timeline: { start: string; events: number }[] }>(response);
+    expect(response.status).toBe(200);
+    expectDocumented(path, 200, timeline);
+    expect(timeline.timeline).toEqual([expect.objectContaining({ start: '2024-05-01', events: 4, quadClasses: [4, 0, 0, 0] })]);
+    await expectError(await app.request('/api/events?by=week&limit=5'), 400, 'invalid_parameter', 'limit');
   });
 
   it('rejects an undocumented parameter', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import type { ArticleListJSON } from '../../src/server/routes/articles.js';
 import { articleOutcome, makeArticle, pageRecord, RUN } from '../../src/store/contract/fixtures.js';
+import { analysis, event } from '../../src/store/contract/analysis-fixtures.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { archiveSpecs, body, expectDocumented, expectError, fillStore, walkPages } from './helpers.js';
 
@@ -27,6 +28,9 @@ beforeAll(async () => {
   const copy = makeArticle({ title: 'Story 0 from the harbour (reprint)', paragraphs: ['Story 0: the harbour bridge report for day 1, reprinted.'], published: '2024-05-02', language: 'en', url: 'https://reprint.example/story-0' });
   const result = await writer.commitPage(pageRecord(runId, 'reprint', articleOutcome(copy, { copyOf: { articleId: ids[0]!, similarity: 0.88 } }), { url: 'https://reprint.example/story-0' }));
   copyId = result.page.articleId!;
+  for (const [i, id] of ids.entries()) {
+    await writer.saveAnalysis(id, analysis({ events: [event({ source: i % 2 ? 'USAGOV' : 'CHN', target: i % 2 ? 'CHN' : 'USA', code: i % 3 ? '0411' : '112', quadClass: i % 3 ? 1 : 3, date: null })] }));
+  }
   await writer.close();
   store = await openSqliteStore(path, { mode: 'read' });
   app = createApp({ store });
@@ -82,5 +86,36 @@ describe('the API over SQLite', () => {
     expectDocumented('/api/stats', 200, stats);
     expect(stats).toMatchObject({ articles: 46, duplicates: 1, duplicateGroups: 1 });
     expect((await get('/api/health')).status).toBe(200);
+  });
+
+  it('pages through the events of an actor, charts them, and lists quotes, actors, themes and an article\'s layers', async () => {
+    const usa: number[] = [];
+    let next: string | null = null;
+    do {
+      const page: { events: { articleId: number; source: { code: string } }[]; next: string | null } = await body(await get(`/api/events?source=usa&limit=7${next ? `&cursor=${next}` : ''}`));
+      expectDocumented('/api/events', 200, page);
+      usa.push(...page.events.map((e) => e.articleId));
+      expect(page.events.every((e) => e.source.code.startsWith('USA'))).toBe(true);
+      next = page.next;
+    } while (next !== null);
+    expect(usa.sort((a, b) => a - b)).toEqual(ids.filter((_, i) => i % 2 === 1));
+    const timeline = await body<{ timeline: { start: string; events: number; quadClasses: number[] }[] }>(await get('/api/events?by=month&target=CHN'));
+    expectDocumented('/api/events', 200, timeline);
+    const dated = SPECS.filter((s, i) => i % 2 === 1 && s.published !== null).length;
+    expect(timeline.timeline.reduce((sum, b) => sum + b.events, 0)).toBe(dated);
+    const quotes = await body<{ quotes: { speaker: { name: string } }[] }>(await get('/api/quotes?speaker=WANG&limit=100'));
+    expectDocumented('/api/quotes', 200, quotes);
+    expect(quotes.quotes).toHaveLength(45);
+    const actors = await body<{ actors: { name: string; articles: number }[] }>(await get('/api/actors?type=person'));
+    expectDocumented('/api/actors', 200, actors);
+    expect(actors.actors).toEqual([{ code: 'USAGOV', name: 'John Kerry', type: 'person', articles: 45, mentions: 90 }]);
+    const themes = await body(await get('/api/themes?site=coast.example'));
+    expectDocumented('/api/themes', 200, themes);
+    const layers = await body<{ analysis: { events: { code: string }[] } }>(await get(`/api/articles/${ids[3]}/analysis`));
+    expectDocumented('/api/articles/{id}/analysis', 200, layers);
+    expect(layers.analysis.events.map((e) => e.code)).toEqual(['112']);
+    expect(await body(await get(`/api/articles/${copyId}/analysis`))).toEqual({ id: copyId, analysis: null });
+    await expectError(await get('/api/events?since=2024-06&until=2024-05'), 400, 'invalid_parameter', 'until');
+    await expectError(await get('/api/quotes?kind=shouted'), 400, 'invalid_parameter', 'kind');
   });
 });

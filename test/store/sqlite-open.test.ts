@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeArticles } from '../../src/store/contract/fixtures.js';
 import { StoreError } from '../../src/store/errors.js';
-import { MIGRATIONS, PARLEY_APPLICATION_ID, type Migration } from '../../src/store/sqlite/migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, PARLEY_APPLICATION_ID, type Migration } from '../../src/store/sqlite/migrations.js';
+import { analysis } from '../../src/store/contract/analysis-fixtures.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-open-'));
@@ -96,13 +97,13 @@ describe('opening a database', () => {
     for (const mode of ['read', 'write'] as const) {
       const error = await openSqliteStore(path, { mode }).then(() => null, (e: unknown) => e);
       expect(error).toMatchObject({ code: 'E_STORE_TOO_NEW' });
-      expect((error as Error).message).toMatch(/schema version 99, newer than this Parley knows \(1\)/);
+      expect((error as Error).message).toMatch(new RegExp(`schema version 99, newer than this Parley knows \\(${LATEST_SCHEMA_VERSION}\\)`));
     }
   });
 });
 
 describe('migrations', () => {
-  const next = (up: string): Migration[] => [...MIGRATIONS, { version: 2, name: 'test migration', up }];
+  const next = (up: string): Migration[] => [...MIGRATIONS, { version: LATEST_SCHEMA_VERSION + 1, name: 'test migration', up }];
 
   it('applies pending migrations when opened, also for reading, and records them', async () => {
     const path = await parleyDatabase();
@@ -111,9 +112,23 @@ describe('migrations', () => {
     expect((await reader.stats()).articles).toBe(40);
     await reader.close();
     const db = new Database(path, { readonly: true });
-    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 2 });
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: LATEST_SCHEMA_VERSION + 1 });
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'annotations'").get()).toEqual({ n: 1 });
     db.close();
+  });
+
+  it('upgrades a version 1 archive to the analysis tables, keeping its articles', async () => {
+    const path = fresh();
+    const old = await openSqliteStore(path, { mode: 'write', migrations: MIGRATIONS.slice(0, 1) });
+    const [id] = await storeArticles(old, [{ key: 'old', paragraphs: ['An article stored before the analysis tables.'], published: '2024-05-01' }]);
+    await old.close();
+    const store = await openSqliteStore(path, { mode: 'write' });
+    expect((await store.getArticle(id!))?.article.text).toMatch(/before the analysis/);
+    expect(await store.getAnalysis(id!)).toBeNull();
+    await store.saveAnalysis(id!, analysis());
+    expect((await store.queryEvents({ source: 'USA' })).events).toHaveLength(1);
+    expect((await store.listArticles({ limit: 5 })).articles.map((a) => a.id)).toEqual([id]);
+    await store.close();
   });
 
   it('rolls a failing migration back whole and leaves the database as it was', async () => {
@@ -123,7 +138,7 @@ describe('migrations', () => {
     const migrations = next('CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);');
     await expect(openSqliteStore(path, { mode: 'write', migrations })).rejects.toThrow(/no_such_table/);
     const db = new Database(path, { readonly: true });
-    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 1 });
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: LATEST_SCHEMA_VERSION });
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'half_done'").get()).toEqual({ n: 0 });
     db.close();
     const store = await openSqliteStore(path, { mode: 'read' });

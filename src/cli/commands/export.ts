@@ -6,18 +6,24 @@ import { databaseOption, openArchiveForReading } from '../database.js';
 import { StreamWriter } from '../io/output.js';
 import { describeFsError } from '../io/read.js';
 import { csvHeader, csvRow } from '../query/csv.js';
-import { filterOptions, reportStoreError, toFilter, type FilterFlags } from '../query/options.js';
+import { eventFilterOptions, filterOptions, reportStoreError, toEventFilter, toFilter, type FilterFlags } from '../query/options.js';
+import { GDELT_FILLED, gdeltEventRow } from '../query/gdelt.js';
 import { storedArticleToJSON } from '../query/stored-json.js';
 import type { CliCommand, CliContext } from './command.js';
 
 const FORMATS = {
   jsonl: 'one JSON object per line: id, every extracted field with its provenance, site, firstSeen, duplicate',
   csv: 'a header row, then one row per article (id, URLs, title, published, site, language, authors, ..., text)',
+  'gdelt-events': 'the coded events as GDELT 2.0 Event records: 61 tab-separated columns, no header (see below)',
 } as const;
 type ExportFormat = keyof typeof FORMATS;
 
 interface ExportFlags extends FilterFlags {
   readonly format: ExportFormat;
+  readonly source?: string;
+  readonly target?: string;
+  readonly theme?: string;
+  readonly code?: string;
   readonly output?: string;
   readonly db?: string;
 }
@@ -26,6 +32,13 @@ const HELP = `
 Formats:
 ${Object.entries(FORMATS).map(([name, description]) => `  ${name.padEnd(7)}${description}`).join('\n')}
 
+gdelt-events writes one line per event (one event in one article), in date order, with the columns of
+the GDELT Event Codebook V2.0 in order. Parley fills:
+${GDELT_FILLED.map((text) => `  - ${text}`).join('\n')}
+The other columns are empty. Country codes are the first three letters of the CAMEO actor code (ISO
+alpha-3), not FIPS. --source, --target, --theme and --code select events (actor codes by prefix:
+--source USA matches USAGOV); --since and --until apply to the event's date.
+
 Articles are written in id order (the order they were stored), one at a time: memory use does not grow
 with the archive. With --output, the file appears only when the export is complete.
 
@@ -33,6 +46,7 @@ Examples:
   $ parley export > archive.jsonl
   $ parley export --since 2024-05-01 --until 2024-05-31 --lang en --format csv --output may.csv
   $ parley export --site example.com | jq -r .title
+  $ parley export --format gdelt-events --source USA --target CHN --theme CYBER_SECURITY -o usa-chn.tsv
 
 Exit status: 0 exported (also when no article matches); 1 the database is missing or damaged, or the
 output cannot be written; 2 usage error.`;
@@ -42,6 +56,7 @@ export const exportCommand: CliCommand = {
   register(program, context) {
     const command = program.command('export').summary('write stored articles as JSON lines or CSV').description('Write the articles of the archive, all of them or those matching the filters, as JSON lines or CSV.');
     for (const option of filterOptions()) command.addOption(option);
+    for (const option of eventFilterOptions()) command.addOption(option);
     command
       .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('jsonl'))
       .addOption(new Option('-o, --output <file>', 'write to FILE instead of standard output'))
@@ -54,6 +69,14 @@ export const exportCommand: CliCommand = {
 
 async function runExport(flags: ExportFlags, context: CliContext): Promise<number> {
   const { stderr } = context.streams;
+  if (flags.format !== 'gdelt-events' && (flags.source ?? flags.target ?? flags.theme ?? flags.code) !== undefined) {
+    stderr.write('parley export: error: --source, --target, --theme and --code select events: use them with --format gdelt-events.\n');
+    return 2;
+  }
+  if (flags.format === 'gdelt-events' && flags.lang !== undefined) {
+    stderr.write('parley export: error: --lang selects articles, not events: leave it out with --format gdelt-events.\n');
+    return 2;
+  }
   const opened = await openArchiveForReading(flags.db);
   if (!opened.ok) {
     stderr.write(`parley export: ${opened.message}\n`);
@@ -67,8 +90,14 @@ async function runExport(flags: ExportFlags, context: CliContext): Promise<numbe
   let count = 0;
   let status = 0;
   try {
+    if (flags.format === 'gdelt-events') {
+      for await (const event of opened.store.streamEvents(toEventFilter(flags))) {
+        if (!(await output.write(gdeltEventRow(event)))) break;
+        count++;
+      }
+    }
     if (flags.format === 'csv') await output.write(csvHeader());
-    for await (const stored of opened.store.exportArticles(toFilter(flags))) {
+    if (flags.format !== 'gdelt-events') for await (const stored of opened.store.exportArticles(toFilter(flags))) {
       const ok = await output.write(flags.format === 'csv' ? csvRow(stored) : `${JSON.stringify(storedArticleToJSON(stored))}\n`);
       if (!ok) break;
       count++;
@@ -95,6 +124,7 @@ async function runExport(flags: ExportFlags, context: CliContext): Promise<numbe
     stderr.write(`parley export: cannot write the output${flags.output ? ` ${flags.output}` : ''}: ${describeFsError(output.error)}.\n`);
     status = 1;
   }
-  if (status === 0 && flags.output !== undefined) stderr.write(`parley export: ${count} article${count === 1 ? '' : 's'} written to ${flags.output}.\n`);
+  const unit = flags.format === 'gdelt-events' ? 'event' : 'article';
+  if (status === 0 && flags.output !== undefined) stderr.write(`parley export: ${count} ${unit}${count === 1 ? '' : 's'} written to ${flags.output}.\n`);
   return status;
 }

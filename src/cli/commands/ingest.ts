@@ -25,6 +25,10 @@ interface IngestFlags {
   readonly quiet?: boolean;
   readonly json?: boolean;
   readonly strict?: boolean;
+  /** False with --no-analysis. */
+  readonly analysis: boolean;
+  readonly stages?: readonly string[];
+  readonly themes?: string;
 }
 
 /** Failed pages listed one per line on stderr before the rest are only counted (the summary and `parley stats` have them all). */
@@ -37,6 +41,7 @@ const TOTAL_TIMEOUT_FACTOR = 4;
 const DESCRIPTION = [
   'Take news pages into the archive: each page is extracted, filed under its canonical URL, checked against what is stored (the same article again, or a copy of one: a reprint, a small edit) and committed with its outcome.',
   'Sources: HTML files (.html, .htm, .xhtml, .html.gz), directories (searched recursively for pages and archives), glob patterns, WARC archives (.warc, .warc.gz), lists of URLs (.txt or .urls, one a line), saved feeds and sitemaps (.xml, .rss, .atom), and http(s) URLs of pages, feeds and sitemaps.',
+  'Each article is analyzed in the same workers (sentences, entities, actors, quotes, themes, events, tone: the stages of this Parley) and its layers are committed with it; a stage that fails on one article is recorded and the article is stored without that layer.',
   'Every page is committed on its own, so an ingest stopped at any moment (Ctrl-C, a crash, a power cut) loses nothing it committed: run the same command again and it goes on where it stopped.',
 ].join('\n\n');
 
@@ -83,6 +88,9 @@ export const ingestCommand: CliCommand = {
       .addOption(new Option('-q, --quiet', 'no progress bar, failure lines or summary on stderr'))
       .addOption(new Option('--json', 'print the run\'s counts as one JSON object on stdout'))
       .addOption(new Option('--strict', 'exit 1 when any page failed'))
+      .addOption(new Option('--no-analysis', 'extraction only: store the articles without running the analysis stages (run "parley reanalyze" later)'))
+      .addOption(new Option('--stages <list>', 'run only these analysis stages (comma-separated; the stages they need are added)').argParser(parseStageList))
+      .addOption(new Option('--themes <file>', 'a theme taxonomy file extending the built-in one'))
       .showHelpAfterError('(run "parley ingest --help" for the options and examples)')
       .addHelpText('after', HELP)
       .action(async (sources: string[], flags: IngestFlags) => context.setExitCode(await runIngest(sources, flags, context)));
@@ -105,6 +113,7 @@ function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
     maxPageBytes: flags.maxBytes,
     ...(flags.timeout === undefined ? {} : { extractTimeoutMs: flags.timeout }),
     fetch,
+    analysis: flags.analysis === false ? null : { stages: flags.stages ?? null, themesFile: flags.themes ?? null },
   };
 }
 
@@ -177,6 +186,13 @@ function exitStatus(result: IngestResult, flags: IngestFlags, say: (line: string
   }
   if (flags.strict && result.counts.failed > 0) return 1;
   return 0;
+}
+
+/** `--stages sentences,entities`: names checked against the analysis stages when the run starts. */
+export function parseStageList(value: string): string[] {
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  if (names.length === 0 || !names.every((name) => /^[a-z][a-z0-9-]*$/.test(name))) throw new InvalidArgumentError('Expected stage names separated by commas, such as entities,quotes.');
+  return names;
 }
 
 function parseUserAgent(value: string): string {

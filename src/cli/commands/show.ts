@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import { articleToMarkdown } from '../../render/markdown.js';
 import { articleToText } from '../../render/text.js';
+import type { ArticleAnalysis } from '../../store/analysis.js';
 import type { StoredArticle } from '../../store/store.js';
 import { databaseOption, openArchiveForReading } from '../database.js';
 import { StreamWriter } from '../io/output.js';
@@ -10,7 +11,7 @@ import type { CliCommand, CliContext } from './command.js';
 
 const FORMATS = {
   markdown: 'YAML front matter with the metadata, then the article in Markdown',
-  json: 'the stored article: id, every extracted field with its provenance, site, firstSeen, duplicate',
+  json: 'the stored article: id, every extracted field with its provenance, site, firstSeen, duplicate, and its analysis layers (entities, mentions, quotes, themes, events, tone)',
   text: 'the title, a blank line, then the body as plain text',
 } as const;
 type ShowFormat = keyof typeof FORMATS;
@@ -56,8 +57,10 @@ async function runShow(key: string, flags: ShowFlags, context: CliContext): Prom
   }
   const byId = /^\d+$/.test(key.trim());
   let stored: StoredArticle | null;
+  let analysis: ArticleAnalysis | null = null;
   try {
     stored = await opened.store.getArticle(byId ? Number(key) : key.trim());
+    if (stored && flags.format === 'json') analysis = await opened.store.getAnalysis(stored.id);
   } catch (error) {
     return reportStoreError(error, 'show', stderr);
   } finally {
@@ -68,16 +71,17 @@ async function runShow(key: string, flags: ShowFlags, context: CliContext): Prom
     return 1;
   }
   const output = new StreamWriter(stdout);
-  await output.write(render(stored, flags.format));
+  await output.write(render(stored, analysis, flags.format));
   return output.error ? 1 : 0;
 }
 
-function render(stored: StoredArticle, format: ShowFormat): string {
+function render(stored: StoredArticle, analysis: ArticleAnalysis | null, format: ShowFormat): string {
   switch (format) {
     case 'markdown':
       return articleToMarkdown(stored.article);
     case 'json':
-      return `${JSON.stringify(storedArticleToJSON(stored), null, 2)}\n`;
+      // analysis: null when the article was stored without it (ingest --no-analysis; see parley reanalyze).
+      return `${JSON.stringify({ ...storedArticleToJSON(stored), analysis }, null, 2)}\n`;
     case 'text':
       return articleToText(stored.article);
   }

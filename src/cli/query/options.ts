@@ -1,6 +1,8 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { CALLER_ERROR_CODES, isStoreError, QuerySyntaxError } from '../../store/errors.js';
 import { normalizeFilter } from '../../store/filters.js';
+import { parseActorCode, parseCameoCode, parseThemeCode } from '../../store/analysis-filters.js';
+import type { EventFilter } from '../../store/analysis.js';
 import { MAX_SEARCH_LIMIT, type ArticleFilter } from '../../store/store.js';
 import { withoutControls } from './terminal.js';
 
@@ -35,6 +37,38 @@ export function filterOptions(): Option[] {
     new Option('--site <host>', 'only articles from this site and its subdomains (e.g. example.com)').argParser(checked('site')),
     new Option('--lang <code>', 'only articles in this language (ISO 639-1, e.g. en)').argParser(checked('language')),
   ];
+}
+
+export interface EventFilterFlags extends FilterFlags {
+  readonly source?: string;
+  readonly target?: string;
+  readonly theme?: string;
+  readonly code?: string;
+}
+
+function checkedCode(parse: (value: string) => string): (value: string) => string {
+  return (value) => {
+    try {
+      return parse(value);
+    } catch (error) {
+      if (isStoreError(error)) throw new InvalidArgumentError(error.message);
+      throw error;
+    }
+  };
+}
+
+/** The options that select events (export --format gdelt-events; `parley events --db`), checked as the store reads them. */
+export function eventFilterOptions(): Option[] {
+  return [
+    new Option('--source <code>', 'only events whose source actor code starts with CODE (USA matches USAGOV)').argParser(checkedCode((v) => parseActorCode(v, 'source'))),
+    new Option('--target <code>', 'only events whose target actor code starts with CODE').argParser(checkedCode((v) => parseActorCode(v, 'target'))),
+    new Option('--theme <code>', 'only events of articles with this theme (e.g. CYBER_SECURITY)').argParser(checkedCode(parseThemeCode)),
+    new Option('--code <cameo>', 'only events whose CAMEO code starts with this (e.g. 04)').argParser(checkedCode(parseCameoCode)),
+  ];
+}
+
+export function toEventFilter(flags: EventFilterFlags): EventFilter {
+  return { since: flags.since, until: flags.until, site: flags.site, source: flags.source, target: flags.target, theme: flags.theme, code: flags.code };
 }
 
 export function toFilter(flags: FilterFlags): ArticleFilter {

@@ -2,6 +2,9 @@ import { API_ERRORS, type ApiErrorCode } from '../errors.js';
 import { toOpenApiParameter, type ParameterSpecs } from '../params.js';
 import { ARTICLE_ID_PARAMETER, ARTICLE_LIST_PARAMETERS } from '../routes/articles.js';
 import { STATS_PARAMETERS } from '../routes/stats.js';
+import { ACTOR_PARAMETERS, THEME_PARAMETERS } from '../routes/aggregates.js';
+import { EVENT_PARAMETERS } from '../routes/events.js';
+import { QUOTE_PARAMETERS } from '../routes/quotes.js';
 import { SCHEMAS } from './schemas.js';
 
 /**
@@ -12,7 +15,7 @@ import { SCHEMAS } from './schemas.js';
  */
 
 /** The version of the API's contract (not of Parley): raised when a response changes incompatibly. */
-export const API_VERSION = '1.0.0';
+export const API_VERSION = '1.1.0';
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -74,6 +77,56 @@ export function openApiDocument(): Json {
           description: 'The stored article: every field `parley extract --format json` prints, with its provenance, plus id, site, firstSeen and its duplicate group.',
           parameters: [toOpenApiParameter(ARTICLE_ID_PARAMETER)],
           responses: { '200': ok('Article', 'The article.'), '400': RESPONSES.badRequest, '404': RESPONSES.notFound, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
+      '/api/articles/{id}/analysis': {
+        get: {
+          operationId: 'getArticleAnalysis',
+          summary: "One article's analysis layers",
+          description: 'Its entities and mentions, quotes, themes with their evidence, events and tone, with the stage versions that made them and the stages that failed. Offsets point into the text of GET /api/articles/{id}.',
+          parameters: [toOpenApiParameter(ARTICLE_ID_PARAMETER)],
+          responses: { '200': ok('ArticleAnalysis', 'The layers (analysis null when never analyzed).'), '400': RESPONSES.badRequest, '404': RESPONSES.notFound, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
+      '/api/events': {
+        get: {
+          operationId: 'listEvents',
+          summary: 'Coded events (who did what to whom), or their timeline',
+          description: 'Events coded in CAMEO and PLOVER, each pointing at its sentence and verb, ordered by date (undated last) then id. With `by`: a timeline of the dated events instead (`Timeline`).',
+          parameters: parameters(EVENT_PARAMETERS),
+          responses: {
+            '200': { description: 'A page of events, or with `by` a timeline.', content: { 'application/json': { schema: { oneOf: [{ $ref: '#/components/schemas/EventList' }, { $ref: '#/components/schemas/Timeline' }] } } } },
+            '400': RESPONSES.badRequest,
+            '503': RESPONSES.unavailable,
+            default: RESPONSES.other,
+          },
+        },
+      },
+      '/api/quotes': {
+        get: {
+          operationId: 'listQuotes',
+          summary: 'Quotes with their speakers',
+          description: "Direct, partial and reported quotes with the cue and the speaker, ordered by the article's date (undated last) then id.",
+          parameters: parameters(QUOTE_PARAMETERS),
+          responses: { '200': ok('QuoteList', 'A page of quotes.'), '400': RESPONSES.badRequest, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
+      '/api/actors': {
+        get: {
+          operationId: 'listActors',
+          summary: 'The actors of the archive',
+          description: 'People, organizations and countries the selected articles name, with their actor codes, most articles first.',
+          parameters: parameters(ACTOR_PARAMETERS),
+          responses: { '200': ok('ActorList', 'The actors.'), '400': RESPONSES.badRequest, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
+      '/api/themes': {
+        get: {
+          operationId: 'listThemes',
+          summary: 'The themes of the archive',
+          description: 'The themes of the selected articles, most articles first, with the mean score and the evidence count.',
+          parameters: parameters(THEME_PARAMETERS),
+          responses: { '200': ok('ThemeList', 'The themes.'), '400': RESPONSES.badRequest, '503': RESPONSES.unavailable, default: RESPONSES.other },
         },
       },
       '/api/stats': {

@@ -133,4 +133,93 @@ const Stats = object({
 
 const Health = object({ status: { type: 'string', const: 'ok' }, database: { type: 'string', const: 'ok' } });
 
-export const SCHEMAS = { Error: ErrorBody, ArticleSummary, ArticleList, Article, RunCounts, RunSummary, Stats, Health } as const;
+// The analysis layers. Offsets are into the article's text (GET /api/articles/{id}), in UTF-16 code units.
+
+const span = { start: count, end: count };
+const Span = object(span);
+const text = { type: 'string' } as const;
+const probability: Schema = { type: 'number', minimum: 0, maximum: 1 };
+const EventActor = { oneOf: [{ type: 'null' }, object({ code: nullable('string'), name: text, span: Span })] };
+
+const eventFields = {
+  ...span,
+  source: { ...EventActor, description: 'Who acts: a CAMEO-style actor code (USAGOV, CHN; null when named but not coded), its name, and where it is named.' },
+  target: EventActor,
+  code: { type: 'string', description: 'CAMEO event code, e.g. "0311".' },
+  root: { type: 'string', description: 'CAMEO root code, e.g. "03".' },
+  quadClass: { type: 'integer', minimum: 1, maximum: 4, description: '1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.' },
+  goldstein: { type: 'number', minimum: -10, maximum: 10 },
+  plover: { oneOf: [{ type: 'null' }, object({ type: text, mode: text })], description: 'PLOVER event type and mode.' },
+  verb: Span,
+  date: { ...nullable('string'), description: 'YYYY-MM-DD: the date the sentence names, else the article\'s.' },
+  place: { oneOf: [{ type: 'null' }, object({ name: text, code: nullable('string'), span: Span })] },
+  negated: { type: 'boolean' },
+  confidence: probability,
+};
+
+const Event = object({
+  id,
+  ...eventFields,
+  articleId: id,
+  url: text,
+  site: text,
+  published: nullable('string'),
+  articleTone: { ...nullable('number'), description: "The article's document tone (GDELT's AvgTone)." },
+});
+
+const EventList = object({ events: { type: 'array', items: ref('Event') }, next: { ...nullable('string'), description: 'Pass as cursor for the next page; null on the last page.' } });
+
+const Timeline = object({
+  by: { type: 'string', enum: ['day', 'week', 'month'] },
+  timeline: {
+    type: 'array',
+    items: object({
+      start: { type: 'string', description: 'The first day of the period (YYYY-MM-DD, UTC; weeks start on Monday).' },
+      events: count,
+      goldstein: { type: 'number', description: 'Mean Goldstein value.' },
+      quadClasses: { type: 'array', items: count, minItems: 4, maxItems: 4, description: 'Events per quad class 1..4.' },
+    }),
+  },
+});
+
+const quoteFields = {
+  ...span,
+  text,
+  kind: { type: 'string', enum: ['direct', 'partial', 'reported', 'mixed'] },
+  cue: { oneOf: [{ type: 'null' }, object({ ...span, text })], description: 'The cue verb or phrase ("said", "according to").' },
+  speaker: { oneOf: [{ type: 'null' }, object({ ...span, text, name: text, code: nullable('string') })], description: 'The mention it is attributed to, and the entity it resolves to.' },
+  confidence: probability,
+};
+
+const Quote = object({ id, ...quoteFields, articleId: id, url: text, site: text, published: nullable('string') });
+const QuoteList = object({ quotes: { type: 'array', items: ref('Quote') }, next: nullable('string') });
+
+const ActorList = object({ actors: { type: 'array', items: object({ code: nullable('string'), name: text, type: text, articles: count, mentions: count }) } });
+const ThemeList = object({ themes: { type: 'array', items: object({ theme: text, label: text, articles: count, meanScore: { type: 'number' }, evidence: count }) } });
+
+const toneFields = {
+  ...span,
+  scope: { type: 'string', enum: ['document', 'sentence'] },
+  positive: { type: 'number' },
+  negative: { type: 'number' },
+  tone: { type: 'number' },
+  polarity: { type: 'number' },
+  activity: { type: 'number' },
+  selfReference: { type: 'number' },
+  wordCount: count,
+};
+
+const Analysis = object({
+  stages: { type: 'array', items: object({ name: text, version: text }), description: 'The analysis stages (and versions) that made these layers.' },
+  failures: { type: 'array', items: object({ stage: text, code: text, message: text }), description: 'Stages that failed on this article (their layers are missing).' },
+  entities: { type: 'array', items: object({ entity: count, name: text, type: text, role: nullable('string'), code: nullable('string'), confidence: probability }) },
+  mentions: { type: 'array', items: object({ ...span, kind: text, entity: count }) },
+  quotes: { type: 'array', items: object(quoteFields) },
+  themes: { type: 'array', items: object({ theme: text, label: text, score: { type: 'number' }, evidence: { type: 'array', items: object({ ...span, weight: { type: 'number' } }) } }) },
+  events: { type: 'array', items: object(eventFields) },
+  tone: { type: 'array', items: object(toneFields) },
+});
+
+const ArticleAnalysis = object({ id, analysis: { oneOf: [{ type: 'null' }, ref('Analysis')], description: 'null when the article was stored without analysis (parley ingest --no-analysis; run parley reanalyze).' } });
+
+export const SCHEMAS = { Error: ErrorBody, ArticleSummary, ArticleList, Article, RunCounts, RunSummary, Stats, Health, Event, EventList, Timeline, Quote, QuoteList, ActorList, ThemeList, Analysis, ArticleAnalysis } as const;

@@ -1,6 +1,5 @@
 import { parseDateBound } from '../../store/filters.js';
 import { ApiError, invalidParameter } from '../errors.js';
-import { listNewestArticles } from '../listing.js';
 import { cursorParameter, dateParameter, hostParameter, idParameter, integerParameter, languageParameter, readPathParameter, readQueryParameters, textParameter } from '../params.js';
 import { articleToApiJSON, hitToJSON, listedToJSON, type ArticleSummaryJSON } from '../serialize.js';
 import type { RouteModule } from './route.js';
@@ -50,8 +49,8 @@ export const articleRoutes: RouteModule = {
         const page = await store.search({ ...filter, text: p.q, limit: p.limit, cursor: p.cursor ?? null });
         body = { order: 'relevance', articles: page.hits.map(hitToJSON), next: page.nextCursor };
       } else {
-        const page = await listNewestArticles(store, { ...filter, limit: p.limit, cursor: p.cursor ?? null, signal: c.get('signal') });
-        body = { order: 'newest', articles: page.articles.map(listedToJSON), next: page.next };
+        const page = await store.listArticles({ ...filter, limit: p.limit, cursor: p.cursor ?? null });
+        body = { order: 'newest', articles: page.articles.map(listedToJSON), next: page.nextCursor };
       }
       return c.json(body);
     });
@@ -62,6 +61,14 @@ export const articleRoutes: RouteModule = {
       const stored = await store.getArticle(id);
       if (!stored) throw new ApiError('not_found', `There is no article with id ${id}. Ids come from GET /api/articles.`);
       return c.json(articleToApiJSON(stored));
+    });
+
+    app.get('/api/articles/:id/analysis', async (c) => {
+      readQueryParameters(c.req.url, {});
+      const id = readPathParameter(c.req.param('id'), ARTICLE_ID_PARAMETER);
+      const stored = await store.getArticle(id);
+      if (!stored) throw new ApiError('not_found', `There is no article with id ${id}. Ids come from GET /api/articles.`);
+      return c.json({ id, analysis: await store.getAnalysis(id) });
     });
   },
 };

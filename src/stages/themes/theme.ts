@@ -7,6 +7,8 @@ export interface ThemeData {
   readonly theme: string;
   /** Weight of this piece of evidence (the lexicon entry's weight). */
   readonly weight: number;
+  /** The taxonomy pattern that matched (e.g. "n:hacker"), so the evidence explains itself. */
+  readonly term?: string;
 }
 
 /** A theme's score in one article, with the number of evidence spans behind it. */

@@ -6,6 +6,7 @@ import {
   EXPORT_BATCH_SIZE,
   NEAR_DUPLICATE_CANDIDATE_LIMIT,
   type ArticleFilter,
+  type ArticleListPage,
   type ArticleRef,
   type CommitResult,
   type CommittedPage,
@@ -24,9 +25,45 @@ import {
   type StoreStats,
 } from '../store.js';
 import { checkPageRecord, checkRunFinish, checkRunStart } from '../validate.js';
+import { checkAnalysis } from '../validate-analysis.js';
+import type { StageStamp } from '../../model/document.js';
+import { decodeKeyset, encodeKeyset, listFingerprint } from '../analysis-filters.js';
+import type {
+  ActorQuery,
+  ActorSummary,
+  AggregateQuery,
+  ArticleAnalysis,
+  EventFilter,
+  EventPage,
+  ListArticlesQuery,
+  PageQuery,
+  QuoteFilter,
+  QuotePage,
+  StoredEvent,
+  StoredQuote,
+  ThemeSummary,
+  TimelineBucket,
+  TimelineUnit,
+} from '../analysis.js';
+import { MemoryAnalyses } from './analysis.js';
 import { allPhrases, bm25 } from './ranking.js';
 import { memoryStats } from './stats.js';
 import { MemoryTables, type ArticleEntry, type PageEntry } from './tables.js';
+
+/** Below every real date: undated articles come last when listing newest first. */
+const UNDATED_LAST = -8_640_000_000_000_000;
+
+function* chunk<T>(items: Iterable<T>, size = 500): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
 
 /**
  * The in-memory adapter: the same contract as SQLite (contract.ts), for unit tests of the ingest and
@@ -36,6 +73,7 @@ import { MemoryTables, type ArticleEntry, type PageEntry } from './tables.js';
  */
 export class MemoryStore implements Store {
   private readonly t = new MemoryTables();
+  private readonly analyses = new MemoryAnalyses();
   private closed = false;
 
   async startRun(run: RunStart): Promise<RunId> {
@@ -100,6 +138,7 @@ export class MemoryStore implements Store {
       this.t.addArticle(entry, outcome.minhash?.bandKeys ?? []);
       page.articleId = entry.id;
       if (outcome.copyOf) this.t.joinGroup(entry.id, outcome.copyOf.articleId, outcome.copyOf.similarity, record.fetchedAt);
+      if (outcome.analysis) this.analyses.save(entry, outcome.analysis);
     }
     return { status: existing ? 'replaced-failure' : 'stored', page: this.t.committedPage(page) };
   }
@@ -214,6 +253,93 @@ export class MemoryStore implements Store {
   async stats(options: StatsOptions = {}): Promise<StoreStats> {
     this.open();
     return memoryStats(this.t, options);
+  }
+
+  async listArticles(query: ListArticlesQuery): Promise<ArticleListPage> {
+    this.open();
+    const filter = normalizeFilter(query);
+    const limit = normalizeLimit(query.limit);
+    const fingerprint = listFingerprint('articles', filter);
+    const cursor = query.cursor ? decodeKeyset(query.cursor, 'articles', fingerprint) : null;
+    const maxId = cursor?.maxId ?? this.t.nextArticleId - 1;
+    const key = (e: { publishedMs: number | null }): number => e.publishedMs ?? UNDATED_LAST;
+    const rows = [...this.t.articles.values()]
+      .filter((e) => e.id <= maxId && matchesFilter(filter, { publishedMs: e.publishedMs, siteKey: e.siteKey, language: e.article.language }))
+      .filter((e) => cursor === null || key(e) < cursor.sortMs || (key(e) === cursor.sortMs && e.id < cursor.id))
+      .sort((a, b) => key(b) - key(a) || b.id - a.id);
+    const shown = rows.slice(0, limit);
+    const last = shown[shown.length - 1];
+    return {
+      articles: shown.map((e) => this.t.storedArticle(e)),
+      nextCursor: rows.length > limit && last ? encodeKeyset('articles', fingerprint, { sortMs: key(last), id: last.id, maxId }) : null,
+    };
+  }
+
+  async saveAnalysis(articleId: number, analysis: ArticleAnalysis): Promise<void> {
+    this.open();
+    checkAnalysis(analysis, `article ${articleId}`);
+    const entry = this.t.articles.get(articleId);
+    if (!entry) throw new StoreError('E_STORE_INPUT', `Article ${articleId} does not exist: save the analysis of a stored article.`);
+    this.analyses.save(entry, analysis);
+  }
+
+  async getAnalysis(articleId: number): Promise<ArticleAnalysis | null> {
+    this.open();
+    return this.analyses.get(articleId);
+  }
+
+  staleArticles(stageVersions: readonly StageStamp[]): AsyncIterable<number> {
+    const ids = (): number[] => [...this.t.articles.keys()].sort((a, b) => a - b);
+    return this.batches(() => chunk(this.analyses.stale(ids(), stageVersions)));
+  }
+
+  async queryEvents(query: EventFilter & PageQuery): Promise<EventPage> {
+    this.open();
+    return this.analyses.queryEvents(query);
+  }
+
+  streamEvents(filter: EventFilter = {}): AsyncIterable<StoredEvent> {
+    return this.batches(() => this.analyses.eventBatches(filter));
+  }
+
+  async eventTimeline(filter: EventFilter, by: TimelineUnit): Promise<TimelineBucket[]> {
+    this.open();
+    return this.analyses.timeline(filter, by);
+  }
+
+  async queryQuotes(query: QuoteFilter & PageQuery): Promise<QuotePage> {
+    this.open();
+    return this.analyses.queryQuotes(query);
+  }
+
+  streamQuotes(filter: QuoteFilter = {}): AsyncIterable<StoredQuote> {
+    return this.batches(() => this.analyses.quoteBatches(filter));
+  }
+
+  async listActors(query: ActorQuery = {}): Promise<ActorSummary[]> {
+    this.open();
+    return this.analyses.actors(query);
+  }
+
+  async listThemes(query: AggregateQuery = {}): Promise<ThemeSummary[]> {
+    this.open();
+    return this.analyses.themes(query);
+  }
+
+  private batches<T>(start: () => Generator<T[]>): AsyncIterable<T> {
+    const check = (): void => this.open();
+    return {
+      async *[Symbol.asyncIterator]() {
+        check();
+        const batches = start();
+        for (;;) {
+          check();
+          const batch = batches.next();
+          if (batch.done) return;
+          yield* batch.value;
+        }
+      },
+    };
   }
 
   async close(): Promise<void> {

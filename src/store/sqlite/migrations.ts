@@ -16,6 +16,16 @@
  *   on the article. No index by article: articles are never deleted (a migration adds one if they are).
  * - duplicate_groups / duplicate_members: the syndication graph.
  * - failures: why a page is not an article (rejected) or went wrong (failed).
+ *
+ * Version 2 (the analysis layers, see store/analysis.ts; each table has the article's id, and an
+ * article's rows are replaced together in one transaction):
+ * - article_stages: which analysis stage versions produced the stored layers (reanalyze reads them);
+ *   analysis_failures: the stages that failed on an article (not page failures: the page is stored).
+ * - entities (one row per document entity) and mentions; quotes with their cue and speaker; article_themes
+ *   (one score per theme) with theme_evidence; events; tone (the document row and the sentence rows).
+ * - events and quotes copy the article's site key and carry a `sort_ms` (the event's date, else the
+ *   article's; undated rows get the largest instant), so their filters and their order are index ranges.
+ * - articles_newest: an index for listing articles newest first (undated last) without a sort.
  */
 export interface Migration {
   readonly version: number;
@@ -148,6 +158,145 @@ export const MIGRATIONS: readonly Migration[] = [
         INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
       END;
+    `,
+  },
+  {
+    version: 2,
+    name: 'analysis layers: entities, mentions, quotes, themes, events, tone, stage versions, stage failures',
+    up: `
+      CREATE INDEX articles_newest ON articles(coalesce(published_ms, -8640000000000000) DESC, id DESC);
+
+      CREATE TABLE article_stages (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        stage      TEXT NOT NULL,
+        version    TEXT NOT NULL,
+        PRIMARY KEY (article_id, stage)
+      );
+
+      CREATE TABLE analysis_failures (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        stage      TEXT NOT NULL,
+        code       TEXT NOT NULL,
+        message    TEXT NOT NULL
+      );
+      CREATE INDEX analysis_failures_by_article ON analysis_failures(article_id);
+      CREATE INDEX analysis_failures_by_reason ON analysis_failures(stage, code);
+
+      CREATE TABLE entities (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        entity     INTEGER NOT NULL,
+        name       TEXT NOT NULL,
+        type       TEXT NOT NULL,
+        role       TEXT,
+        code       TEXT,
+        confidence REAL NOT NULL,
+        mentions   INTEGER NOT NULL,
+        PRIMARY KEY (article_id, entity)
+      ) WITHOUT ROWID;
+      CREATE INDEX entities_by_code ON entities(code);
+
+      CREATE TABLE mentions (
+        id         INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        start      INTEGER NOT NULL,
+        "end"      INTEGER NOT NULL,
+        kind       TEXT NOT NULL,
+        entity     INTEGER NOT NULL
+      );
+      CREATE INDEX mentions_by_article ON mentions(article_id, entity);
+
+      CREATE TABLE quotes (
+        id            INTEGER PRIMARY KEY,
+        article_id    INTEGER NOT NULL REFERENCES articles(id),
+        site_key      TEXT NOT NULL,
+        sort_ms       INTEGER NOT NULL,
+        start         INTEGER NOT NULL,
+        "end"         INTEGER NOT NULL,
+        text          TEXT NOT NULL,
+        kind          TEXT NOT NULL,
+        cue_start     INTEGER,
+        cue_end       INTEGER,
+        cue_text      TEXT,
+        speaker_name  TEXT,
+        speaker_code  TEXT,
+        speaker_text  TEXT,
+        speaker_start INTEGER,
+        speaker_end   INTEGER,
+        confidence    REAL NOT NULL
+      );
+      CREATE INDEX quotes_by_article ON quotes(article_id);
+      CREATE INDEX quotes_by_date ON quotes(sort_ms, id);
+
+      CREATE TABLE article_themes (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        theme      TEXT NOT NULL,
+        label      TEXT NOT NULL,
+        score      REAL NOT NULL,
+        evidence   INTEGER NOT NULL,
+        PRIMARY KEY (article_id, theme)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_themes_by_theme ON article_themes(theme, article_id);
+
+      CREATE TABLE theme_evidence (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        theme      TEXT NOT NULL,
+        start      INTEGER NOT NULL,
+        "end"      INTEGER NOT NULL,
+        weight     REAL NOT NULL
+      );
+      CREATE INDEX theme_evidence_by_article ON theme_evidence(article_id, theme);
+
+      CREATE TABLE events (
+        id             INTEGER PRIMARY KEY,
+        article_id     INTEGER NOT NULL REFERENCES articles(id),
+        site_key       TEXT NOT NULL,
+        sort_ms        INTEGER NOT NULL,
+        start          INTEGER NOT NULL,
+        "end"          INTEGER NOT NULL,
+        source_code    TEXT,
+        source_name    TEXT,
+        source_start   INTEGER,
+        source_end     INTEGER,
+        target_code    TEXT,
+        target_name    TEXT,
+        target_start   INTEGER,
+        target_end     INTEGER,
+        code           TEXT NOT NULL,
+        root           TEXT NOT NULL,
+        quad_class     INTEGER NOT NULL CHECK (quad_class BETWEEN 1 AND 4),
+        goldstein      REAL NOT NULL,
+        plover_type    TEXT,
+        plover_mode    TEXT,
+        verb_start     INTEGER NOT NULL,
+        verb_end       INTEGER NOT NULL,
+        date           TEXT,
+        place_name     TEXT,
+        place_code     TEXT,
+        place_start    INTEGER,
+        place_end      INTEGER,
+        negated        INTEGER NOT NULL,
+        confidence     REAL NOT NULL
+      );
+      CREATE INDEX events_by_article ON events(article_id);
+      CREATE INDEX events_by_date ON events(sort_ms, id);
+      CREATE INDEX events_by_source ON events(source_code, sort_ms);
+      CREATE INDEX events_by_target ON events(target_code, sort_ms);
+      CREATE INDEX events_by_code ON events(code, sort_ms);
+
+      CREATE TABLE tone (
+        article_id     INTEGER NOT NULL REFERENCES articles(id),
+        scope          TEXT NOT NULL CHECK (scope IN ('document', 'sentence')),
+        start          INTEGER NOT NULL,
+        "end"          INTEGER NOT NULL,
+        positive       REAL NOT NULL,
+        negative       REAL NOT NULL,
+        tone           REAL NOT NULL,
+        polarity       REAL NOT NULL,
+        activity       REAL NOT NULL,
+        self_reference REAL NOT NULL,
+        word_count     INTEGER NOT NULL
+      );
+      CREATE INDEX tone_by_article ON tone(article_id, scope, start);
     `,
   },
 ];

@@ -4,7 +4,9 @@ import { normalizeFilter, normalizeLimit, siteFromKey, siteKeyRangeEnd, type Nor
 import { toFts5 } from '../query/fts5.js';
 import { parseQuery } from '../query/parse.js';
 import { SNIPPET_TOKENS, splitMarkedSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from '../snippet.js';
-import { EXPORT_BATCH_SIZE, type ArticleFilter, type SearchHit, type SearchPage, type SearchQuery, type StoredArticle } from '../store.js';
+import type { ListArticlesQuery } from '../analysis.js';
+import { decodeKeyset, encodeKeyset, listFingerprint } from '../analysis-filters.js';
+import { EXPORT_BATCH_SIZE, type ArticleFilter, type ArticleListPage, type SearchHit, type SearchPage, type SearchQuery, type StoredArticle } from '../store.js';
 import { STORED_ARTICLE_COLUMNS, STORED_ARTICLE_FROM, rowToStoredArticle, type StoredArticleRow } from './codec.js';
 
 /**
@@ -15,7 +17,7 @@ import { STORED_ARTICLE_COLUMNS, STORED_ARTICLE_FROM, rowToStoredArticle, type S
  * (2) for those ids only, the snippet (an FTS5 lookup by rowid) and the display columns.
  */
 
-interface FilterClause {
+export interface FilterClause {
   readonly sql: string;
   readonly params: Record<string, unknown>;
 }
@@ -25,7 +27,7 @@ interface FilterClause {
  * keeps SQLite on the primary key order (export walks ids in order; sorting a site's rows per batch
  * would make a long export quadratic).
  */
-function filterClause(filter: NormalizedFilter, useIndexes: boolean): FilterClause {
+export function filterClause(filter: NormalizedFilter, useIndexes: boolean): FilterClause {
   const column = (name: string): string => `${useIndexes ? '' : '+'}a.${name}`;
   const terms: string[] = [];
   const params: Record<string, unknown> = {};
@@ -135,4 +137,31 @@ export function* exportArticles(db: Database.Database, filter: ArticleFilter, ba
     yield rows.map(rowToStoredArticle);
     after = rows[rows.length - 1]!.id;
   }
+}
+
+/** Below every real date: undated articles come last when listing newest first (the articles_newest index). */
+const UNDATED_LAST = -8_640_000_000_000_000;
+const NEWEST_KEY = `coalesce(a.published_ms, ${UNDATED_LAST})`;
+
+/** Articles newest first, one keyset page at a time, along the articles_newest index. */
+export function listArticles(db: Database.Database, query: ListArticlesQuery): ArticleListPage {
+  const filter = normalizeFilter(query);
+  const limit = normalizeLimit(query.limit);
+  const fingerprint = listFingerprint('articles', filter);
+  const after = query.cursor ? decodeKeyset(query.cursor, 'articles', fingerprint) : null;
+  const maxId = after?.maxId ?? ((db.prepare('SELECT max(id) AS id FROM articles').get() as { id: number | null }).id ?? 0);
+  const where = filterClause(filter, false);
+  const rows = db
+    .prepare(
+      `SELECT ${STORED_ARTICLE_COLUMNS}, ${NEWEST_KEY} AS sort_ms FROM ${STORED_ARTICLE_FROM}
+       WHERE a.id <= @maxId${where.sql}${after ? ` AND (${NEWEST_KEY} < @afterSort OR (${NEWEST_KEY} = @afterSort AND a.id < @afterId))` : ''}
+       ORDER BY ${NEWEST_KEY} DESC, a.id DESC LIMIT @take`,
+    )
+    .all({ ...where.params, maxId, take: limit + 1, ...(after ? { afterSort: after.sortMs, afterId: after.id } : {}) }) as (StoredArticleRow & { sort_ms: number })[];
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    articles: page.map(rowToStoredArticle),
+    nextCursor: rows.length > limit && last ? encodeKeyset('articles', fingerprint, { sortMs: last.sort_ms, id: last.id, maxId }) : null,
+  };
 }

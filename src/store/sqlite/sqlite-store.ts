@@ -4,6 +4,7 @@ import { StoreError } from '../errors.js';
 import {
   NEAR_DUPLICATE_CANDIDATE_LIMIT,
   type ArticleFilter,
+  type ArticleListPage,
   type ArticleRef,
   type CommitResult,
   type CommittedPage,
@@ -23,7 +24,29 @@ import {
 import { checkPageRecord, checkRunFinish, checkRunStart } from '../validate.js';
 import { ARTICLE_INSERT, ARTICLE_REF_COLUMNS, articleParams, PAGE_SELECT, rowToArticleRef, rowToCommittedPage, type ArticleRefRow, type PageRow } from './codec.js';
 import { openDatabase, translateError, type SqliteOptions } from './open.js';
-import { exportArticles, getArticle, searchArticles } from './read.js';
+import { exportArticles, getArticle, listArticles, searchArticles } from './read.js';
+import type { StageStamp } from '../../model/document.js';
+import {
+  STREAM_BATCH_SIZE,
+  type ActorQuery,
+  type ActorSummary,
+  type AggregateQuery,
+  type ArticleAnalysis,
+  type EventFilter,
+  type EventPage,
+  type ListArticlesQuery,
+  type PageQuery,
+  type QuoteFilter,
+  type QuotePage,
+  type StoredEvent,
+  type StoredQuote,
+  type ThemeSummary,
+  type TimelineBucket,
+  type TimelineUnit,
+} from '../analysis.js';
+import { checkAnalysis } from '../validate-analysis.js';
+import { eventBatches, eventTimeline, listActors, listThemes, queryEvents, queryQuotes, quoteBatches, readAnalysis, staleBatches } from './analysis-read.js';
+import { writeAnalysis } from './analysis-write.js';
 import { readStats } from './stats.js';
 
 /**
@@ -40,12 +63,18 @@ export class SqliteStore implements Store {
   private readonly keepRawByRun = new Map<number, boolean>();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly commitOne: Database.Transaction<(record: PageRecord) => CommitResult>;
+  private readonly saveOne: Database.Transaction<(articleId: number, analysis: ArticleAnalysis) => void>;
 
   constructor(
     private readonly db: Database.Database,
     readonly path: string,
   ) {
     this.commitOne = db.transaction((record: PageRecord) => this.writePage(record));
+    this.saveOne = db.transaction((articleId: number, analysis: ArticleAnalysis) => {
+      const row = this.statement('SELECT site_key, published_ms FROM articles WHERE id = ?').get(articleId) as { site_key: string; published_ms: number | null } | undefined;
+      if (!row) throw new StoreError('E_STORE_INPUT', `Article ${articleId} does not exist: save the analysis of a stored article.`);
+      writeAnalysis((sql) => this.statement(sql), { id: articleId, siteKey: row.site_key, publishedMs: row.published_ms }, analysis);
+    });
   }
 
   async startRun(run: RunStart): Promise<RunId> {
@@ -157,6 +186,66 @@ export class SqliteStore implements Store {
     return this.guard(() => readStats(this.db, options));
   }
 
+  async listArticles(query: ListArticlesQuery): Promise<ArticleListPage> {
+    return this.guard(() => listArticles(this.db, query));
+  }
+
+  async saveAnalysis(articleId: number, analysis: ArticleAnalysis): Promise<void> {
+    checkAnalysis(analysis, `article ${articleId}`);
+    this.guard(() => this.saveOne.immediate(articleId, analysis));
+  }
+
+  async getAnalysis(articleId: number): Promise<ArticleAnalysis | null> {
+    return this.guard(() => readAnalysis(this.db, articleId));
+  }
+
+  staleArticles(stageVersions: readonly StageStamp[]): AsyncIterable<number> {
+    return this.batched(() => staleBatches(this.db, stageVersions, STREAM_BATCH_SIZE));
+  }
+
+  async queryEvents(query: EventFilter & PageQuery): Promise<EventPage> {
+    return this.guard(() => queryEvents(this.db, query));
+  }
+
+  streamEvents(filter: EventFilter = {}): AsyncIterable<StoredEvent> {
+    return this.batched(() => eventBatches(this.db, filter, STREAM_BATCH_SIZE));
+  }
+
+  async eventTimeline(filter: EventFilter, by: TimelineUnit): Promise<TimelineBucket[]> {
+    return this.guard(() => eventTimeline(this.db, filter, by));
+  }
+
+  async queryQuotes(query: QuoteFilter & PageQuery): Promise<QuotePage> {
+    return this.guard(() => queryQuotes(this.db, query));
+  }
+
+  streamQuotes(filter: QuoteFilter = {}): AsyncIterable<StoredQuote> {
+    return this.batched(() => quoteBatches(this.db, filter, STREAM_BATCH_SIZE));
+  }
+
+  async listActors(query: ActorQuery = {}): Promise<ActorSummary[]> {
+    return this.guard(() => listActors(this.db, query));
+  }
+
+  async listThemes(query: AggregateQuery = {}): Promise<ThemeSummary[]> {
+    return this.guard(() => listThemes(this.db, query));
+  }
+
+  /** An async iterable over a generator of batches; each batch is read under the guard, as exportArticles does. */
+  private batched<T>(start: () => Generator<T[]>): AsyncIterable<T> {
+    const guard = <R>(work: () => R): R => this.guard(work);
+    return {
+      async *[Symbol.asyncIterator]() {
+        const batches = guard(start);
+        for (;;) {
+          const batch = guard(() => batches.next());
+          if (batch.done) return;
+          yield* batch.value;
+        }
+      },
+    };
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -200,6 +289,10 @@ export class SqliteStore implements Store {
         for (const key of outcome.minhash.bandKeys) band.run(key, articleId);
       }
       if (outcome.copyOf) this.joinGroup(articleId, outcome.copyOf.articleId, outcome.copyOf.similarity, record.fetchedAt);
+      if (outcome.analysis) {
+        const row = this.statement('SELECT site_key, published_ms FROM articles WHERE id = ?').get(articleId) as { site_key: string; published_ms: number | null };
+        writeAnalysis((sql) => this.statement(sql), { id: articleId, siteKey: row.site_key, publishedMs: row.published_ms }, outcome.analysis);
+      }
     } else if (outcome.kind === 'rejected' || outcome.kind === 'failed') {
       this.statement('INSERT INTO failures (page_id, kind, stage, code, message) VALUES (?, ?, ?, ?, ?)').run(pageId, outcome.kind, outcome.stage, outcome.code, outcome.message);
     }

@@ -1,0 +1,129 @@
+import { getLayer, type Document } from '../../model/document.js';
+import type { Annotation } from '../../model/span.js';
+import { ParleyError } from '../../pipeline/errors.js';
+import { defineStage } from '../../pipeline/stage.js';
+import type { EventResources } from '../../resources/events.js';
+import type { MentionData } from '../actors/mention.js';
+import '../actors/mention.js';
+import '../sentences/sentences.js';
+import { codeSentence, type ActorSlot, type CodedEvent } from './coder.js';
+import { eventDate } from './dates.js';
+import type { EventActor, EventData } from './event.js';
+import './event.js';
+import { PLOVER_FALLBACK } from './rules.js';
+
+declare module '../../pipeline/stage.js' {
+  interface Resources {
+    /** CAMEO verb data and the part-of-speech tagger (see src/resources: `new ResourceLoader().eventResources()`). */
+    readonly events?: EventResources;
+  }
+}
+
+export interface EventsOptions {
+  /** Events below this confidence are left out. */
+  readonly minConfidence: number;
+  /** Keep negated events ("did not accuse"), marked `negated: true`; false drops them as PETRARCH does. */
+  readonly keepNegated: boolean;
+  /** Sentences longer than this many tokens are not coded (lists, tables, run-on text). */
+  readonly maxSentenceTokens: number;
+}
+
+export const EVENTS_DEFAULTS: EventsOptions = { minConfidence: 0, keepNegated: true, maxSentenceTokens: 120 };
+
+/** Actor slots of a sentence: mentions mapped to token ranges; overlapping mentions keep the longest. */
+function actorSlots(mentions: readonly Annotation<MentionData>[], tokens: readonly { start: number; end: number }[]): ActorSlot[] {
+  const slots: ActorSlot[] = [];
+  for (const mention of [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start))) {
+    const first = tokens.findIndex((t) => t.end > mention.start);
+    let last = -1;
+    for (let k = tokens.length - 1; k >= 0; k--) if (tokens[k]!.start < mention.end) { last = k; break; }
+    if (first < 0 || last < first) continue;
+    if (slots.some((s) => s.first <= last && first <= s.last)) continue;
+    slots.push({ first, last, mention });
+  }
+  return slots.sort((a, b) => a.first - b.first);
+}
+
+function eventActor(slot: ActorSlot | null): EventActor | null {
+  if (!slot) return null;
+  const { mention } = slot;
+  return { code: mention.data.code, name: mention.data.name, span: { start: mention.start, end: mention.end } };
+}
+
+function placeOf(doc: Document, words: readonly string[], slots: readonly ActorSlot[], used: ReadonlySet<ActorSlot>): EventData['place'] {
+  for (const slot of slots) {
+    if (used.has(slot) || slot.mention.data.type !== 'location') continue;
+    const before = (words[slot.first - 1] ?? '').toLowerCase();
+    if (before === 'in' || before === 'at' || before === 'near') {
+      const { mention } = slot;
+      return { name: mention.data.name, code: mention.data.code, span: { start: mention.start, end: mention.end } };
+    }
+  }
+  void doc;
+  return null;
+}
+
+/**
+ * The `events` stage: CAMEO/PLOVER events of every sentence (see coder.ts), each annotation spanning its
+ * sentence (the evidence), with the verb's span, actors from the `mentions` layer, date, place and
+ * confidence.
+ */
+export const eventsStage = defineStage<EventsOptions>({
+  name: 'events',
+  version: '1',
+  requires: ['sentences', 'tokens', 'mentions'],
+  provides: ['events'],
+  defaults: EVENTS_DEFAULTS,
+  run(doc, options, resources) {
+    const data = resources.events;
+    if (!data) {
+      throw new ParleyError('E_MODEL_MISSING', 'The "events" stage needs its CAMEO data and part-of-speech model, and resources.events is not set.', 'Load them with `new ResourceLoader().eventResources()` (src/resources) and pass `{ events }` as the resources of runPipeline.');
+    }
+    if (!(options.minConfidence >= 0 && options.minConfidence <= 1)) {
+      throw new ParleyError('E_OPTION', `Option minConfidence of stage "events" is ${String(options.minConfidence)}.`, 'Give a number from 0 to 1.');
+    }
+    const tokens = getLayer(doc, 'tokens');
+    const mentions = getLayer(doc, 'mentions');
+    const published = doc.article.published;
+    const events: Annotation<EventData>[] = [];
+    let m = 0;
+    for (const sentence of getLayer(doc, 'sentences')) {
+      const { firstToken, tokenCount } = sentence.data;
+      if (tokenCount === 0 || tokenCount > options.maxSentenceTokens) continue;
+      const sentenceTokens = tokens.slice(firstToken, firstToken + tokenCount);
+      const words = sentenceTokens.map((t) => doc.text.slice(t.start, t.end));
+      while (m < mentions.length && mentions[m]!.end <= sentence.start) m++;
+      const inSentence: Annotation<MentionData>[] = [];
+      for (let k = m; k < mentions.length && mentions[k]!.start < sentence.end; k++) if (mentions[k]!.end <= sentence.end) inSentence.push(mentions[k]!);
+      const slots = actorSlots(inSentence, sentenceTokens);
+      const coded = codeSentence(data.lexicon, { words, tags: data.tagger.tag(words), actors: slots });
+      if (coded.length === 0) continue;
+      const date = eventDate(doc.text.slice(sentence.start, sentence.end), published);
+      for (const event of coded) {
+        const made = toEventData(data, event, sentenceTokens, date, placeOf(doc, words, slots, new Set([event.source, event.target].filter((s): s is ActorSlot => s !== null))));
+        if (!made || made.confidence < options.minConfidence || (made.negated && !options.keepNegated)) continue;
+        events.push({ start: sentence.start, end: sentence.end, data: made });
+      }
+    }
+    return { layers: { events } };
+  },
+});
+
+function toEventData(data: EventResources, event: CodedEvent, tokens: readonly { start: number; end: number }[], date: string | null, place: EventData['place']): EventData | null {
+  const info = data.lexicon.codeInfo(event.code);
+  if (!info) return null;
+  return {
+    source: eventActor(event.source),
+    target: eventActor(event.target),
+    code: event.code,
+    root: info.root,
+    quadClass: info.quadClass,
+    goldstein: info.goldstein,
+    plover: data.lexicon.ploverOf(event.code, PLOVER_FALLBACK),
+    verb: { start: tokens[event.verbFirst]!.start, end: tokens[event.verbLast]!.end },
+    date,
+    place,
+    negated: event.negated,
+    confidence: event.confidence,
+  };
+}

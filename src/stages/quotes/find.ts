@@ -1,0 +1,150 @@
+/**
+ * Putting quotes together: each quoted run goes to the cue that governs it (the cue whose content
+ * stretch holds it), reported content without quote marks becomes a reported quote, and a quote standing
+ * alone as its own sentence or paragraph goes on with the speaker of the quote just before it (news text
+ * gives a speaker once and then runs on with more of their words).
+ */
+import type { Annotation, Span } from '../../model/span.js';
+import type { MentionData } from '../actors/mention.js';
+import { findCues, type Cue } from './cues.js';
+import type { QuoteRun } from './marks.js';
+import type { QuoteData, QuoteKind, QuoteSpeaker } from './quote.js';
+import { speakerResolver } from './speaker.js';
+import { mentionStarts, type QuoteText } from './words.js';
+
+export interface FindOptions {
+  /** A quote standing alone inherits the last speaker when that speaker's quote is at most this many paragraphs back. */
+  readonly inheritParagraphs: number;
+  /** A standalone quote needs at least this many words to inherit a speaker. */
+  readonly minStandaloneWords: number;
+  /** Emit reported speech (content without quote marks). */
+  readonly reported: boolean;
+}
+
+/** A run takes this share of its region's words or more: the quote is the content (direct), not a part of it (partial). */
+const DIRECT_SHARE = 0.6;
+
+const overlap = (a: Span, b: Span): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+
+export function findQuotes(qt: QuoteText, mentions: readonly Annotation<MentionData>[], options: FindOptions): Annotation<QuoteData>[] {
+  const cues = findCues(qt, mentionStarts(qt, mentions));
+  const speakers = speakerResolver(qt, mentions);
+  const resolved = new Map<Cue, QuoteSpeaker | null>();
+  const speakerOf = (cue: Cue): QuoteSpeaker | null => {
+    if (!resolved.has(cue)) resolved.set(cue, cue.speaker ? speakers.resolve(cue.speaker) : null);
+    return resolved.get(cue)!;
+  };
+
+  // Each run goes to the cue whose regions overlap it most; among equals, one with a speaker, then the nearest.
+  const owner: (Cue | null)[] = qt.runs.map((run) => {
+    let best: Cue | null = null;
+    let bestScore: readonly number[] = [0, 0, 0];
+    for (const cue of cues) {
+      for (const region of cue.regions) {
+        const o = overlap(region, run.outer);
+        if (o === 0) continue;
+        const at = qt.words[cue.first]!.start;
+        const distance = at >= run.outer.end ? at - run.outer.end : run.outer.start >= at ? run.outer.start - at : 0;
+        const score = [o, cue.speaker ? 1 : 0, -distance];
+        if (compareScores(score, bestScore) > 0) [best, bestScore] = [cue, score];
+      }
+    }
+    return best;
+  });
+
+  const quotes: Annotation<QuoteData>[] = [];
+  const cueSpan = (cue: Cue): Span & { text: string } => {
+    const start = qt.words[cue.first]!.start;
+    const end = qt.words[cue.end - 1]!.end;
+    return { start, end, text: qt.text.slice(start, end) };
+  };
+  const push = (span: Span, kind: QuoteKind, cue: Cue | null, speaker: QuoteSpeaker | null, confidence: number): void => {
+    if (span.end <= span.start) return;
+    quotes.push({ start: span.start, end: span.end, data: { kind, cue: cue ? cueSpan(cue) : null, speaker, confidence: Math.round(confidence * 100) / 100 } });
+  };
+
+  for (const cue of cues) {
+    for (const region of cue.regions) {
+      const runs = qt.runs.filter((run, r) => owner[r] === cue && overlap(region, run.outer) > 0);
+      if (!options.reported || !cue.speaker) continue;
+      // Runs are emitted below, in text order; reported content holding only partial quotes is also a mixed quote.
+      if (runs.some((run) => runKind(qt, run, region) === 'direct')) continue;
+      push(trimRegion(qt.text, region), runs.length > 0 ? 'mixed' : 'reported', cue, speakerOf(cue), reportedConfidence(cue, speakerOf(cue)));
+    }
+  }
+
+  let last: { cue: Cue; speaker: QuoteSpeaker | null; paragraph: number } | null = null;
+  for (const [r, run] of qt.runs.entries()) {
+    const paragraph = paragraphIndex(qt, run.outer.start);
+    const cue = owner[r];
+    if (cue) {
+      const region = cue.regions.find((g) => overlap(g, run.outer) > 0)!;
+      const kind = runKind(qt, run, region);
+      const speaker = speakerOf(cue);
+      push(run.span, kind, cue, speaker, directConfidence(kind, speaker, run.closed));
+      if (kind === 'direct') last = { cue, speaker, paragraph: paragraphIndex(qt, run.outer.end - 1) };
+      continue;
+    }
+    if (!standsAlone(qt, run.outer)) continue;
+    // Right after the speaker's quote in the same paragraph any length goes on; across paragraphs a few words at least.
+    if (paragraph !== last?.paragraph && words(qt, run.span) < options.minStandaloneWords) continue;
+    if (last && last.speaker && paragraph - last.paragraph <= options.inheritParagraphs) {
+      push(run.span, 'direct', last.cue, last.speaker, 0.6 * (run.closed ? 1 : 0.8));
+      last = { ...last, paragraph: paragraphIndex(qt, run.outer.end - 1) };
+    }
+  }
+  return quotes.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Direct when the run is (most of) the content or stands as its own sentence; partial when it is a few words in it. */
+function runKind(qt: QuoteText, run: QuoteRun, region: Span): QuoteKind {
+  const share = words(qt, run.span) / Math.max(1, words(qt, region));
+  return share >= DIRECT_SHARE || standsAlone(qt, run.outer) ? 'direct' : 'partial';
+}
+
+function compareScores(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+function words(qt: QuoteText, span: Span): number {
+  let count = 0;
+  for (const w of qt.words) if (w.isWord && w.start >= span.start && w.end <= span.end) count++;
+  return count;
+}
+
+function paragraphIndex(qt: QuoteText, offset: number): number {
+  const index = qt.paragraphs.findIndex((p) => offset < p.end);
+  return index === -1 ? qt.paragraphs.length : index;
+}
+
+/** True when the quote starts its sentence or paragraph (not a few quoted words inside a sentence). */
+function standsAlone(qt: QuoteText, outer: Span): boolean {
+  const i = qt.words.findIndex((w) => w.start >= outer.start);
+  if (i <= 0) return i === 0;
+  const first = qt.words[i]!;
+  const before = qt.words[i - 1]!;
+  return before.sentence !== first.sentence || before.paragraph !== first.paragraph;
+}
+
+/** A region without its final stop and surrounding spaces. */
+function trimRegion(text: string, region: Span): Span {
+  let { start, end } = region;
+  while (end > start && /[\s.,;:!?—–-]/u.test(text[end - 1]!)) end--;
+  while (start < end && /\s/u.test(text[start]!)) start++;
+  return { start, end };
+}
+
+function speakerWeight(speaker: QuoteSpeaker | null): number {
+  if (!speaker) return 0.55;
+  if (speaker.entity !== null) return 1;
+  return /^\p{Lu}/u.test(speaker.text) ? 0.9 : 0.8;
+}
+
+function directConfidence(kind: QuoteKind, speaker: QuoteSpeaker | null, closed: boolean): number {
+  return 0.92 * speakerWeight(speaker) * (kind === 'partial' ? 0.9 : 1) * (closed ? 1 : 0.8);
+}
+
+function reportedConfidence(cue: Cue, speaker: QuoteSpeaker | null): number {
+  return 0.75 * speakerWeight(speaker) * (cue.marked ? 1 : 0.9);
+}

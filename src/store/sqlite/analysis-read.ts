@@ -1,0 +1,361 @@
+import type Database from 'better-sqlite3';
+import type { StageStamp } from '../../model/document.js';
+import type { QuadClass } from '../../stages/events/event.js';
+import type { QuoteKind } from '../../stages/quotes/quote.js';
+import type {
+  ActorQuery,
+  ActorSummary,
+  AggregateQuery,
+  ArticleAnalysis,
+  EventFilter,
+  EventPage,
+  EventRecord,
+  PageQuery,
+  QuoteFilter,
+  QuotePage,
+  QuoteRecord,
+  StoredEvent,
+  StoredQuote,
+  ThemeSummary,
+  TimelineBucket,
+  TimelineUnit,
+  ToneRecord,
+} from '../analysis.js';
+import {
+  checkTimelineUnit,
+  decodeKeyset,
+  encodeKeyset,
+  listFingerprint,
+  normalizeActorQuery,
+  normalizeAggregate,
+  normalizeEventFilter,
+  normalizeQuoteFilter,
+  prefixRangeEnd,
+  UNDATED_SORT_MS,
+  type KeysetCursor,
+  type NormalizedEventFilter,
+  type NormalizedQuoteFilter,
+} from '../analysis-filters.js';
+import { normalizeLimit, siteFromKey, siteKeyRangeEnd, type NormalizedFilter } from '../filters.js';
+import type { FilterClause } from './read.js';
+
+/**
+ * The analysis side of the SQLite adapter: an article's layers, events and quotes (pages, streams, a
+ * timeline), actor and theme aggregates, and the articles a reanalysis must redo. Filters become index
+ * ranges on columns the rows carry (sort_ms, site_key, codes); see migrations.ts version 2.
+ */
+
+type Params = Record<string, unknown>;
+
+/** Date and site terms on a table alias whose rows carry `sort_ms` and `site_key`. */
+function datedClause(alias: string, dates: NormalizedFilter, params: Params): string[] {
+  const terms: string[] = [];
+  if (dates.sinceMs !== null) {
+    terms.push(`${alias}.sort_ms >= @since`);
+    params.since = dates.sinceMs;
+  }
+  if (dates.untilMs !== null) {
+    terms.push(`${alias}.sort_ms <= @until`);
+    params.until = dates.untilMs;
+  }
+  if (dates.sinceMs !== null || dates.untilMs !== null) terms.push(`${alias}.sort_ms < ${UNDATED_SORT_MS}`);
+  if (dates.siteKey !== null) {
+    terms.push(`${alias}.site_key >= @siteFrom AND ${alias}.site_key < @siteTo`);
+    params.siteFrom = dates.siteKey;
+    params.siteTo = siteKeyRangeEnd(dates.siteKey);
+  }
+  return terms;
+}
+
+function eventClause(f: NormalizedEventFilter): FilterClause {
+  const params: Params = {};
+  const terms = datedClause('e', f.dates, params);
+  for (const side of ['source', 'target'] as const) {
+    const prefix = f[side];
+    if (prefix === null) continue;
+    terms.push(`e.${side}_code >= @${side} AND e.${side}_code < @${side}End`);
+    params[side] = prefix;
+    params[`${side}End`] = prefixRangeEnd(prefix);
+  }
+  if (f.code !== null) {
+    terms.push('e.code >= @code AND e.code < @codeEnd');
+    params.code = f.code;
+    params.codeEnd = prefixRangeEnd(f.code);
+  }
+  if (f.theme !== null) {
+    terms.push('EXISTS (SELECT 1 FROM article_themes t WHERE t.theme = @theme AND t.article_id = e.article_id)');
+    params.theme = f.theme;
+  }
+  if (f.quadClass !== null) {
+    terms.push('e.quad_class = @quad');
+    params.quad = f.quadClass;
+  }
+  if (f.articleId !== null) {
+    terms.push('e.article_id = @article');
+    params.article = f.articleId;
+  }
+  if (f.excludeNegated) terms.push('e.negated = 0');
+  return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
+}
+
+function quoteClause(f: NormalizedQuoteFilter): FilterClause {
+  const params: Params = {};
+  const terms = datedClause('q', f.dates, params);
+  if (f.speaker !== null) {
+    terms.push("(instr(lower(coalesce(q.speaker_name, '')), @speaker) > 0 OR instr(lower(coalesce(q.speaker_code, '')), @speaker) > 0)");
+    params.speaker = f.speaker;
+  }
+  if (f.kind !== null) {
+    terms.push('q.kind = @kind');
+    params.kind = f.kind;
+  }
+  if (f.articleId !== null) {
+    terms.push('q.article_id = @article');
+    params.article = f.articleId;
+  }
+  return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
+}
+
+const EVENT_SELECT = `SELECT e.*, a.canonical_url, a.published, t.tone AS article_tone
+  FROM events e JOIN articles a ON a.id = e.article_id
+  LEFT JOIN tone t ON t.article_id = e.article_id AND t.scope = 'document'`;
+
+const QUOTE_SELECT = 'SELECT q.*, a.canonical_url, a.published FROM quotes q JOIN articles a ON a.id = q.article_id';
+
+interface EventRow {
+  id: number; article_id: number; site_key: string; sort_ms: number; start: number; end: number;
+  source_code: string | null; source_name: string | null; source_start: number | null; source_end: number | null;
+  target_code: string | null; target_name: string | null; target_start: number | null; target_end: number | null;
+  code: string; root: string; quad_class: number; goldstein: number; plover_type: string | null; plover_mode: string | null;
+  verb_start: number; verb_end: number; date: string | null; place_name: string | null; place_code: string | null; place_start: number | null; place_end: number | null;
+  negated: number; confidence: number;
+}
+
+function actor(code: string | null, name: string | null, start: number | null, end: number | null): EventRecord['source'] {
+  return name === null ? null : { code, name, span: { start: start!, end: end! } };
+}
+
+function eventRecord(r: EventRow): EventRecord {
+  return {
+    start: r.start,
+    end: r.end,
+    source: actor(r.source_code, r.source_name, r.source_start, r.source_end),
+    target: actor(r.target_code, r.target_name, r.target_start, r.target_end),
+    code: r.code,
+    root: r.root,
+    quadClass: r.quad_class as QuadClass,
+    goldstein: r.goldstein,
+    plover: r.plover_type === null ? null : { type: r.plover_type, mode: r.plover_mode ?? '' },
+    verb: { start: r.verb_start, end: r.verb_end },
+    date: r.date,
+    place: r.place_name === null ? null : { name: r.place_name, code: r.place_code, span: { start: r.place_start!, end: r.place_end! } },
+    negated: r.negated === 1,
+    confidence: r.confidence,
+  };
+}
+
+function storedEvent(r: EventRow & { canonical_url: string; published: string | null; article_tone: number | null }): StoredEvent {
+  return { id: r.id, ...eventRecord(r), articleId: r.article_id, url: r.canonical_url, site: siteFromKey(r.site_key), published: r.published, articleTone: r.article_tone };
+}
+
+interface QuoteRow {
+  id: number; article_id: number; site_key: string; sort_ms: number; start: number; end: number; text: string; kind: string;
+  cue_start: number | null; cue_end: number | null; cue_text: string | null;
+  speaker_name: string | null; speaker_code: string | null; speaker_text: string | null; speaker_start: number | null; speaker_end: number | null;
+  confidence: number;
+}
+
+function quoteRecord(r: QuoteRow): QuoteRecord {
+  return {
+    start: r.start,
+    end: r.end,
+    text: r.text,
+    kind: r.kind as QuoteKind,
+    cue: r.cue_text === null ? null : { start: r.cue_start!, end: r.cue_end!, text: r.cue_text },
+    speaker: r.speaker_name === null ? null : { start: r.speaker_start!, end: r.speaker_end!, text: r.speaker_text ?? r.speaker_name, name: r.speaker_name, code: r.speaker_code },
+    confidence: r.confidence,
+  };
+}
+
+function storedQuote(r: QuoteRow & { canonical_url: string; published: string | null }): StoredQuote {
+  return { id: r.id, ...quoteRecord(r), articleId: r.article_id, url: r.canonical_url, site: siteFromKey(r.site_key), published: r.published };
+}
+
+export function readAnalysis(db: Database.Database, articleId: number): ArticleAnalysis | null {
+  const all = <T>(sql: string): T[] => db.prepare(sql).all(articleId) as T[];
+  const stages = all<{ stage: string; version: string }>('SELECT stage, version FROM article_stages WHERE article_id = ? ORDER BY rowid').map((r): StageStamp => ({ name: r.stage, version: r.version }));
+  const failures = all<{ stage: string; code: string; message: string }>('SELECT stage, code, message FROM analysis_failures WHERE article_id = ? ORDER BY rowid');
+  if (stages.length === 0 && failures.length === 0) return null;
+  const entities = all<{ entity: number; name: string; type: string; role: string | null; code: string | null; confidence: number }>(
+    'SELECT entity, name, type, role, code, confidence FROM entities WHERE article_id = ? ORDER BY entity',
+  );
+  const mentions = all<{ start: number; end: number; kind: string; entity: number }>('SELECT start, "end", kind, entity FROM mentions WHERE article_id = ? ORDER BY id');
+  const quotes = all<QuoteRow>('SELECT * FROM quotes WHERE article_id = ? ORDER BY id').map(quoteRecord);
+  const evidence = all<{ theme: string; start: number; end: number; weight: number }>('SELECT theme, start, "end", weight FROM theme_evidence WHERE article_id = ? ORDER BY rowid');
+  const themes = all<{ theme: string; label: string; score: number }>('SELECT theme, label, score FROM article_themes WHERE article_id = ? ORDER BY score DESC, theme').map((t) => ({
+    ...t,
+    evidence: evidence.filter((e) => e.theme === t.theme).map(({ start, end, weight }) => ({ start, end, weight })),
+  }));
+  const events = all<EventRow>('SELECT * FROM events WHERE article_id = ? ORDER BY id').map(eventRecord);
+  const tone = all<{ scope: 'document' | 'sentence'; start: number; end: number; positive: number; negative: number; tone: number; polarity: number; activity: number; self_reference: number; word_count: number }>(
+    'SELECT * FROM tone WHERE article_id = ? ORDER BY rowid',
+  ).map((t): ToneRecord => ({ scope: t.scope, start: t.start, end: t.end, positive: t.positive, negative: t.negative, tone: t.tone, polarity: t.polarity, activity: t.activity, selfReference: t.self_reference, wordCount: t.word_count }));
+  return { stages, failures, entities, mentions, quotes, themes, events, tone };
+}
+
+/** One keyset page of a list ordered by (sort_ms, id) ascending. */
+function keysetPage<R extends { id: number; sort_ms: number }>(
+  db: Database.Database,
+  kind: string,
+  select: string,
+  alias: string,
+  clause: FilterClause,
+  fingerprint: string,
+  query: PageQuery,
+): { rows: R[]; nextCursor: string | null } {
+  const limit = normalizeLimit(query.limit);
+  const after: KeysetCursor | null = query.cursor ? decodeKeyset(query.cursor, kind, fingerprint) : null;
+  const table = kind === 'events' ? 'events' : 'quotes';
+  const maxId = after?.maxId ?? ((db.prepare(`SELECT max(id) AS id FROM ${table}`).get() as { id: number | null }).id ?? 0);
+  const rows = db
+    .prepare(
+      `${select} WHERE ${alias}.id <= @maxId${clause.sql}${after ? ` AND (${alias}.sort_ms > @afterSort OR (${alias}.sort_ms = @afterSort AND ${alias}.id > @afterId))` : ''}
+       ORDER BY ${alias}.sort_ms, ${alias}.id LIMIT @take`,
+    )
+    .all({ ...clause.params, maxId, take: limit + 1, ...(after ? { afterSort: after.sortMs, afterId: after.id } : {}) }) as R[];
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeKeyset(kind, fingerprint, { sortMs: last.sort_ms, id: last.id, maxId }) : null;
+  return { rows: page, nextCursor };
+}
+
+export function queryEvents(db: Database.Database, query: EventFilter & PageQuery): EventPage {
+  const filter = normalizeEventFilter(query);
+  const { rows, nextCursor } = keysetPage<EventRow & { canonical_url: string; published: string | null; article_tone: number | null }>(db, 'events', EVENT_SELECT, 'e', eventClause(filter), listFingerprint('events', filter), query);
+  return { events: rows.map(storedEvent), nextCursor };
+}
+
+export function queryQuotes(db: Database.Database, query: QuoteFilter & PageQuery): QuotePage {
+  const filter = normalizeQuoteFilter(query);
+  const { rows, nextCursor } = keysetPage<QuoteRow & { canonical_url: string; published: string | null }>(db, 'quotes', QUOTE_SELECT, 'q', quoteClause(filter), listFingerprint('quotes', filter), query);
+  return { quotes: rows.map(storedQuote), nextCursor };
+}
+
+/** Batches of a keyset walk: each batch is one short query (no statement stays open between them). */
+function* walk<R extends { id: number; sort_ms: number }>(db: Database.Database, table: string, select: string, alias: string, clause: FilterClause, batchSize: number): Generator<R[]> {
+  const maxId = (db.prepare(`SELECT max(id) AS id FROM ${table}`).get() as { id: number | null }).id ?? 0;
+  const first = db.prepare(`${select} WHERE ${alias}.id <= @maxId${clause.sql} ORDER BY ${alias}.sort_ms, ${alias}.id LIMIT @batchSize`);
+  const next = db.prepare(
+    `${select} WHERE ${alias}.id <= @maxId${clause.sql} AND (${alias}.sort_ms > @afterSort OR (${alias}.sort_ms = @afterSort AND ${alias}.id > @afterId))
+     ORDER BY ${alias}.sort_ms, ${alias}.id LIMIT @batchSize`,
+  );
+  let after: R | null = null;
+  for (;;) {
+    const rows = (after === null ? first.all({ ...clause.params, maxId, batchSize }) : next.all({ ...clause.params, maxId, batchSize, afterSort: after.sort_ms, afterId: after.id })) as R[];
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!;
+  }
+}
+
+export function* eventBatches(db: Database.Database, filter: EventFilter, batchSize: number): Generator<StoredEvent[]> {
+  for (const rows of walk<EventRow & { canonical_url: string; published: string | null; article_tone: number | null }>(db, 'events', EVENT_SELECT, 'e', eventClause(normalizeEventFilter(filter)), batchSize)) {
+    yield rows.map(storedEvent);
+  }
+}
+
+export function* quoteBatches(db: Database.Database, filter: QuoteFilter, batchSize: number): Generator<StoredQuote[]> {
+  for (const rows of walk<QuoteRow & { canonical_url: string; published: string | null }>(db, 'quotes', QUOTE_SELECT, 'q', quoteClause(normalizeQuoteFilter(filter)), batchSize)) {
+    yield rows.map(storedQuote);
+  }
+}
+
+const PERIOD_SQL: Readonly<Record<TimelineUnit, string>> = {
+  day: "date(e.sort_ms / 1000, 'unixepoch')",
+  week: "date(e.sort_ms / 1000, 'unixepoch', 'weekday 0', '-6 days')",
+  month: "strftime('%Y-%m-01', e.sort_ms / 1000, 'unixepoch')",
+};
+
+export function eventTimeline(db: Database.Database, filter: EventFilter, by: TimelineUnit): TimelineBucket[] {
+  const unit = checkTimelineUnit(by);
+  const clause = eventClause(normalizeEventFilter(filter));
+  const rows = db
+    .prepare(
+      `SELECT ${PERIOD_SQL[unit]} AS start, count(*) AS events, avg(e.goldstein) AS goldstein,
+         sum(e.quad_class = 1) AS q1, sum(e.quad_class = 2) AS q2, sum(e.quad_class = 3) AS q3, sum(e.quad_class = 4) AS q4
+       FROM events e WHERE e.sort_ms < ${UNDATED_SORT_MS}${clause.sql} GROUP BY 1 ORDER BY 1`,
+    )
+    .all(clause.params) as { start: string; events: number; goldstein: number; q1: number; q2: number; q3: number; q4: number }[];
+  return rows.map((r) => ({ start: r.start, events: r.events, goldstein: r.goldstein, quadClasses: [r.q1, r.q2, r.q3, r.q4] }));
+}
+
+/** Terms on `articles a` for the aggregates (published date and site). */
+function articleDates(dates: NormalizedFilter, params: Params): string {
+  const terms: string[] = [];
+  if (dates.sinceMs !== null) {
+    terms.push('a.published_ms >= @since');
+    params.since = dates.sinceMs;
+  }
+  if (dates.untilMs !== null) {
+    terms.push('a.published_ms <= @until');
+    params.until = dates.untilMs;
+  }
+  if (dates.siteKey !== null) {
+    terms.push('a.site_key >= @siteFrom AND a.site_key < @siteTo');
+    params.siteFrom = dates.siteKey;
+    params.siteTo = siteKeyRangeEnd(dates.siteKey);
+  }
+  return terms.map((t) => ` AND ${t}`).join('');
+}
+
+export function listActors(db: Database.Database, query: ActorQuery): ActorSummary[] {
+  const q = normalizeActorQuery(query);
+  const params: Params = { limit: q.limit };
+  let where = articleDates(q.dates, params);
+  if (q.name !== null) {
+    where += " AND (instr(lower(en.name), @name) > 0 OR instr(lower(coalesce(en.code, '')), @name) > 0)";
+    params.name = q.name;
+  }
+  if (q.type !== null) {
+    where += ' AND en.type = @type';
+    params.type = q.type;
+  }
+  return db
+    .prepare(
+      `SELECT en.code, en.name, en.type, count(*) AS articles, sum(en.mentions) AS mentions
+       FROM entities en JOIN articles a ON a.id = en.article_id WHERE 1${where}
+       GROUP BY en.code, en.name, en.type ORDER BY articles DESC, mentions DESC, en.name, en.code LIMIT @limit`,
+    )
+    .all(params) as ActorSummary[];
+}
+
+export function listThemes(db: Database.Database, query: AggregateQuery): ThemeSummary[] {
+  const q = normalizeAggregate(query);
+  const params: Params = { limit: q.limit };
+  const where = articleDates(q.dates, params);
+  return db
+    .prepare(
+      `SELECT t.theme, max(t.label) AS label, count(*) AS articles, avg(t.score) AS meanScore, sum(t.evidence) AS evidence
+       FROM article_themes t JOIN articles a ON a.id = t.article_id WHERE 1${where}
+       GROUP BY t.theme ORDER BY articles DESC, t.theme LIMIT @limit`,
+    )
+    .all(params) as ThemeSummary[];
+}
+
+export function* staleBatches(db: Database.Database, stamps: readonly StageStamp[], batchSize: number): Generator<number[]> {
+  const maxId = (db.prepare('SELECT max(id) AS id FROM articles').get() as { id: number | null }).id ?? 0;
+  const statement = db.prepare(
+    `SELECT a.id FROM articles a WHERE a.id > @after AND a.id <= @maxId AND EXISTS (
+       SELECT 1 FROM json_each(@stamps) s WHERE NOT EXISTS (
+         SELECT 1 FROM article_stages x WHERE x.article_id = a.id AND x.stage = json_extract(s.value, '$.name') AND x.version = json_extract(s.value, '$.version')))
+     ORDER BY a.id LIMIT @batchSize`,
+  );
+  const json = JSON.stringify(stamps.map(({ name, version }) => ({ name, version })));
+  let after = 0;
+  for (;;) {
+    const ids = (statement.all({ after, maxId, stamps: json, batchSize }) as { id: number }[]).map((r) => r.id);
+    if (ids.length === 0) return;
+    yield ids;
+    after = ids[ids.length - 1]!;
+  }
+}

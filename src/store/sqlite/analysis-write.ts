@@ -1,0 +1,71 @@
+import type Database from 'better-sqlite3';
+import type { ArticleAnalysis } from '../analysis.js';
+import { eventInstant, sortInstant } from '../analysis-filters.js';
+
+/**
+ * Writes an article's analysis layers (inside the caller's transaction): every earlier row of the
+ * article is deleted first, so a save replaces the analysis whole and saving twice stores it once.
+ */
+
+type Prepare = (sql: string) => Database.Statement;
+
+const TABLES = ['article_stages', 'analysis_failures', 'entities', 'mentions', 'quotes', 'article_themes', 'theme_evidence', 'events', 'tone'] as const;
+
+export interface ArticleKeys {
+  readonly id: number;
+  readonly siteKey: string;
+  readonly publishedMs: number | null;
+}
+
+export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: ArticleAnalysis): void {
+  const id = article.id;
+  for (const table of TABLES) prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(id);
+
+  const stage = prepare('INSERT INTO article_stages (article_id, stage, version) VALUES (?, ?, ?)');
+  for (const stamp of analysis.stages) stage.run(id, stamp.name, stamp.version);
+  const failure = prepare('INSERT INTO analysis_failures (article_id, stage, code, message) VALUES (?, ?, ?, ?)');
+  for (const f of analysis.failures) failure.run(id, f.stage, f.code, f.message);
+
+  const mentionCounts = new Map<number, number>();
+  for (const m of analysis.mentions) mentionCounts.set(m.entity, (mentionCounts.get(m.entity) ?? 0) + 1);
+  const entity = prepare('INSERT INTO entities (article_id, entity, name, type, role, code, confidence, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const e of analysis.entities) entity.run(id, e.entity, e.name, e.type, e.role, e.code, e.confidence, mentionCounts.get(e.entity) ?? 0);
+  const mention = prepare('INSERT INTO mentions (article_id, start, "end", kind, entity) VALUES (?, ?, ?, ?, ?)');
+  for (const m of analysis.mentions) mention.run(id, m.start, m.end, m.kind, m.entity);
+
+  const quoteSort = sortInstant(article.publishedMs);
+  const quote = prepare(
+    `INSERT INTO quotes (article_id, site_key, sort_ms, start, "end", text, kind, cue_start, cue_end, cue_text, speaker_name, speaker_code, speaker_text, speaker_start, speaker_end, confidence)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const q of analysis.quotes) {
+    const s = q.speaker;
+    quote.run(id, article.siteKey, quoteSort, q.start, q.end, q.text, q.kind, q.cue?.start ?? null, q.cue?.end ?? null, q.cue?.text ?? null, s?.name ?? null, s?.code ?? null, s?.text ?? null, s?.start ?? null, s?.end ?? null, q.confidence);
+  }
+
+  const theme = prepare('INSERT INTO article_themes (article_id, theme, label, score, evidence) VALUES (?, ?, ?, ?, ?)');
+  const evidence = prepare('INSERT INTO theme_evidence (article_id, theme, start, "end", weight) VALUES (?, ?, ?, ?, ?)');
+  for (const t of analysis.themes) {
+    theme.run(id, t.theme, t.label, t.score, t.evidence.length);
+    for (const e of t.evidence) evidence.run(id, t.theme, e.start, e.end, e.weight);
+  }
+
+  const event = prepare(
+    `INSERT INTO events (article_id, site_key, sort_ms, start, "end", source_code, source_name, source_start, source_end, target_code, target_name, target_start, target_end,
+       code, root, quad_class, goldstein, plover_type, plover_mode, verb_start, verb_end, date, place_name, place_code, place_start, place_end, negated, confidence)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const e of analysis.events) {
+    const sortMs = sortInstant(eventInstant(e.date, article.publishedMs));
+    event.run(
+      id, article.siteKey, sortMs, e.start, e.end,
+      e.source?.code ?? null, e.source?.name ?? null, e.source?.span.start ?? null, e.source?.span.end ?? null,
+      e.target?.code ?? null, e.target?.name ?? null, e.target?.span.start ?? null, e.target?.span.end ?? null,
+      e.code, e.root, e.quadClass, e.goldstein, e.plover?.type ?? null, e.plover?.mode ?? null, e.verb.start, e.verb.end, e.date,
+      e.place?.name ?? null, e.place?.code ?? null, e.place?.span.start ?? null, e.place?.span.end ?? null, e.negated ? 1 : 0, e.confidence,
+    );
+  }
+
+  const tone = prepare('INSERT INTO tone (article_id, scope, start, "end", positive, negative, tone, polarity, activity, self_reference, word_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const t of analysis.tone) tone.run(id, t.scope, t.start, t.end, t.positive, t.negative, t.tone, t.polarity, t.activity, t.selfReference, t.wordCount);
+}
