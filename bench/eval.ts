@@ -8,6 +8,7 @@
  *   npm run eval              check
  *   npm run eval -- --raise   also raise every floor the scores now clear by more than the margin
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +26,15 @@ interface Baseline {
   margin: number;
   pages: Partial<Record<DatasetName, number>>;
   floors: Partial<Record<DatasetName, Partial<Record<Metric, number>>>>;
+  analysis: Record<string, Record<string, number>>;
 }
+
+/** The analysis evaluations: each prints one JSON object with `--json`; the gate reads these keys. */
+const ANALYSIS_EVALS: { name: string; script: string; metrics: { key: string; label: string }[] }[] = [
+  { name: 'ner', script: 'ner-eval.ts', metrics: [{ key: 'devF1', label: 'entity F1 (CoNLL dev)' }] },
+  { name: 'quotes', script: 'quotes-eval.ts', metrics: [{ key: 'directF1', label: 'direct-quote F1 (PolNeAR dev)' }, { key: 'speakerAccuracy', label: 'speaker accuracy' }] },
+  { name: 'events', script: 'events-eval.ts', metrics: [{ key: 'root', label: 'CAMEO root accuracy' }, { key: 'plover', label: 'PLOVER type accuracy' }] },
+];
 
 /** The body score each benchmark ranks by, then the metadata accuracies wherever there is gold. */
 const METRICS: Record<DatasetName, { metric: Metric; label: string; read: (s: DatasetScore) => number | undefined }[]> = {
@@ -69,19 +78,33 @@ for (const dataset of DATASET_NAMES) {
   for (const { metric, label, read } of [...METRICS[dataset], ...METADATA]) {
     const score = read(summary);
     if (score === undefined) continue; // no gold for this field in this dataset
-    const floor = baseline.floors[dataset]?.[metric];
-    const pass = floor !== undefined && score >= floor;
-    if (floor === undefined) failures.push(`${dataset} ${label}: no floor pinned in bench/baseline.json.`);
-    else if (!pass) failures.push(`${dataset} ${label}: ${score.toFixed(4)} is under its floor ${floor.toFixed(3)}.`);
-    rows.push([dataset, label, score.toFixed(4), floor === undefined ? '–' : floor.toFixed(3), pass ? 'ok' : 'FAIL']);
-    if (values.raise) {
-      const candidate = Math.floor((score - baseline.margin) * 1000) / 1000;
-      const floors = (baseline.floors[dataset] ??= {});
-      if (floor === undefined || candidate > floor) floors[metric] = Math.max(0, candidate);
-    }
+    gate((baseline.floors[dataset] ??= {}) as Record<string, number>, dataset, metric, label, score);
   }
   if (values.raise) baseline.pages[dataset] = pages.length;
   rows.push([dataset, 'pages (no article / threw)', `${summary.pages} (${summary.none} / ${summary.errors})`, '', '']);
+}
+
+/** Checks one score against its floor, adds its row, and raises the floor with --raise. */
+function gate(floors: Record<string, number>, group: string, metric: string, label: string, score: number): void {
+  const floor = floors[metric];
+  const pass = floor !== undefined && score >= floor;
+  if (floor === undefined) failures.push(`${group} ${label}: no floor pinned in bench/baseline.json.`);
+  else if (!pass) failures.push(`${group} ${label}: ${score.toFixed(4)} is under its floor ${floor.toFixed(3)}.`);
+  rows.push([group, label, score.toFixed(4), floor === undefined ? '–' : floor.toFixed(3), pass ? 'ok' : 'FAIL']);
+  const candidate = Math.floor((score - baseline.margin) * 1000) / 1000;
+  if (values.raise && (floor === undefined || candidate > floor)) floors[metric] = Math.max(0, candidate);
+}
+
+for (const { name, script, metrics } of ANALYSIS_EVALS) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), '--json'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const line = run.status === 0 ? run.stdout.trim().split('\n').pop() : undefined;
+  if (!line) {
+    failures.push(`${name}: bench/${script} failed (exit ${run.status}): ${run.stderr.trim().split('\n').slice(-2).join(' ')}`);
+    continue;
+  }
+  const scores = JSON.parse(line) as Record<string, number>;
+  const floors = (baseline.analysis[name] ??= {});
+  for (const { key, label } of metrics) gate(floors, name, key, label, scores[key] ?? 0);
 }
 
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));

@@ -4,7 +4,8 @@
  * worked example page (examples/voa-us-china-talks.html, gold in bench/data/events/worked-example.json).
  * The real pipeline runs: sentences → entities → actors → events. Each sentence counts its
  * highest-confidence event. Prints CAMEO root, full code, PLOVER type, source and target accuracy.
- * Options: --verbose (list every miss) --split dev|test|all (default: all, printed per split).
+ * Options: --verbose (list every miss) --split dev|test|all (default: all, printed per split)
+ * --json (only the dev+test and worked-example accuracies, as one JSON object, for bench/eval.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,6 +53,9 @@ class Tally {
     if (gold.target) { this.targetN++; if (sameActor(event?.target?.code, gold.target)) this.target++; }
     return rootOk;
   }
+  rates(): { root: number; plover: number } {
+    return { root: this.n ? this.root / this.n : 0, plover: this.n ? this.plover / this.n : 0 };
+  }
   line(name: string): string {
     const f = (a: number, b: number): string => (b ? (a / b).toFixed(3) : '  -  ');
     return `${name.padEnd(16)} n=${String(this.n).padStart(3)}  root ${f(this.root, this.n)}  code ${f(this.code, this.n)}  PLOVER ${f(this.plover, this.n)}  source ${f(this.source, this.sourceN)} (n=${this.sourceN})  target ${f(this.target, this.targetN)} (n=${this.targetN})  no event ${this.none}`;
@@ -64,7 +68,10 @@ function readItems(split: string): Item[] {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, split: { type: 'string', default: 'all' } } });
+  const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, split: { type: 'string', default: 'all' }, json: { type: 'boolean', default: false } } });
+  const print = (line: string): void => {
+    if (!values.json) console.log(line);
+  };
   const needed = [join(DATA, 'dev.jsonl'), join(DATA, 'test.jsonl'), join(DATA, 'worked-example.json'), join(REPO, 'data', 'events', 'cameo-verbs.json.gz'), join(REPO, 'models', 'pos.json.gz')];
   const absent = needed.filter((p) => !existsSync(p));
   if (absent.length) {
@@ -86,13 +93,15 @@ function main(): void {
         console.log(`  ${item.id} gold ${item.gold.code} ${item.gold.source?.join('|') ?? '-'}→${item.gold.target?.join('|') ?? '-'}  got ${event ? `${event.code} ${event.source?.code ?? '-'}→${event.target?.code ?? '-'} "${item.text.slice(event.verb.start, event.verb.end)}"` : 'none'}  | ${item.text}`);
       }
     }
-    console.log(tally.line(split));
+    print(tally.line(split));
   }
-  if (splits.length > 1) console.log(overall.line('dev+test'));
-  workedExample(pipeline, resources, values.verbose!);
+  if (splits.length > 1) print(overall.line('dev+test'));
+  const worked = workedExample(pipeline, resources, values.verbose!);
+  print(worked.line('worked example'));
+  if (values.json) console.log(JSON.stringify({ ...overall.rates(), workedExampleRoot: worked.rates().root }));
 }
 
-function workedExample(pipeline: ReturnType<typeof eventsPipeline>, resources: ReturnType<typeof eventsResources>, verbose: boolean): void {
+function workedExample(pipeline: ReturnType<typeof eventsPipeline>, resources: ReturnType<typeof eventsResources>, verbose: boolean): Tally {
   const spec = JSON.parse(readFileSync(join(DATA, 'worked-example.json'), 'utf8')) as { page: string; date: string; events: { phrase: string; gold: Gold }[] };
   const pagePath = join(REPO, spec.page);
   if (!existsSync(pagePath)) {
@@ -117,7 +126,7 @@ function workedExample(pipeline: ReturnType<typeof eventsPipeline>, resources: R
     const ok = tally.add(event, gold);
     if (verbose && !ok) console.log(`  worked example "${phrase}": gold ${gold.code}, got ${event ? `${event.code} ${event.source?.code ?? '-'}→${event.target?.code ?? '-'}` : 'none'}`);
   }
-  console.log(tally.line('worked example'));
+  return tally;
 }
 
 main();

@@ -8,6 +8,8 @@
  * - tagging speed on one core (this process is single-threaded), tokens per second, for the tagger
  *   alone (CoNLL tokens in) and for the whole `sentences` + `entities` pipeline over raw text;
  * - the size of the model files.
+ *
+ * `--json` prints only the accuracy figures, as one JSON object (the quality gate, bench/eval.ts, reads it).
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,6 +59,11 @@ for (const doc of dev) {
   });
 }
 const scores = scorer.scores();
+if (process.argv.includes('--json')) {
+  // For the quality gate (bench/eval.ts): the accuracy figures only, without the speed rounds.
+  console.log(JSON.stringify({ devF1: scores.overall.f1, unseenRecall: unseen.found / unseen.gold }));
+  process.exit(0);
+}
 
 // Speed: the tagger alone, then the whole pipeline over raw text.
 /**

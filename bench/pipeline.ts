@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     const timings = new Map<string, number>();
     const add = (name: string, ms: number): void => void timings.set(name, (timings.get(name) ?? 0) + ms);
     let articles = 0;
+    let duplicates = 0;
     let rejected = 0;
     let failed = 0;
     let stageFailures = 0;
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
           fetchedAt: new Date().toISOString(), httpStatus: 200, contentHash: outcome.value.contentHash, raw: null, outcome: decided,
         });
         if (result.page.outcome === 'article') articles++;
+        else duplicates++;
       }
       add('storage', performance.now() - writeStart);
     };
@@ -112,12 +114,12 @@ async function main(): Promise<void> {
     const total = [...timings.values()].reduce((a, b) => a + b, 0);
     const order = ['extract', ...ANALYSIS_STAGES.map((s) => s.name), 'storage'];
     console.log(`bench:pipeline — ${pages.length} pages of ${BENCH_DIR} (trafilatura-eval, wcxb), ${JOBS} worker threads, ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(2)}`);
-    console.log(`  articles stored: ${articles}; not articles: ${rejected}; failed: ${failed}; articles with a stage failure: ${stageFailures}`);
+    console.log(`  articles stored: ${articles}; duplicate pages: ${duplicates}; not articles: ${rejected}; failed: ${failed}; articles with a stage failure: ${stageFailures}`);
     console.log(`  wall time: ${wallS.toFixed(1)} s → ${(articles / wallS).toFixed(1)} articles/s, ${(pages.length / wallS).toFixed(1)} pages/s (goal ≥ ${GOAL} articles/s: ${articles / wallS >= GOAL ? 'met' : 'NOT met'})`);
     console.log('  time shares (worker time of both workers + the writer\'s storage time):');
     for (const name of order) {
       const ms = timings.get(name) ?? 0;
-      console.log(`    ${name.padEnd(10)} ${((100 * ms) / total).toFixed(1).padStart(5)} %   ${(ms / Math.max(1, articles + rejected)).toFixed(2).padStart(7)} ms/page`);
+      console.log(`    ${name.padEnd(10)} ${((100 * ms) / total).toFixed(1).padStart(5)} %   ${(ms / Math.max(1, articles + duplicates + rejected)).toFixed(2).padStart(7)} ms/page`);
     }
   } finally {
     await analyzer.close();

@@ -8,6 +8,7 @@
  *   npm run eval:quotes -- --show 20         also print 20 misses and false alarms
  *   npm run eval:quotes -- --data DIR        PolNeAR somewhere else
  *   npm run eval:quotes -- --entity-mentions mentions from the entities alone (without the actors stage)
+ *   npm run eval:quotes -- --json            only the dev figures, as one JSON object (for bench/eval.ts)
  */
 import { getLayer } from '../src/model/document.js';
 import { runPipeline } from '../src/pipeline/run.js';
@@ -100,5 +101,16 @@ const lines = [
   `  direct-quote       ${f1(every.direct)}  speaker ${accuracy(every.direct)}`,
   `  all attributions   ${f1(every.all)}  speaker ${accuracy(every.all)}`,
 ];
+const rate = (a: number, b: number): number => (b ? a / b : 0);
+const f1Of = (t: Tally): number => {
+  const p = rate(t.matched, t.predicted);
+  const r = rate(t.matched, t.gold);
+  return p + r ? (2 * p * r) / (p + r) : 0;
+};
+if (process.argv.includes('--json')) {
+  // For the quality gate (bench/eval.ts): the figures to report, as one JSON object.
+  process.stdout.write(`${JSON.stringify({ directF1: f1Of(first.direct), speakerAccuracy: rate(first.direct.speakerCorrect, first.direct.speakerTotal), allF1: f1Of(first.all) })}\n`);
+  process.exit(0);
+}
 process.stdout.write(`${lines.join('\n')}\n`);
 if (examples.length) process.stdout.write(`\n${examples.join('\n')}\n`);

@@ -56,6 +56,8 @@ export interface IngestResult {
   /** The inputs named by the caller that could not be read at all (the CLI exits 1 when there are any). */
   readonly unreadable: readonly { readonly source: string; readonly code: string; readonly message: string }[];
   readonly elapsedMs: number;
+  /** Stored articles on which an analysis stage failed, by stage (the failures are recorded on each article; `reanalyze` retries them). */
+  readonly analysisFailures: Readonly<Record<string, number>>;
 }
 
 /** Thrown when the store fails mid-run (disk full, database locked or damaged): the run stops, recorded as failed. */
@@ -89,6 +91,7 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
   const runId = await store.startRun({ sources: request.sources, configHash: configHash(settings), stageVersions: runStages(settings), startedAt: new Date().toISOString(), keepRaw: settings.keepRaw });
   const tally = new Tally();
   const unreadable: IngestResult['unreadable'][number][] = [];
+  const analysisFailures: Record<string, number> = {};
   const analyzer = createPageAnalyzer({ inline: settings.inline, jobs: settings.jobs, hardTimeoutMs: settings.extractTimeoutMs + (settings.analysis === null ? 0 : settings.analysisTimeoutMs) + settings.hardTimeoutGraceMs });
   const sourceOptions = sourceOptionsFor(settings);
   const reader = readSources(request.sources, {
@@ -118,6 +121,9 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
     }
     const record = ready.kind === 'page' ? await pageRecord(store, runId, ready, settings) : itemRecord(runId, ready.item as SourceFailure | SourceNotModified, await notModifiedOutcome(store, ready.item));
     const result = await store.commitPage(record);
+    if (result.status !== 'already-committed' && result.page.outcome === 'article' && record.outcome.kind === 'article') {
+      for (const stage of new Set(record.outcome.analysis?.failures.map((f) => f.stage) ?? [])) analysisFailures[stage] = (analysisFailures[stage] ?? 0) + 1;
+    }
     const problem = result.page.problem;
     report(result.status === 'already-committed' ? tally.resume() : tally.committed(result.page), item.source, problem);
   };
@@ -142,7 +148,7 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
   await analyzer.close();
   const counts = tally.counts();
   await store.finishRun(runId, { finishedAt: new Date().toISOString(), status, counts });
-  return { runId, status, counts, unreadable, elapsedMs: performance.now() - started };
+  return { runId, status, counts, unreadable, elapsedMs: performance.now() - started, analysisFailures };
 }
 
 /** Starts a page's analysis (the bytes go to a worker; a copy stays here when raw HTML is kept). Never rejects. */

@@ -24,6 +24,8 @@ export interface IngestReport {
   readonly unreadableSources: readonly { readonly source: string; readonly code: string; readonly message: string }[];
   readonly elapsedMs: number;
   readonly pagesPerSecond: number;
+  /** Stored articles on which an analysis stage failed, by stage (stored without that stage's layers). */
+  readonly analysisFailuresByStage: Readonly<Record<string, number>>;
 }
 
 export function ingestReport(result: IngestResult, database: string): IngestReport {
@@ -46,6 +48,7 @@ export function ingestReport(result: IngestResult, database: string): IngestRepo
     unreadableSources: result.unreadable,
     elapsedMs: Math.round(result.elapsedMs),
     pagesPerSecond: rate(c.seen, result.elapsedMs),
+    analysisFailuresByStage: result.analysisFailures,
   };
 }
 
@@ -62,6 +65,8 @@ export function summaryLines(result: IngestResult, database: string): string[] {
   if (c.resumed > 0) row('resumed', c.resumed, 'already committed by an earlier run, not done again');
   const skipped = Object.values(c.skipped).reduce((sum, n) => sum + (n ?? 0), 0);
   if (skipped > 0) row('skipped', skipped, `not pages: ${reasons(c.skipped as Record<string, number>)}`);
+  const analysis = Object.values(result.analysisFailures).reduce((sum, n) => sum + n, 0);
+  if (analysis > 0) lines.push(`  analysis: a stage failed on stored articles (${reasons(result.analysisFailures)}); they are stored without its layers, and "parley reanalyze" tries again.`);
   return lines;
 }
 

@@ -31,7 +31,7 @@ describe('parley ingest (command line)', () => {
       expect(again.stderr).toBe('');
       expect(Object.keys(again.report!)).toEqual([
         'runId', 'status', 'database', 'seen', 'stored', 'copies', 'duplicates', 'rejected', 'failed', 'resumed', 'skipped',
-        'duplicatesByReason', 'rejectedByReason', 'failedByReason', 'unreadableSources', 'elapsedMs', 'pagesPerSecond',
+        'duplicatesByReason', 'rejectedByReason', 'failedByReason', 'unreadableSources', 'elapsedMs', 'pagesPerSecond', 'analysisFailuresByStage',
       ]);
       expect(again.report).toMatchObject({ runId: 2, status: 'completed', seen: 0, resumed: 3 });
     });

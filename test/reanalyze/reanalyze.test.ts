@@ -51,6 +51,7 @@ describe('ingest with analysis', () => {
     const store = await fresh('full');
     const result = await ingest({ sources: [pages], store, settings: INLINE });
     expect(result.counts.stored).toBe(2);
+    expect(result.analysisFailures).toEqual({});
     const ids = await articleIds(store);
     for (const id of ids) {
       const analysis = (await store.getAnalysis(id))!;
@@ -104,6 +105,7 @@ describe('ingest with analysis', () => {
     const store = await fresh('broken');
     const result = await ingest({ sources: [pages], store, settings: { ...INLINE, analysis: { stages: null, modelsDirectory: join(dir, 'no-models') } } });
     expect(result.counts.stored).toBe(2);
+    expect(result.analysisFailures).toEqual({ analysis: 2 });
     const [id] = await articleIds(store);
     const analysis = (await store.getAnalysis(id!))!;
     expect(analysis.failures).toEqual([expect.objectContaining({ stage: 'analysis', code: 'E_MODEL_MISSING' })]);

@@ -1,7 +1,7 @@
 import type { MentionData } from '../actors/mention.js';
 import type { Annotation } from '../../model/span.js';
-import { matchElements, type EventLexicon, type VerbSense } from './lexicon.js';
-import { AUXILIARIES, BE_FORMS, CLAUSE_BREAKS, CONFIDENCE, NEGATORS, PREPOSITIONS, RECIPROCAL_PHRASES, STATEMENT_CODES, VERB_MODIFIERS } from './rules.js';
+import { matchElements, type CompiledPattern, type EventLexicon, type VerbSense } from './lexicon.js';
+import { AUXILIARIES, BE_FORMS, CLAUSE_BREAKS, CONFIDENCE, JOINT_ACT_CODES, NEGATED_COOPERATION_REJECTS, NEGATORS, PREPOSITIONS, RECIPROCAL_PHRASES, STATEMENT_CODES, VERB_MODIFIERS } from './rules.js';
 
 /**
  * Sentence-level event coding in the spirit of TABARI/PETRARCH, over part-of-speech tags instead of a
@@ -16,6 +16,8 @@ export interface ActorSlot {
   readonly first: number;
   readonly last: number;
   readonly mention: Annotation<MentionData>;
+  /** For a plural reference ("the two sides"): the actors it stands for, each acting on its own. */
+  readonly members?: readonly Annotation<MentionData>[];
 }
 
 export interface SentenceInput {
@@ -65,6 +67,9 @@ function matchVerb(lexicon: EventLexicon, input: SentenceInput, upper: readonly 
     for (const pattern of lexicon.patternsOf(sense.block)) {
       const post = matchElements(pattern.post, upper, last + 1, MAX_PATTERN_GAP, isActor);
       if (!post) continue;
+      // A pattern that is one bare preposition ("PRESS ON") is a phrasal verb: an actor between the verb
+      // and the preposition is the verb's object and the preposition its frame ("press China on trade").
+      if (isBarePreposition(pattern.post) && objectBetween(upper, actorStarts, last + 1, post.end - 1)) continue;
       let preSource: number | null = null;
       if (pattern.pre.length) {
         const from = Math.max(0, i - 4 - pattern.pre.length);
@@ -82,6 +87,28 @@ function matchVerb(lexicon: EventLexicon, input: SentenceInput, upper: readonly 
   }
   return best;
 }
+
+function isBarePreposition(post: CompiledPattern['post']): boolean {
+  const only = post.length === 1 ? post[0]! : null;
+  return Boolean(only && only.kind === 'words' && only.alternatives.every((words) => words.length === 1 && PREPOSITIONS.has(words[0]!.word.toLowerCase())));
+}
+
+/** The reject code a negated cooperation code stands for ("will never accept" → 120), or null. */
+export function rejectionOf(code: string): string | null {
+  for (let prefix = code; prefix.length >= 2; prefix = prefix.slice(0, -1)) {
+    const reject = NEGATED_COOPERATION_REJECTS[prefix];
+    if (reject) return reject;
+  }
+  return null;
+}
+
+/** Whether a direct-object actor (one not after a preposition: "press China", not "travel to Russia") starts in [from, to). */
+function objectBetween(upper: readonly string[], actorStarts: ReadonlySet<number>, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (actorStarts.has(k) && !PREPOSITIONS.has(lower(upper[k - 1] ?? ''))) return true;
+  return false;
+}
+
+const isJointAct = (code: string): boolean => JOINT_ACT_CODES.some((prefix) => code.startsWith(prefix));
 
 const rank = (how: VerbMatch['how']): number => ({ pattern: 4, verb: 3, block: 2, fallback: 1, none: 0 })[how];
 
@@ -107,6 +134,7 @@ function slotAt(actors: readonly ActorSlot[], k: number): ActorSlot | null {
 
 /** Members of the compound actor around `slot` ("the United States and China"). */
 export function compound(actors: readonly ActorSlot[], slot: ActorSlot, words: readonly string[]): ActorSlot[] {
+  if (slot.members?.length) return slot.members.map((mention) => ({ first: slot.first, last: slot.last, mention }));
   const sorted = [...actors].sort((a, b) => a.first - b.first);
   const at = sorted.indexOf(slot);
   const joined = (a: ActorSlot, b: ActorSlot): boolean => {
@@ -122,14 +150,15 @@ export function compound(actors: readonly ActorSlot[], slot: ActorSlot, words: r
 }
 
 /** The subject: the nearest actor before the verb in its clause that is not the object of a preposition. */
-function findSubject(input: SentenceInput, chainStart: number, infinitive: boolean): ActorSlot | null {
+function findSubject(input: SentenceInput, chainStart: number, infinitive: boolean, gerund: boolean): ActorSlot | null {
   const { words, actors } = input;
   for (let k = chainStart - 1; k >= 0; k--) {
     const w = lower(words[k]!);
     const slot = slotAt(actors, k);
     if (slot) {
       const before = slot.first > 0 ? lower(words[slot.first - 1]!) : '';
-      if (!PREPOSITIONS.has(before) || infinitive) return slot;
+      // "with both sides discussing the matter": the actor after "with" is the subject of the gerund.
+      if (!PREPOSITIONS.has(before) || infinitive || (gerund && before === 'with')) return slot;
       k = slot.first;
       continue;
     }
@@ -181,37 +210,45 @@ export function codeSentence(lexicon: EventLexicon, input: SentenceInput): Coded
     if (tags[i] === 'VBG' && i > 0 && PREPOSITIONS.has(lower(words[i - 1]!))) continue;
     const match = matchVerb(lexicon, input, upper, i, actorStarts);
     if (!match || (!match.code && !match.reverse)) continue;
-    const { passive, negated, chainStart } = voiceAndNegation(words, tags, i);
+    const voice = voiceAndNegation(words, tags, i);
+    const { passive, chainStart } = voice;
+    // "will never accept" is a rejection (12x), coded as such rather than as a negated acceptance.
+    const rejection = voice.negated && match.code ? rejectionOf(match.code) : null;
+    const negated = voice.negated && !rejection;
+    const code = rejection ?? match.code;
+    const reverse = rejection ? null : match.reverse;
     const infinitive = chainStart > 0 && lower(words[chainStart - 1]!) === 'to';
-    let subject = match.sourceAt !== null ? slotAt(actors, match.sourceAt) : findSubject(input, infinitive ? chainStart - 1 : chainStart, infinitive);
+    let subject = match.sourceAt !== null ? slotAt(actors, match.sourceAt) : findSubject(input, infinitive ? chainStart - 1 : chainStart, infinitive, tags[i] === 'VBG');
     let object = match.targetAt !== null ? slotAt(actors, match.targetAt) : findObject(input, match.last + 1, passive);
     if (passive) [subject, object] = [byAgent(input, match.last + 1), subject];
     const sources = subject ? compound(actors, subject, words) : [null];
     let targets: (ActorSlot | null)[] = object ? compound(actors, object, words) : [null];
     targets = targets.filter((t) => !t || !sources.some((s) => s && s.mention.data.entity === t.mention.data.entity));
     if (targets.length === 0) targets = [null];
-    const mutual = Boolean(match.reverse && match.reverse === match.code) || hasReciprocal(words, match.last + 1);
+    const joint = Boolean(code && !object && sources.length > 1 && isJointAct(code));
+    const mutual = Boolean(reverse && reverse === code) || hasReciprocal(words, match.last + 1) || joint;
     let confidence = match.how === 'pattern' ? CONFIDENCE.pattern + CONFIDENCE.patternPerWord * Math.min(match.weight, 4) : match.how === 'verb' ? CONFIDENCE.verb : match.how === 'block' ? CONFIDENCE.block : CONFIDENCE.fallback;
+    if (rejection) confidence = Math.max(confidence, CONFIDENCE.negationRecoded);
     if (!subject) confidence *= CONFIDENCE.noSource;
-    if (!object) confidence *= CONFIDENCE.noTarget;
+    if (!object && !joint) confidence *= CONFIDENCE.noTarget;
     if (negated) confidence *= CONFIDENCE.negated;
     // An infinitive complement ("threatened to cut", "urged X to press") gives way to its main verb.
     if (infinitive && events.length > 0) confidence *= CONFIDENCE.complement;
-    const add = (source: ActorSlot | null, target: ActorSlot | null, code: string): void => {
+    const add = (source: ActorSlot | null, target: ActorSlot | null, eventCode: string): void => {
       if (!source && !target) return; // an event needs at least one actor
-      events.push({ source, target, code, verbFirst: i, verbLast: match.last, negated, confidence: Math.round(confidence * 1000) / 1000 });
+      events.push({ source, target, code: eventCode, verbFirst: i, verbLast: match.last, negated, confidence: Math.round(confidence * 1000) / 1000 });
     };
     for (const source of sources) {
       for (const target of targets) {
-        if (match.code && !(mutual && !target && sources.length > 1)) add(source, target, match.code);
-        if (match.reverse && target && source && !mutual) add(target, source, match.reverse);
-        else if (match.reverse && !match.code) add(target, source, match.reverse);
+        if (code && !(mutual && !target && sources.length > 1)) add(source, target, code);
+        if (reverse && target && source && !mutual) add(target, source, reverse);
+        else if (reverse && !code) add(target, source, reverse);
       }
     }
-    if (mutual && match.code) {
+    if (mutual && code) {
       // Both directions: between source and target, or among the members of a compound subject.
       const members = targets[0] ? [...sources, ...targets] : sources;
-      for (const a of members) for (const b of members) if (a && b && a !== b && !events.some((e) => e.source === a && e.target === b && e.verbFirst === i)) add(a, b, match.code);
+      for (const a of members) for (const b of members) if (a && b && a !== b && !events.some((e) => e.source === a && e.target === b && e.verbFirst === i)) add(a, b, code);
     }
   }
   return demoteStatements(events);

@@ -10,7 +10,8 @@ import { codeSentence, type ActorSlot, type CodedEvent } from './coder.js';
 import { eventDate } from './dates.js';
 import type { EventActor, EventData } from './event.js';
 import './event.js';
-import { PLOVER_FALLBACK } from './rules.js';
+import { documentCountryKeys, pluralReferenceSlots } from './plural-reference.js';
+import { HEADLINE_CASE_SHARE, PLOVER_FALLBACK, PLURAL_REFERENCE_LOOKBACK } from './rules.js';
 
 declare module '../../pipeline/stage.js' {
   interface Resources {
@@ -44,6 +45,19 @@ function actorSlots(mentions: readonly Annotation<MentionData>[], tokens: readon
   return slots.sort((a, b) => a.first - b.first);
 }
 
+/**
+ * Words as the tagger should see them. A headline-case sentence ("US, China Discuss Cyber Security")
+ * capitalizes every word, which a tagger trained on running text reads as proper nouns; its words outside
+ * actor names are lower-cased so that "Discuss" is tagged as the verb it is.
+ */
+export function wordsForTagging(words: readonly string[], slots: readonly ActorSlot[]): readonly string[] {
+  const inSlot = (k: number): boolean => slots.some((s) => s.first <= k && k <= s.last);
+  const free = words.map((w, k) => ({ w, k })).filter(({ w, k }) => /^\p{L}/u.test(w) && !inSlot(k));
+  const capitalized = free.filter(({ w }) => /^\p{Lu}/u.test(w)).length;
+  if (free.length < 3 || capitalized < free.length * HEADLINE_CASE_SHARE) return words;
+  return words.map((w, k) => (inSlot(k) || /^\p{Lu}+$/u.test(w) ? w : w.toLowerCase()));
+}
+
 function eventActor(slot: ActorSlot | null): EventActor | null {
   if (!slot) return null;
   const { mention } = slot;
@@ -70,7 +84,8 @@ function placeOf(doc: Document, words: readonly string[], slots: readonly ActorS
  */
 export const eventsStage = defineStage<EventsOptions>({
   name: 'events',
-  version: '1',
+  // 2: negated cooperation coded as rejection, plural references ("the two sides"), joint acts, headline case.
+  version: '2',
   requires: ['sentences', 'tokens', 'mentions'],
   provides: ['events'],
   defaults: EVENTS_DEFAULTS,
@@ -84,19 +99,25 @@ export const eventsStage = defineStage<EventsOptions>({
     }
     const tokens = getLayer(doc, 'tokens');
     const mentions = getLayer(doc, 'mentions');
+    const countryKeys = documentCountryKeys(mentions);
     const published = doc.article.published;
+    const earlier: Annotation<MentionData>[][] = [];
     const events: Annotation<EventData>[] = [];
     let m = 0;
     for (const sentence of getLayer(doc, 'sentences')) {
       const { firstToken, tokenCount } = sentence.data;
-      if (tokenCount === 0 || tokenCount > options.maxSentenceTokens) continue;
-      const sentenceTokens = tokens.slice(firstToken, firstToken + tokenCount);
-      const words = sentenceTokens.map((t) => doc.text.slice(t.start, t.end));
       while (m < mentions.length && mentions[m]!.end <= sentence.start) m++;
       const inSentence: Annotation<MentionData>[] = [];
       for (let k = m; k < mentions.length && mentions[k]!.start < sentence.end; k++) if (mentions[k]!.end <= sentence.end) inSentence.push(mentions[k]!);
-      const slots = actorSlots(inSentence, sentenceTokens);
-      const coded = codeSentence(data.lexicon, { words, tags: data.tagger.tag(words), actors: slots });
+      const before = earlier.slice(-PLURAL_REFERENCE_LOOKBACK);
+      earlier.push(inSentence);
+      if (tokenCount === 0 || tokenCount > options.maxSentenceTokens) continue;
+      const sentenceTokens = tokens.slice(firstToken, firstToken + tokenCount);
+      const words = sentenceTokens.map((t) => doc.text.slice(t.start, t.end));
+      const named = actorSlots(inSentence, sentenceTokens);
+      const plural = pluralReferenceSlots({ words, tokens: sentenceTokens, mentions: inSentence, earlier: before, countryKeys, text: doc.text }, named);
+      const slots = [...named, ...plural].sort((a, b) => a.first - b.first);
+      const coded = codeSentence(data.lexicon, { words, tags: data.tagger.tag(wordsForTagging(words, slots)), actors: slots });
       if (coded.length === 0) continue;
       const date = eventDate(doc.text.slice(sentence.start, sentence.end), published);
       for (const event of coded) {

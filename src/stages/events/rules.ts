@@ -26,6 +26,51 @@ export const PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'by', 'with', 'from
 /** Words that join the members of a compound actor ("the United States and China"). */
 export const COMPOUND_JOINERS = new Set(['and', ',', '&', 'as well as', 'both', 'the']);
 
+/**
+ * Negated cooperation is rejection: "will never accept", "did not agree", "refused ... not allow". A negated
+ * verb whose code starts with one of these prefixes (longest prefix wins) is coded as the CAMEO reject
+ * code beside it, as an event of its own (not negated). Pairs read off the CAMEO codebook: each 03x
+ * intent, 05x/06x cooperation and 08x concession has a 12x refusal counterpart. Other negated verbs
+ * ("did not accuse") keep their code and are marked negated.
+ */
+export const NEGATED_COOPERATION_REJECTS: Readonly<Record<string, string>> = {
+  '019': '120',
+  '03': '120', '030': '120', '031': '121', '0311': '1211', '0312': '1212', '0313': '1213', '032': '120', '033': '122',
+  '034': '123', '0341': '1231', '0342': '1232', '0343': '1233', '0344': '1234',
+  '035': '124', '0351': '1241', '0352': '1242', '0353': '1243', '0354': '1244', '0355': '1245', '0356': '1246',
+  '036': '125', '037': '127', '038': '126',
+  '05': '120', '050': '120', '057': '127',
+  '06': '121', '060': '121', '061': '1211', '062': '1212', '063': '1213',
+  '08': '124', '080': '124', '081': '1241', '082': '1242', '083': '123', '0831': '1231', '0832': '1232', '0833': '1233', '0834': '1234',
+  '084': '1243', '085': '1244', '086': '1245', '087': '1246',
+};
+
+/**
+ * Plural references to two parties ("the two sides discussed ..."): as a subject or object they stand for
+ * the two actors of a compound just before them in the sentence, else for the two distinct countries of
+ * the sentences before (see plural-reference.ts). Lower case, as token sequences.
+ */
+export const PLURAL_REFERENCES: readonly (readonly string[])[] = [
+  ['the', 'two', 'sides'], ['both', 'sides'], ['the', 'two', 'countries'], ['both', 'countries'], ['the', 'two', 'nations'],
+  ['both', 'nations'], ['the', 'two', 'governments'], ['both', 'governments'], ['the', 'two', 'neighbors'], ['the', 'two', 'neighbours'],
+  ['the', 'two', 'powers'],
+];
+
+/** Share of a sentence's words (outside actor names) that start upper case for it to be read as a headline. */
+export const HEADLINE_CASE_SHARE = 0.75;
+
+/** How many sentences back a plural reference looks for its two countries. */
+export const PLURAL_REFERENCE_LOOKBACK = 3;
+
+/** Words that join the two members of a compound a plural reference can point to ("U.S.-China", "Russia and Ukraine"). */
+export const PAIR_JOINERS = new Set(['and', ',', '-', '–', '/', '&', 'the']);
+
+/**
+ * Codes of joint acts ("the United States and China discussed ...", "Turkey and Greece negotiated"): with a
+ * compound subject and no target, each member acts toward the other (both directions). Code prefixes.
+ */
+export const JOINT_ACT_CODES: readonly string[] = ['036', '040', '041', '044', '046', '057', '06'];
+
 /** Phrases after a verb that make an event mutual ("accused each other"). */
 export const RECIPROCAL_PHRASES: readonly (readonly string[])[] = [['each', 'other'], ['one', 'another'], ['each', "other's"]];
 
@@ -84,4 +129,9 @@ export const CONFIDENCE = {
   noTarget: 0.95,
   /** Multiplier for an infinitive complement when an earlier verb of the sentence is coded. */
   complement: 0.8,
+  /**
+   * Least base confidence of a negated cooperation verb recoded as a rejection: the rule names the code
+   * as surely as a verb's own dictionary code does.
+   */
+  negationRecoded: 0.7,
 } as const;
