@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lazyResources } from '../src/cli/analyze/resources.js';
+import { lazyResources } from '../src/app/stage-resources.js';
 import { extractDocument } from '../src/extract/index.js';
 import { getLayer, type Document } from '../src/model/document.js';
 import type { Annotation } from '../src/model/span.js';
@@ -28,7 +28,7 @@ beforeAll(() => {
   const extracted = extractDocument(readFileSync(PAGE));
   if (!extracted.ok) throw new Error(`the worked example was rejected: ${extracted.rejection.reason}`);
   loader = new ResourceLoader();
-  doc = runPipeline(buildPipeline(ANALYSIS_STAGES.map((stage) => step(stage))), extracted.document, lazyResources(loader));
+  doc = runPipeline(buildPipeline(ANALYSIS_STAGES.map((stage) => step(stage))), extracted.document, lazyResources({}, loader));
 });
 
 const slice = (span: { start: number; end: number }): string => doc.text.slice(span.start, span.end);

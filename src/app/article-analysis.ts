@@ -2,10 +2,10 @@ import { EXTRACTOR } from '../extract/stamp.js';
 import type { Article } from '../model/article.js';
 import { documentFromArticle } from '../model/document.js';
 import { buildPipeline, type Pipeline } from '../pipeline/build.js';
-import { isParleyError, ParleyError } from '../pipeline/errors.js';
+import { isParleyError } from '../pipeline/errors.js';
 import { runPipeline } from '../pipeline/run.js';
 import type { Stage } from '../pipeline/stage.js';
-import { ANALYSIS_STAGES } from '../stages/index.js';
+import { selectStages } from '../stages/select.js';
 import { themeScores, themesStageFor } from '../stages/themes/themes.js';
 import type { ArticleAnalysis } from '../store/analysis.js';
 import { analysisFromDocument } from './analysis-record.js';
@@ -27,26 +27,6 @@ export interface AnalysisOutcome {
   readonly analysis: ArticleAnalysis;
   /** Wall time of each stage on this article, in ms (benchmarks). */
   readonly timings: Readonly<Record<string, number>>;
-}
-
-/** The stages named, with every stage they need (by layer) from ANALYSIS_STAGES, in run order. */
-export function selectStages(names: readonly string[] | null, all: readonly Stage[] = ANALYSIS_STAGES): Stage[] {
-  if (names === null) return [...all];
-  const known = new Map(all.map((stage) => [stage.name, stage]));
-  for (const name of names) {
-    if (!known.has(name)) throw new ParleyError('E_OPTION', `There is no analysis stage "${name}".`, `The stages are: ${[...known.keys()].join(', ')}.`);
-  }
-  const wanted = new Set(names);
-  // Walk backwards: a wanted stage makes the earlier stages that provide its required layers wanted.
-  for (let i = all.length - 1; i >= 0; i--) {
-    const stage = all[i]!;
-    if (!wanted.has(stage.name)) continue;
-    for (const layer of stage.requires) {
-      const provider = all.slice(0, i).reverse().find((earlier) => earlier.provides.includes(layer));
-      if (provider) wanted.add(provider.name);
-    }
-  }
-  return all.filter((stage) => wanted.has(stage.name));
 }
 
 export class ArticleAnalyzer {

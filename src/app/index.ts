@@ -4,7 +4,8 @@
  */
 export { ingest, IngestAborted, type IngestRequest, type IngestResult, type ItemEvent } from './ingest.js';
 export { configHash, DEFAULT_INGEST_SETTINGS, INGEST_STAGES, resolveIngestSettings, runStages, type IngestSettings } from './settings.js';
-export { ArticleAnalyzer, analyzerFor, selectStages, type AnalysisOutcome, type AnalysisSettings } from './article-analysis.js';
+export { ArticleAnalyzer, analyzerFor, type AnalysisOutcome, type AnalysisSettings } from './article-analysis.js';
+export { selectStages } from '../stages/select.js';
 export { analysisFromDocument } from './analysis-record.js';
 export { reanalyze, type ReanalyzeRequest, type ReanalyzeResult } from './reanalyze.js';
 export type { IngestCounts, ItemResult } from './tally.js';

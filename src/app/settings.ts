@@ -4,7 +4,8 @@ import { EXTRACTOR } from '../extract/stamp.js';
 import { DEFAULT_LIMITS } from '../extract/limits.js';
 import type { StageStamp } from '../model/document.js';
 import { ParleyError } from '../pipeline/errors.js';
-import { selectStages, type AnalysisSettings } from './article-analysis.js';
+import type { AnalysisSettings } from './article-analysis.js';
+import { selectStages } from '../stages/select.js';
 import { DEDUP_STAMP, DEFAULT_DUPLICATE_RULES, DEFAULT_MINHASH, type DuplicateRules, type MinHashParams } from '../dedup/index.js';
 import { DEFAULT_FETCH_OPTIONS, DEFAULT_SOURCE_OPTIONS, type FetchOptions, type SourceOptions } from '../sources/index.js';
 

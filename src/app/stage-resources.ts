@@ -9,6 +9,8 @@ import { ResourceLoader } from '../resources/index.js';
  */
 
 export interface ResourceSettings {
+  /** A user's actor list (`--actors FILE`); undefined: $PARLEY_ACTORS, else none. */
+  readonly actorsFile?: string | null;
   /** A user's theme taxonomy file (`--themes FILE`), extending the built-in one; null for the built-in. */
   readonly themesFile?: string | null;
   /** Where the trained models are (default: the project's models/). */
@@ -20,13 +22,13 @@ type Loaders = { readonly [K in keyof Resources]-?: (loader: ResourceLoader, set
 
 export const STAGE_RESOURCES: Loaders = {
   ner: (loader) => loader.nerModel(),
-  actors: (loader) => loader.actors(),
+  actors: (loader, settings) => loader.actors(settings.actorsFile !== undefined ? { userFile: settings.actorsFile } : {}),
   themes: (loader, settings) => loader.themeTaxonomy(settings.themesFile ?? null),
   tone: (loader) => loader.toneLexicon(),
   events: (loader) => loader.eventResources(),
 };
 
-export function lazyResources(settings: ResourceSettings, loader = new ResourceLoader(settings.modelsDirectory)): Resources {
+export function lazyResources(settings: ResourceSettings = {}, loader = new ResourceLoader(settings.modelsDirectory)): Resources {
   const resources: Record<string, unknown> = {};
   for (const [name, load] of Object.entries(STAGE_RESOURCES) as [string, (l: ResourceLoader, s: ResourceSettings) => unknown][]) {
     let value: unknown;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/app/ingest.js';
 import { reanalyze } from '../../src/app/reanalyze.js';
-import { selectStages } from '../../src/app/article-analysis.js';
+import { selectStages } from '../../src/stages/select.js';
 import { ANALYSIS_STAGES } from '../../src/stages/index.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { PAGES } from '../cli/run-parley.js';

@@ -6,7 +6,7 @@ import { runPipeline } from '../../pipeline/run.js';
 import { ResourceLoader } from '../../resources/index.js';
 import { ANALYSIS_STAGES } from '../../stages/index.js';
 import { documentFromPlainText } from '../../stages/sentences/plain-text.js';
-import { lazyResources } from './resources.js';
+import { lazyResources } from '../../app/stage-resources.js';
 
 /** `parley analyze`: one page's bytes → extraction (or plain text) → every analysis stage. */
 
@@ -44,7 +44,7 @@ export function analyzeBytes(bytes: Uint8Array, options: AnalyzeOptions): Analyz
   pipeline ??= buildPipeline(ANALYSIS_STAGES.map((stage) => step(stage)));
   const loader = new ResourceLoader(options.modelsDirectory);
   try {
-    return { ok: true, document: runPipeline(pipeline, doc, lazyResources(loader, options.actorsFile !== undefined ? { actorsFile: options.actorsFile } : {})) };
+    return { ok: true, document: runPipeline(pipeline, doc, lazyResources(options.actorsFile !== undefined ? { actorsFile: options.actorsFile } : {}, loader)) };
   } catch (error) {
     if (isParleyError(error)) return { ok: false, message: `${error.message} [${error.code}]` };
     throw error;

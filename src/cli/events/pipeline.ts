@@ -1,24 +1,18 @@
-import type { LayerName } from '../../model/layers.js';
 import { buildPipeline, step, type Pipeline } from '../../pipeline/build.js';
 import type { Resources, Stage } from '../../pipeline/stage.js';
 import type { ResourceLoader } from '../../resources/index.js';
+import { lazyResources } from '../../app/stage-resources.js';
 import { ANALYSIS_STAGES } from '../../stages/index.js';
 import { eventsStage } from '../../stages/events/events.js';
+import { selectStages } from '../../stages/select.js';
 
 /**
- * The stages `parley events` runs: the analysis stages the events stage needs, read from
- * ANALYSIS_STAGES (sentences → entities → actors), then the events stage itself.
+ * The stages `parley events` runs: the events stage and the analysis stages it needs, in the order of
+ * ANALYSIS_STAGES (sentences → entities → actors → events).
  */
 export function eventsStages(stages: readonly Stage[] = ANALYSIS_STAGES): Stage[] {
-  const available = stages.filter((s) => s.name !== eventsStage.name);
-  const needed = new Set<LayerName>(eventsStage.requires);
-  const kept: Stage[] = [];
-  for (const stage of [...available].reverse()) {
-    if (!stage.provides.some((layer) => needed.has(layer))) continue;
-    kept.unshift(stage);
-    for (const layer of stage.requires) needed.add(layer);
-  }
-  return [...kept, eventsStage as Stage];
+  const withEvents = stages.some((s) => s.name === eventsStage.name) ? stages : [...stages, eventsStage as Stage];
+  return selectStages([eventsStage.name], withEvents);
 }
 
 let cached: Pipeline | null = null;
@@ -29,12 +23,7 @@ export function eventsPipeline(): Pipeline {
   return cached;
 }
 
-/** Loads the resources the pipeline's stages need, once each. */
-export function eventsResources(pipeline: Pipeline, loader: ResourceLoader): Resources {
-  const names = new Set(pipeline.steps.map((s) => s.stage.name));
-  return {
-    events: loader.eventResources(),
-    ...(names.has('entities') ? { ner: loader.nerModel() } : {}),
-    ...(names.has('actors') ? { actors: loader.actors() } : {}),
-  };
+/** The resources of the pipeline's stages, each loaded when a stage first reads it. */
+export function eventsResources(_pipeline: Pipeline, loader: ResourceLoader): Resources {
+  return lazyResources({}, loader);
 }

@@ -1,8 +1,9 @@
-import type { LayerName } from '../../model/layers.js';
 import { buildPipeline, step, type Pipeline } from '../../pipeline/build.js';
 import type { Resources, Stage } from '../../pipeline/stage.js';
 import type { ResourceLoader } from '../../resources/index.js';
+import { lazyResources } from '../../app/stage-resources.js';
 import { ANALYSIS_STAGES } from '../../stages/index.js';
+import { selectStages } from '../../stages/select.js';
 import { entityMentionsStage } from '../../stages/quotes/entity-mentions.js';
 import { quotesStage } from '../../stages/quotes/quotes.js';
 
@@ -14,14 +15,7 @@ import { quotesStage } from '../../stages/quotes/quotes.js';
 export function quotesStages(stages: readonly Stage[] = ANALYSIS_STAGES): Stage[] {
   const available = stages.filter((s) => s.name !== quotesStage.name);
   const withMentions = available.some((s) => s.provides.includes('mentions')) ? available : [...available, entityMentionsStage as Stage];
-  const needed = new Set<LayerName>(quotesStage.requires);
-  const kept: Stage[] = [];
-  for (const stage of [...withMentions].reverse()) {
-    if (!stage.provides.some((layer) => needed.has(layer))) continue;
-    kept.unshift(stage);
-    for (const layer of stage.requires) needed.add(layer);
-  }
-  return [...kept, quotesStage as Stage];
+  return selectStages([quotesStage.name], [...withMentions, quotesStage as Stage]);
 }
 
 const cached = new Map<boolean, Pipeline>();
@@ -37,8 +31,7 @@ export function quotesPipeline(entityMentions = false): Pipeline {
   return pipeline;
 }
 
-/** Loads the resources the pipeline's stages need (the NER model; the actor dictionaries when the actors stage runs). */
-export function quotesResources(pipeline: Pipeline, loader: ResourceLoader): Resources {
-  const names = new Set(pipeline.steps.map((s) => s.stage.name));
-  return { ner: loader.nerModel(), ...(names.has('actors') ? { actors: loader.actors() } : {}) };
+/** The resources of the pipeline's stages (the NER model; the actor dictionaries when the actors stage runs), each loaded when first read. */
+export function quotesResources(_pipeline: Pipeline, loader: ResourceLoader): Resources {
+  return lazyResources({}, loader);
 }
