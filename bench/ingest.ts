@@ -4,7 +4,8 @@
  * with the built `parley ingest` into a fresh SQLite database (extraction in 2 worker threads,
  * de-duplication, raw HTML kept), and reports pages/s and the peak RSS of the process (its worker
  * threads included). Then the same at twice the size, to show that memory does not grow with the
- * archive. Appends an "Ingest" section to bench/RESULTS.md (`--no-record` to skip; `--pages N` for
+ * archive. `--no-analysis` measures extraction and de-duplication alone (the analysis stages skipped).
+ * Appends an "Ingest" section to bench/RESULTS.md (`--no-record` to skip; `--pages N` for
  * another base size).
  *
  * The repetitions: copy 0 of a page keeps its own URL; odd copies are the same page under another path
@@ -41,9 +42,14 @@ interface Measure {
   readonly report: Record<string, unknown>;
 }
 
+/** Passed to `parley ingest`: `--no-analysis` when the bench was given it. */
+let analysisFlags: string[] = [];
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const record = !args.includes('--no-record');
+  // Extraction and de-duplication only (issue 3's figure), or the whole analysis too (the default ingest).
+  analysisFlags = args.includes('--no-analysis') ? ['--no-analysis'] : [];
   const pagesArg = args.indexOf('--pages');
   const base = pagesArg >= 0 ? Number(args[pagesArg + 1]) : 10_000;
   if (!Number.isSafeInteger(base) || base < 1) throw new Error('--pages takes a whole number of pages.');
@@ -125,7 +131,7 @@ async function measureIngest(archive: string, db: string, pages: number): Promis
   const archiveMb = (await stat(archive)).size / 2 ** 20;
   const loadBefore = loadavg()[0]!;
   const started = performance.now();
-  const child = spawn(process.execPath, [MAIN, 'ingest', '--db', db, '--jobs', String(JOBS), '--json', '--quiet', archive], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN, 'ingest', '--db', db, '--jobs', String(JOBS), '--json', '--quiet', ...analysisFlags, archive], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

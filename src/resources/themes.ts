@@ -36,7 +36,7 @@ export function loadBuiltinTaxonomy(dataDirectory: string = defaultDataDirectory
 }
 
 export interface LoadTaxonomyOptions {
-  /** `replace`: only the file's themes; `extend` (default): the built-in themes plus the file's. */
+  /** `replace`: only the file's themes; `extend`: the built-in themes plus the file's. Default: the file's own top-level "mode", else extend. */
   readonly mode?: TaxonomyMode;
   /** The taxonomy to extend (default: the built-in one). */
   readonly base?: Taxonomy;
@@ -45,8 +45,7 @@ export interface LoadTaxonomyOptions {
 
 /** A user's taxonomy file, replacing or extending the built-in taxonomy. */
 export function loadTaxonomy(path: string, options: LoadTaxonomyOptions = {}): Taxonomy {
-  const mode = options.mode ?? 'extend';
-  if (mode !== 'replace' && mode !== 'extend') throw new ParleyError('E_OPTION', `Unknown taxonomy mode "${String(mode)}".`, 'Use "replace" or "extend".');
+  if (options.mode !== undefined && options.mode !== 'replace' && options.mode !== 'extend') throw new ParleyError('E_OPTION', `Unknown taxonomy mode "${String(options.mode)}".`, 'Use "replace" or "extend".');
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -55,6 +54,7 @@ export function loadTaxonomy(path: string, options: LoadTaxonomyOptions = {}): T
   }
   if (text.includes('\u0000')) throw new ParleyError('E_INPUT', `The theme taxonomy ${path} is a binary file, not JSON.`, 'Give a JSON file (see data/themes/README.md).');
   const user = parseTaxonomy(text, path);
+  const mode = options.mode ?? user.mode ?? 'extend';
   if (mode === 'replace') {
     if (user.themes.length === 0) throw new ParleyError('E_INPUT', `The theme taxonomy ${path} has no themes, and would replace every built-in theme.`, 'Add themes, or use extend mode.');
     return user;

@@ -47,6 +47,14 @@ describe('the built-in taxonomy', () => {
 const USER = { name: 'newsroom', version: '3', themes: [{ code: 'SPACE', label: 'Space', terms: ['n:satellite', 'space n:station'] }, { code: 'TRADE', terms: ['n:soybean'] }] };
 
 describe('a user taxonomy file', () => {
+  it('follows the file\'s own "mode": replace keeps only its themes; a bad mode is reported at its line', () => {
+    const replacing = loadTaxonomy(tempFile('own-mode.json', JSON.stringify({ ...USER, mode: 'replace' })));
+    expect(replacing.themes.map((t) => t.code).sort()).toEqual(USER.themes.map((t: { code: string }) => t.code).sort());
+    const extending = loadTaxonomy(tempFile('own-extend.json', JSON.stringify({ ...USER, mode: 'extend' })));
+    expect(extending.themes.length).toBeGreaterThan(USER.themes.length);
+    expect(() => loadTaxonomy(tempFile('bad-mode.json', '{\n  "mode": "merge",\n  "themes": []\n}'))).toThrow(/bad-mode\.json:2:\d+: mode must be "replace" or "extend"/);
+  });
+
   it('replaces the built-in taxonomy', () => {
     const taxonomy = loadTaxonomy(tempFile('user.json', JSON.stringify(USER)), { mode: 'replace' });
     expect(taxonomy.themes.map((t) => t.code)).toEqual(['SPACE', 'TRADE']);

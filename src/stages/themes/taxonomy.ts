@@ -33,6 +33,8 @@ export interface Taxonomy {
   readonly themes: readonly ThemeDefinition[];
   /** A hash of the themes (not of names or comments): any change to what can match changes it. */
   readonly fingerprint: string;
+  /** What a user's file asks for (its top-level "mode"): replace the built-in themes or extend them. */
+  readonly mode?: TaxonomyMode;
 }
 
 export type TaxonomyMode = 'replace' | 'extend';
@@ -40,7 +42,7 @@ export type TaxonomyMode = 'replace' | 'extend';
 const CODE = /^[A-Z][A-Z0-9_]*$/;
 const MAX_WEIGHT = 10;
 const MAX_REPORTED_PROBLEMS = 20;
-const TOP_LEVEL_KEYS = new Set(['format', 'name', 'version', 'description', 'sources', 'license', 'generatedBy', 'themes']);
+const TOP_LEVEL_KEYS = new Set(['format', 'mode', 'name', 'version', 'description', 'sources', 'license', 'generatedBy', 'themes']);
 const THEME_KEYS = new Set(['code', 'label', 'description', 'gdelt', 'terms', 'exclude', 'sources']);
 const TERM_KEYS = new Set(['pattern', 'weight', 'context']);
 
@@ -195,6 +197,8 @@ export function parseTaxonomy(text: string, source: string): Taxonomy {
   };
   const name = field('name');
   const version = field('version');
+  const mode = field('mode');
+  if (mode !== undefined && mode !== 'replace' && mode !== 'extend') problems.node(findNodeAtLocation(root!, ['mode'])!, 'mode', 'must be "replace" or "extend".');
   const themesNode = findNodeAtLocation(root!, ['themes']);
   const themes: ThemeDefinition[] = [];
   if (themesNode === undefined) problems.at(root!.offset, 'themes is missing: give an array of themes.');
@@ -210,7 +214,7 @@ export function parseTaxonomy(text: string, source: string): Taxonomy {
     });
   }
   problems.throwIfAny();
-  return { name: name ?? 'custom', version: version ?? '0', themes, fingerprint: taxonomyFingerprint(themes) };
+  return { name: name ?? 'custom', version: version ?? '0', themes, fingerprint: taxonomyFingerprint(themes), ...(mode ? { mode: mode as TaxonomyMode } : {}) };
 }
 
 /**
