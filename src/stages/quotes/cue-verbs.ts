@@ -56,7 +56,7 @@ export const NOUN_LIKE_FORMS: ReadonlySet<string> = new Set(
 
 /** Forms too weak to start an attribution on their own without a quote or "that" after them. */
 export const WEAK_FORMS: ReadonlySet<string> = new Set(
-  'accept accepted continue continued continues continuing present presenting presents release released releases releasing demonstrate demonstrated demonstrates persist persisted persists point pointed points call called calling calls ensure ensured ensures finding finds add adds adding agree agreed agrees'.split(' '),
+  'accept accepted continue continued continues continuing present presenting presents release released releases releasing demonstrate demonstrated demonstrates persist persisted persists point pointed points call called calling calls ensure ensured ensures ensuring finding finds add adds adding agree agreed agrees'.split(' '),
 );
 
 export const CUE_FORMS: ReadonlySet<string> = new Set(`${GGT_FORMS} ${PARLEY_FORMS}`.split(/\s+/).filter(Boolean));
