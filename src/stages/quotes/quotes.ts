@@ -18,7 +18,7 @@ export const QUOTES_DEFAULTS: QuotesOptions = { inheritParagraphs: 2, minStandal
  */
 export const quotesStage = defineStage<QuotesOptions>({
   name: 'quotes',
-  version: '1',
+  version: '2',
   requires: ['sentences', 'tokens', 'mentions'],
   provides: ['quotes'],
   defaults: QUOTES_DEFAULTS,
