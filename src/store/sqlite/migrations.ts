@@ -26,6 +26,12 @@
  * - events and quotes copy the article's site key and carry a `sort_ms` (the event's date, else the
  *   article's; undated rows get the largest instant), so their filters and their order are index ranges.
  * - articles_newest: an index for listing articles newest first (undated last) without a sort.
+ *
+ * Version 3: articles_filter_keys, a covering index (id, published_ms, site_key, language). A search with
+ * a date, site or language filter checks every full-text match against the filter; read from the
+ * article rows (wide: the text starts on the same page) that costs a page per match, read from this
+ * index a few hundred matches share a page (bench:search: a frequent word within one year, 117 → 33 ms
+ * on a million articles).
  */
 export interface Migration {
   readonly version: number;
@@ -297,6 +303,13 @@ export const MIGRATIONS: readonly Migration[] = [
         word_count     INTEGER NOT NULL
       );
       CREATE INDEX tone_by_article ON tone(article_id, scope, start);
+    `,
+  },
+  {
+    version: 3,
+    name: 'a narrow covering index of the search filter columns',
+    up: `
+      CREATE INDEX articles_filter_keys ON articles(id, published_ms, site_key, language);
     `,
   },
 ];
