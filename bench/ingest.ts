@@ -105,7 +105,8 @@ async function buildArchive(path: string, count: number): Promise<void> {
 }
 
 function urlOf(page: BenchPage, copy: number): string {
-  const own = new URL(page.url ?? `https://bench.parley.example/${page.dataset}/${page.id}`);
+  // `||`: some gold records carry an empty url.
+  const own = new URL(page.url || `https://bench.parley.example/${page.dataset}/${page.id}`);
   if (copy === 0) return own.href;
   if (copy % 2 === 1) return `${own.origin}/copy-${copy}${own.pathname}${own.search}`;
   return `https://mirror-${copy}.syndication.example/${own.hostname}${own.pathname}${own.search}`;
