@@ -18,6 +18,8 @@ export interface AnalyzerOptions {
   readonly inline: boolean;
   readonly jobs: number;
   readonly hardTimeoutMs: number;
+  /** Heap limit of each worker thread (MB); undefined: V8's default. */
+  readonly maxHeapMb?: number;
   /** The worker module; default page-worker next to this file (.js when built, .ts under tsx). */
   readonly workerScript?: URL;
 }
@@ -25,7 +27,7 @@ export interface AnalyzerOptions {
 export function createPageAnalyzer(options: AnalyzerOptions): PageAnalyzer {
   if (options.inline) return inlineAnalyzer();
   const script = options.workerScript ?? new URL(`./page-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-  const pool = new WorkerPool<PageTask, PageAnalysis>({ script, size: options.jobs, hardTimeoutMs: options.hardTimeoutMs });
+  const pool = new WorkerPool<PageTask, PageAnalysis>({ script, size: options.jobs, hardTimeoutMs: options.hardTimeoutMs, maxHeapMb: options.maxHeapMb });
   return {
     analyze: (task) => pool.run(task, [task.bytes.buffer as ArrayBuffer]),
     close: () => pool.close(),

@@ -92,7 +92,7 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
   const tally = new Tally();
   const unreadable: IngestResult['unreadable'][number][] = [];
   const analysisFailures: Record<string, number> = {};
-  const analyzer = createPageAnalyzer({ inline: settings.inline, jobs: settings.jobs, hardTimeoutMs: settings.extractTimeoutMs + (settings.analysis === null ? 0 : settings.analysisTimeoutMs) + settings.hardTimeoutGraceMs });
+  const analyzer = createPageAnalyzer({ inline: settings.inline, jobs: settings.jobs, hardTimeoutMs: settings.extractTimeoutMs + (settings.analysis === null ? 0 : settings.analysisTimeoutMs) + settings.hardTimeoutGraceMs, maxHeapMb: settings.workerHeapMb });
   const sourceOptions = sourceOptionsFor(settings);
   const reader = readSources(request.sources, {
     ...sourceOptions,

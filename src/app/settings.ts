@@ -40,6 +40,12 @@ export interface IngestSettings {
   readonly analysis: AnalysisSettings | null;
   /** Time the analysis of one article may take on top of extraction before its worker is stopped. */
   readonly analysisTimeoutMs: number;
+  /**
+   * Heap limit of each worker thread, in MB (`--worker-heap`). Left to V8's default, idle workers keep
+   * hundreds of MB they no longer use; a page whose extraction and analysis need more fails with
+   * WORKER_ERROR (its worker is replaced) and the run goes on.
+   */
+  readonly workerHeapMb: number;
 }
 
 export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
@@ -56,12 +62,13 @@ export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
   duplicates: DEFAULT_DUPLICATE_RULES,
   analysis: Object.freeze({ stages: null }),
   analysisTimeoutMs: 60_000,
+  workerHeapMb: 256,
 });
 
 export function resolveIngestSettings(overrides: Partial<IngestSettings> = {}): IngestSettings {
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) as Partial<IngestSettings>;
   const settings: IngestSettings = { ...DEFAULT_INGEST_SETTINGS, ...defined };
-  for (const name of ['jobs', 'inFlightPerJob', 'maxPageBytes', 'extractTimeoutMs', 'concurrency', 'analysisTimeoutMs'] as const) {
+  for (const name of ['jobs', 'inFlightPerJob', 'maxPageBytes', 'extractTimeoutMs', 'concurrency', 'analysisTimeoutMs', 'workerHeapMb'] as const) {
     const value = settings[name];
     if (!Number.isSafeInteger(value) || value < 1) throw new ParleyError('E_OPTION', `Ingest setting ${name} must be a whole number of at least 1, got ${String(value)}.`);
   }

@@ -37,6 +37,13 @@ describe('WorkerPool', () => {
     expect(first.ok && after.ok && after.value.threadId !== first.value.threadId).toBe(true);
   });
 
+  it('stops a worker that outgrows its heap limit, reports WORKER_ERROR, and carries on with a new worker', async () => {
+    pool = new WorkerPool<string, Echo>({ script: TEST_WORKER, size: 1, hardTimeoutMs: 60_000, maxHeapMb: 32 });
+    const [hog, after] = await Promise.all([pool.run('hog'), pool.run('after')]);
+    expect(hog).toMatchObject({ ok: false, code: 'WORKER_ERROR' });
+    expect(after).toMatchObject({ ok: true, value: { echo: 'after' } });
+  });
+
   it('reports a handler that throws as WORKER_ERROR and keeps the worker', async () => {
     pool = new WorkerPool<string, Echo>({ script: TEST_WORKER, size: 1, hardTimeoutMs: 10_000 });
     const first = await pool.run('x');

@@ -68,7 +68,7 @@ describe('parley ingest (command line)', () => {
   });
 
   it('refuses bad option values as usage errors (exit 2)', async () => {
-    for (const args of [['--max-bytes', 'lots'], ['--jobs', '0'], ['--timeout', 'soon'], ['--concurrency', '-1'], ['--user-agent', ' ']]) {
+    for (const args of [['--max-bytes', 'lots'], ['--jobs', '0'], ['--timeout', 'soon'], ['--concurrency', '-1'], ['--user-agent', ' '], ['--worker-heap', '16']]) {
       const run = await runIngest([...args, 'pages/']);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/error: option .* argument .* is invalid/);

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option } from 'commander';
-import { ingest, IngestAborted, ingestReport, plannedItems, summaryLines, type IngestResult, type IngestSettings, type ItemEvent } from '../../app/index.js';
+import { DEFAULT_INGEST_SETTINGS, ingest, IngestAborted, ingestReport, plannedItems, summaryLines, type IngestResult, type IngestSettings, type ItemEvent } from '../../app/index.js';
 import { DEFAULT_LIMITS } from '../../extract/limits.js';
 import { isParleyError } from '../../pipeline/errors.js';
 import { DEFAULT_FETCH_OPTIONS, DEFAULT_SOURCE_OPTIONS, resolveFetchOptions } from '../../sources/index.js';
@@ -12,6 +12,15 @@ import { ProgressBar } from '../ui/progress.js';
 import { formatByteSize, formatDuration, parseByteSize, parseDuration, parsePositiveInteger } from '../values.js';
 import type { CliCommand, CliContext } from './command.js';
 
+/** Below this a worker cannot hold the language detector and the analysis models, so every page would fail. */
+const MIN_WORKER_HEAP_MB = 64;
+
+function parseWorkerHeap(value: string): number {
+  const mb = parsePositiveInteger(value);
+  if (mb < MIN_WORKER_HEAP_MB) throw new InvalidArgumentError(`Give at least ${MIN_WORKER_HEAP_MB} (MB); a worker needs that much for the language detector and the models.`);
+  return mb;
+}
+
 interface IngestFlags {
   readonly db?: string;
   readonly raw: boolean;
@@ -19,6 +28,7 @@ interface IngestFlags {
   readonly userAgent?: string;
   readonly concurrency: number;
   readonly jobs: number;
+  readonly workerHeap: number;
   readonly maxBytes: number;
   readonly timeout?: number;
   readonly delay: number;
@@ -85,6 +95,7 @@ export const ingestCommand: CliCommand = {
           .argParser(parseDelay)
           .default(DEFAULT_FETCH_OPTIONS.politenessDelayMs, formatDuration(DEFAULT_FETCH_OPTIONS.politenessDelayMs)),
       )
+      .addOption(new Option('--worker-heap <MB>', 'heap limit of each worker thread, in MB (a page that needs more fails with WORKER_ERROR)').argParser(parseWorkerHeap).default(DEFAULT_INGEST_SETTINGS.workerHeapMb))
       .addOption(new Option('-q, --quiet', 'no progress bar, failure lines or summary on stderr'))
       .addOption(new Option('--json', 'print the run\'s counts as one JSON object on stdout'))
       .addOption(new Option('--strict', 'exit 1 when any page failed'))
@@ -111,6 +122,7 @@ function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
     jobs: flags.jobs,
     concurrency: flags.concurrency,
     maxPageBytes: flags.maxBytes,
+    workerHeapMb: flags.workerHeap,
     ...(flags.timeout === undefined ? {} : { extractTimeoutMs: flags.timeout }),
     fetch,
     analysis: flags.analysis === false ? null : { stages: flags.stages ?? null, themesFile: flags.themes ?? null },

@@ -19,6 +19,12 @@ export interface WorkerPoolOptions {
   readonly size: number;
   /** A task still running after this many milliseconds is stopped by terminating its worker. */
   readonly hardTimeoutMs: number;
+  /**
+   * The old-generation heap limit of each worker (MB), or undefined for V8's default. A worker left to
+   * V8's default grows its heap long before it collects, so a pool of them holds far more memory than
+   * the pages need; a worker that reaches the limit is replaced and its page fails as WORKER_ERROR.
+   */
+  readonly maxHeapMb?: number;
 }
 
 export type TaskOutcome<R> =
@@ -86,7 +92,7 @@ export class WorkerPool<T, R> {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.options.script);
+    const worker = new Worker(this.options.script, this.options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } } : {});
     const slot: Slot<T, R> = { worker, ready: false, gone: false, task: null, timer: null };
     this.slots.push(slot);
     worker.on('message', (message: PoolMessage<R>) => this.onMessage(slot, message));
