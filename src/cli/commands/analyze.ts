@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { Option } from 'commander';
 import { ANALYZE_FORMATS, type AnalyzeFormat, buildReport, renderReport } from '../analyze/report.js';
-import { analyzeBytes } from '../analyze/run.js';
+import type { analyzeBytes as AnalyzeBytes } from '../analyze/run.js';
 import { STDIN_ARGUMENT } from '../io/inputs.js';
 import { StreamWriter } from '../io/output.js';
 import { describeFsError, readPageFile, readPageStdin } from '../io/read.js';
@@ -75,6 +75,9 @@ async function runAnalyze(page: string, flags: AnalyzeFlags, context: CliContext
   }
   const read = fromStdin ? await readPageStdin(context.streams.stdin, flags.maxBytes) : await readPageFile(page, flags.maxBytes);
   if (!read.ok) return fail(read.message);
+  // Loaded here, not at the top: the extractor's language model is large, and every other command of the
+  // program (an ingest's writer thread among them) would load it for nothing.
+  const { analyzeBytes }: { analyzeBytes: typeof AnalyzeBytes } = await import('../analyze/run.js');
   const outcome = analyzeBytes(read.bytes, {
     source: fromStdin ? 'standard input' : page,
     plainText: fromStdin ? 'sniff' : /\.txt$/i.test(page),

@@ -8,7 +8,7 @@ import type { Resources } from '../../pipeline/stage.js';
 import { ResourceLoader } from '../../resources/index.js';
 import { STDIN_ARGUMENT } from '../io/inputs.js';
 import { StreamWriter } from '../io/output.js';
-import { analyzeInput } from '../quotes/analyze.js';
+import type { analyzeInput as AnalyzeInput } from '../quotes/analyze.js';
 import { quotesPipeline, quotesResources } from '../quotes/pipeline.js';
 import { QUOTE_FORMATS, renderJson, renderJsonLine, renderTable, type QuoteFormat } from '../quotes/render.js';
 import { formatByteSize, parseByteSize } from '../values.js';
@@ -99,6 +99,8 @@ async function runQuotes(inputs: readonly string[], format: QuoteFormat, flags: 
     }
     throw error;
   }
+  // Loaded here, not at the top: the extractor's language model is large (see commands/analyze.ts).
+  const { analyzeInput }: { analyzeInput: typeof AnalyzeInput } = await import('../quotes/analyze.js');
   const output = new StreamWriter(context.streams.stdout);
   let failed = 0;
   for (const source of inputs) {
