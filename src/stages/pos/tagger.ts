@@ -20,9 +20,17 @@ export interface PosModelData {
 /** Shape of a word: capitals, digits, hyphens ("Xx", "d", "x-x"), run-length collapsed. */
 export function wordShape(word: string): string {
   let shape = '';
+  let last = '';
   for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
-    if (!shape.endsWith(c)) shape += c;
+    const code = ch.charCodeAt(0);
+    // ASCII letters and digits without a regular expression (the tagger asks for every token's shape);
+    // other characters through the Unicode classes.
+    const c =
+      code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : code < 128 ? ch : /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : ch;
+    if (c !== last) {
+      shape += c;
+      last = c;
+    }
   }
   return shape.slice(0, 6);
 }
@@ -40,14 +48,15 @@ export function tokenFeatures(words: readonly string[], norm: readonly string[],
   const w = norm[i]!;
   const raw = words[i]!;
   const at = (k: number): string => (k < 0 ? '-START-' : k >= norm.length ? '-END-' : norm[k]!);
+  const shape = wordShape(raw);
   return [
     'b',
     'w ' + w,
     's3 ' + w.slice(-3),
     's2 ' + w.slice(-2),
     'p1 ' + w.slice(0, 1),
-    'sh ' + wordShape(raw),
-    'first ' + String(i === 0) + ' ' + wordShape(raw).slice(0, 1),
+    'sh ' + shape,
+    'first ' + String(i === 0) + ' ' + shape.slice(0, 1),
     't ' + prev,
     't2 ' + prev + ' ' + prev2,
     'tw ' + prev + ' ' + w,
