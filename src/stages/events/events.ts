@@ -117,6 +117,9 @@ export const eventsStage = defineStage<EventsOptions>({
       const named = actorSlots(inSentence, sentenceTokens);
       const plural = pluralReferenceSlots({ words, tokens: sentenceTokens, mentions: inSentence, earlier: before, countryKeys, text: doc.text }, named);
       const slots = [...named, ...plural].sort((a, b) => a.first - b.first);
+      // An event needs an actor (coder.ts), so a sentence naming none is not tagged at all: in long
+      // articles most sentences are such, and part-of-speech tagging is most of this stage's time.
+      if (slots.length === 0) continue;
       const coded = codeSentence(data.lexicon, { words, tags: data.tagger.tag(wordsForTagging(words, slots)), actors: slots });
       if (coded.length === 0) continue;
       const date = eventDate(doc.text.slice(sentence.start, sentence.end), published);
