@@ -39,7 +39,7 @@ import { normalizeLimit, siteFromKey, siteKeyRangeEnd, type NormalizedFilter } f
 import { toFts5 } from '../query/fts5.js';
 import type { PageQuery } from '../analysis.js';
 import { listThemes } from './analysis-read.js';
-import { actorNamesFromTotals, articleTimelineFromDays, datesOnly, unfiltered } from './rollups.js';
+import { actorNamesFromTotals, articleTimelineFromDays, datesOnly } from './rollups.js';
 import { filterClause } from './read.js';
 
 /**
