@@ -36,6 +36,7 @@ export interface NormalizedQuoteFilter {
   readonly dates: NormalizedFilter;
   /** Lower case. */
   readonly speaker: string | null;
+  readonly speakerCode: string | null;
   readonly kind: string | null;
   readonly articleId: number | null;
   /** The parsed words the quote must contain, or null. */
@@ -88,6 +89,7 @@ export function normalizeQuoteFilter(filter: QuoteFilter = {}): NormalizedQuoteF
   return {
     dates: normalizeFilter({ since: filter.since, until: filter.until, site: filter.site }),
     speaker: given(filter.speaker) ? parseText(filter.speaker, 'speaker') : null,
+    speakerCode: given(filter.speakerCode) ? parseActorCode(filter.speakerCode, 'speakerCode') : null,
     kind: filter.kind ?? null,
     articleId: filter.articleId === undefined ? null : parseArticleId(filter.articleId),
     text: given(filter.text) ? parseQuery(filter.text) : null,

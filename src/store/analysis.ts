@@ -152,6 +152,8 @@ export interface TimelineBucket {
 export interface QuoteFilter extends Pick<ArticleFilter, 'since' | 'until' | 'site'> {
   /** The speaker's name or actor code contains this (case-insensitive). */
   readonly speaker?: string;
+  /** The speaker's actor code starts with this (USA: USAGOV's quotes too); an index range. */
+  readonly speakerCode?: string;
   readonly kind?: QuoteKind;
   readonly articleId?: number;
   /** Words in the quote, in the search language (phrases, OR, NOT, prefix*; query/parse.ts). */

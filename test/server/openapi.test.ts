@@ -49,6 +49,7 @@ const BAD_VALUES: Readonly<Record<string, string>> = {
   code: '04-a',
   actor: 'U-S',
   sourceName: 'n'.repeat(201),
+  speakerCode: 'C-N',
   targetName: 'n'.repeat(201),
   both: 'yes',
   nodes: '1',

@@ -213,6 +213,9 @@ export function registerExploreContract({ store }: ContractContext): void {
       const found = await store().queryQuotes({ text: '"climate rules"' });
       expect(found.quotes.map((q) => q.text)).toEqual(['climate rules bind us all']);
       expect((await store().queryQuotes({ text: 'climate NOT bind' })).quotes).toEqual([]);
+      expect((await store().queryQuotes({ speakerCode: 'chn' })).quotes).toHaveLength(2);
+      expect((await store().queryQuotes({ speakerCode: 'CHNGOV', speaker: 'wang' })).quotes).toHaveLength(2);
+      expect((await store().queryQuotes({ speakerCode: 'USA' })).quotes).toEqual([]);
       const [q] = (await store().queryQuotes({ speaker: 'wang', limit: 1 })).quotes;
       expect(q!.evidence.marks.map((m) => m.role)).toEqual(['quote', 'cue', 'speaker']);
       await expect(store().queryQuotes({ text: '"open' })).rejects.toMatchObject({ code: 'E_QUERY' });

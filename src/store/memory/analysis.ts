@@ -150,6 +150,7 @@ export class MemoryAnalyses {
         const q = row.record;
         if (!datesMatch(f.dates, row.sortMs, row.article.siteKey)) continue;
         if (f.speaker !== null && !(q.speaker?.name.toLowerCase().includes(f.speaker) || (q.speaker?.code ?? '').toLowerCase().includes(f.speaker))) continue;
+        if (f.speakerCode !== null && !(q.speaker?.code ?? '').startsWith(f.speakerCode)) continue;
         if (f.kind !== null && q.kind !== f.kind) continue;
         if (f.articleId !== null && row.article.id !== f.articleId) continue;
         if (f.text !== null && !new DocumentMatcher(indexText(null, q.text)).matches(f.text)) continue;

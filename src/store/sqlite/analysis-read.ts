@@ -128,6 +128,11 @@ function quoteClause(f: NormalizedQuoteFilter): FilterClause {
     terms.push("(instr(lower(coalesce(q.speaker_name, '')), @speaker) > 0 OR instr(lower(coalesce(q.speaker_code, '')), @speaker) > 0)");
     params.speaker = f.speaker;
   }
+  if (f.speakerCode !== null) {
+    terms.push('q.speaker_code >= @speakerCode AND q.speaker_code < @speakerCodeEnd');
+    params.speakerCode = f.speakerCode;
+    params.speakerCodeEnd = prefixRangeEnd(f.speakerCode);
+  }
   if (f.kind !== null) {
     terms.push('q.kind = @kind');
     params.kind = f.kind;
@@ -253,6 +258,16 @@ export function readAnalysis(db: Database.Database, articleId: number): ArticleA
   return { stages, failures, entities, mentions, quotes, themes, events, tone };
 }
 
+/**
+ * The rows of a page: first their ids, in order, from the table alone (an index range, and a sort of
+ * ids when the filter spans several codes), then the joined columns for those ids only — joining the
+ * article and its tone before the sort would read them for every matching row.
+ */
+function pageOfRows(select: string, table: string, alias: string, where: string, take: string): string {
+  return `${select} WHERE ${alias}.id IN (SELECT ${alias}.id FROM ${table} ${alias} WHERE ${where} ORDER BY ${alias}.sort_ms, ${alias}.id LIMIT ${take})
+    ORDER BY ${alias}.sort_ms, ${alias}.id`;
+}
+
 /** One keyset page of a list ordered by (sort_ms, id) ascending. */
 function keysetPage<R extends { id: number; sort_ms: number }>(
   db: Database.Database,
@@ -268,10 +283,7 @@ function keysetPage<R extends { id: number; sort_ms: number }>(
   const table = kind === 'events' ? 'events' : 'quotes';
   const maxId = after?.maxId ?? ((db.prepare(`SELECT max(id) AS id FROM ${table}`).get() as { id: number | null }).id ?? 0);
   const rows = db
-    .prepare(
-      `${select} WHERE ${alias}.id <= @maxId${clause.sql}${after ? ` AND (${alias}.sort_ms > @afterSort OR (${alias}.sort_ms = @afterSort AND ${alias}.id > @afterId))` : ''}
-       ORDER BY ${alias}.sort_ms, ${alias}.id LIMIT @take`,
-    )
+    .prepare(pageOfRows(select, table, alias, `${alias}.id <= @maxId${clause.sql}${after ? ` AND (${alias}.sort_ms > @afterSort OR (${alias}.sort_ms = @afterSort AND ${alias}.id > @afterId))` : ''}`, '@take'))
     .all({ ...clause.params, maxId, take: limit + 1, ...(after ? { afterSort: after.sortMs, afterId: after.id } : {}) }) as R[];
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
@@ -294,11 +306,8 @@ export function queryQuotes(db: Database.Database, query: QuoteFilter & PageQuer
 /** Batches of a keyset walk: each batch is one short query (no statement stays open between them). */
 function* walk<R extends { id: number; sort_ms: number }>(db: Database.Database, table: string, select: string, alias: string, clause: FilterClause, batchSize: number): Generator<R[]> {
   const maxId = (db.prepare(`SELECT max(id) AS id FROM ${table}`).get() as { id: number | null }).id ?? 0;
-  const first = db.prepare(`${select} WHERE ${alias}.id <= @maxId${clause.sql} ORDER BY ${alias}.sort_ms, ${alias}.id LIMIT @batchSize`);
-  const next = db.prepare(
-    `${select} WHERE ${alias}.id <= @maxId${clause.sql} AND (${alias}.sort_ms > @afterSort OR (${alias}.sort_ms = @afterSort AND ${alias}.id > @afterId))
-     ORDER BY ${alias}.sort_ms, ${alias}.id LIMIT @batchSize`,
-  );
+  const first = db.prepare(pageOfRows(select, table, alias, `${alias}.id <= @maxId${clause.sql}`, '@batchSize'));
+  const next = db.prepare(pageOfRows(select, table, alias, `${alias}.id <= @maxId${clause.sql} AND (${alias}.sort_ms > @afterSort OR (${alias}.sort_ms = @afterSort AND ${alias}.id > @afterId))`, '@batchSize'));
   let after: R | null = null;
   for (;;) {
     const rows = (after === null ? first.all({ ...clause.params, maxId, batchSize }) : next.all({ ...clause.params, maxId, batchSize, afterSort: after.sort_ms, afterId: after.id })) as R[];

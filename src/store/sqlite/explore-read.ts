@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { countryNames } from '../../resources/countries.js';
 import type { TimelineUnit } from '../analysis.js';
-import { checkTimelineUnit, decodeKeyset, encodeKeyset, listFingerprint } from '../analysis-filters.js';
+import { checkTimelineUnit, decodeKeyset, encodeKeyset, listFingerprint, periodStart } from '../analysis-filters.js';
 import { prefixRangeEnd } from '../codes.js';
 import {
   checkFailureFilter,
@@ -39,7 +39,7 @@ import { normalizeLimit, siteFromKey, siteKeyRangeEnd, type NormalizedFilter } f
 import { toFts5 } from '../query/fts5.js';
 import type { PageQuery } from '../analysis.js';
 import { listThemes } from './analysis-read.js';
-import { actorNamesFromTotals, articleTimelineFromDays, datesOnly } from './rollups.js';
+import { actorNamesFromTotals, articleTimelineFromDays, datesOnly, themeTimelineFromDays } from './rollups.js';
 import { filterClause } from './read.js';
 
 /**
@@ -130,14 +130,47 @@ export function sampledArticles(db: Database.Database, ids: readonly number[]): 
 
 export function articleFacets(db: Database.Database, query: ArticleSelection, options: FacetQuery = {}): ArticleFacets {
   const limit = normalizeFacetRows(options.limit);
-  const s = selectionSql(normalizeSelection(query));
-  // One pass over the selection counts it by site and language together (the pairs are few).
-  const pairs = db.prepare(`SELECT a.site_key AS site, a.language AS language, count(*) AS n FROM ${s.from} WHERE ${s.where} GROUP BY 1, 2`).all(s.params) as { site: string; language: string | null; n: number }[];
-  const total = pairs.reduce((sum, p) => sum + p.n, 0);
-  const sites = topCounts(pairs.map((p) => [siteFromKey(p.site), p.n]), limit);
-  const languages = topCounts(pairs.filter((p) => p.language !== null).map((p) => [p.language!, p.n]), limit);
+  const selection = normalizeSelection(query);
+  const s = selectionSql(selection);
+  const { total, sites, languages } = selection.tree !== null || selection.filter.actor !== null || selection.filter.theme !== null ? countMatches(db, s) : countByFilters(db, s);
   const sample = sampledArticles(db, sampleIds(db, s));
-  return { total, sites, languages, themes: themeFacet(sample, limit), actors: actorFacet(sample, limit), sample: sampleInfo(sample.length, total) };
+  return {
+    total,
+    sites: topCounts(sites.map(([key, n]) => [siteFromKey(key), n]), limit),
+    languages: topCounts(languages, limit),
+    themes: themeFacet(sample, limit),
+    actors: actorFacet(sample, limit),
+    sample: sampleInfo(sample.length, total),
+  };
+}
+
+interface SiteLanguageCounts {
+  readonly total: number;
+  /** [site key, articles] */
+  readonly sites: [string, number][];
+  /** [language, articles], without the articles of no language */
+  readonly languages: [string, number][];
+}
+
+/** A search's matches (or an actor or theme filter's): one pass counts them by site and language together (the pairs are few). */
+function countMatches(db: Database.Database, s: SelectionSql): SiteLanguageCounts {
+  const pairs = db.prepare(`SELECT a.site_key AS site, a.language AS language, count(*) AS n FROM ${s.from} WHERE ${s.where} GROUP BY 1, 2`).all(s.params) as { site: string; language: string | null; n: number }[];
+  return {
+    total: pairs.reduce((sum, p) => sum + p.n, 0),
+    sites: pairs.map((p) => [p.site, p.n]),
+    languages: pairs.filter((p) => p.language !== null).map((p) => [p.language!, p.n]),
+  };
+}
+
+/** Articles by their columns alone (dates, site, language): each count walks an index already in its order. */
+function countByFilters(db: Database.Database, s: SelectionSql): SiteLanguageCounts {
+  const bySite = db.prepare(`SELECT a.site_key AS site, count(*) AS n FROM articles a INDEXED BY articles_by_site WHERE ${s.where} GROUP BY 1`).all(s.params) as { site: string; n: number }[];
+  const byLanguage = db.prepare(`SELECT a.language AS language, count(*) AS n FROM articles a INDEXED BY articles_by_language WHERE ${s.where} GROUP BY 1`).all(s.params) as { language: string | null; n: number }[];
+  return {
+    total: bySite.reduce((sum, r) => sum + r.n, 0),
+    sites: bySite.map((r) => [r.site, r.n]),
+    languages: byLanguage.filter((r) => r.language !== null).map((r) => [r.language!, r.n]),
+  };
 }
 
 /** Counts summed by key, most first (then by key), the first `limit`. */
@@ -193,10 +226,18 @@ function actorRows(q: ReturnType<typeof normalizeActorProfile>): { from: string;
 export function actorProfile(db: Database.Database, query: ActorProfileQuery): ActorProfile {
   const q = normalizeActorProfile(query);
   const { from, where, params } = actorRows(q);
-  const articles = (db.prepare(`SELECT count(DISTINCT en.article_id) AS n FROM ${from} WHERE ${where}`).get(params) as { n: number }).n;
-  const timeline = db
-    .prepare(`SELECT ${periodSql('en.published_ms', q.by)} AS start, count(DISTINCT en.article_id) AS articles FROM ${from} WHERE ${where} AND en.published_ms IS NOT NULL GROUP BY 1 ORDER BY 1`)
-    .all(params) as { start: string; articles: number }[];
+  // Articles per day (an article has one day, so distinct per day sums to distinct per period), then periods.
+  const days = db
+    .prepare(`SELECT CASE WHEN en.published_ms >= 0 THEN en.published_ms / 86400000 ELSE (en.published_ms - 86399999) / 86400000 END AS day, count(DISTINCT en.article_id) AS n FROM ${from} WHERE ${where} GROUP BY 1`)
+    .all(params) as { day: number | null; n: number }[];
+  const articles = days.reduce((sum, d) => sum + d.n, 0);
+  const periods = new Map<string, number>();
+  for (const d of days) {
+    if (d.day === null) continue;
+    const start = periodStart(d.day * 86_400_000, q.by);
+    periods.set(start, (periods.get(start) ?? 0) + d.n);
+  }
+  const timeline = [...periods].sort(([a], [b]) => (a < b ? -1 : 1)).map(([start, n]) => ({ start, articles: n }));
   // The newest articles that mention it: the sample of related actors and of the roles it was seen in.
   const ids: number[] = [];
   const seen = new Set<number>();
@@ -238,9 +279,11 @@ export function themeTimeline(db: Database.Database, query: ThemeTimelineQuery):
   const params: Params = { themes: JSON.stringify(themes) };
   const terms = ['t.theme IN (SELECT value FROM json_each(@themes))', 't.published_ms IS NOT NULL'];
   const from = datedRows('article_themes', 't', q.filter, terms, params);
-  const rows = db
-    .prepare(`SELECT t.theme, ${periodSql('t.published_ms', q.by)} AS start, count(*) AS articles FROM ${from} WHERE ${terms.join(' AND ')} GROUP BY t.theme, 2 ORDER BY t.theme, 2`)
-    .all(params) as { theme: string; start: string; articles: number }[];
+  const rows = datesOnly(q.filter)
+    ? themeTimelineFromDays(db, themes, q.filter, q.by)
+    : (db
+        .prepare(`SELECT t.theme, ${periodSql('t.published_ms', q.by)} AS start, count(*) AS articles FROM ${from} WHERE ${terms.join(' AND ')} GROUP BY t.theme, 2 ORDER BY t.theme, 2`)
+        .all(params) as { theme: string; start: string; articles: number }[]);
   const labels = new Map(
     (db.prepare('SELECT theme, label FROM theme_totals WHERE theme IN (SELECT value FROM json_each(?))').all(JSON.stringify(themes)) as { theme: string; label: string }[]).map((r) => [r.theme, r.label]),
   );

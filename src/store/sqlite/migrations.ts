@@ -40,10 +40,12 @@
  *   (theme, published_ms): an actor's or a theme's articles over time are one index range.
  * - actor_totals and theme_totals: articles and mentions per (code, name, type) and per theme over the
  *   whole archive; article_days (articles and document tone per published day) and event_days (events and
- *   Goldstein per day and quad class). Triggers on the layer rows keep them in step with every insert and
- *   delete (a save replaces an article's rows: its old counts leave, its new ones come), so the unfiltered
- *   charts — the first thing every view shows — read a few thousand rows, not the archive.
- * - tone_document: the document tone by article (a partial covering index), for timelines of a selection.
+ *   Goldstein per day and quad class), theme_days (articles per theme and day). Triggers on the layer rows
+ *   keep them in step with every insert and delete (a save replaces an article's rows: its old counts
+ *   leave, its new ones come), so the unfiltered charts — the first thing every view shows — read a few
+ *   thousand rows, not the archive.
+ * - tone_document: the document tone by article (a partial covering index), for timelines of a selection;
+ *   quotes_by_speaker: a speaker's quotes by date.
  */
 export interface Migration {
   readonly version: number;
@@ -435,6 +437,28 @@ export const MIGRATIONS: readonly Migration[] = [
         UPDATE article_days SET toned = toned - 1, tone_sum = tone_sum - old.tone
           WHERE day = coalesce(${dayOf('(SELECT published_ms FROM articles WHERE id = old.article_id)')}, ${UNDATED_DAY});
       END;
+
+      CREATE TABLE theme_days (
+        theme    TEXT NOT NULL,
+        day      INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (theme, day)
+      ) WITHOUT ROWID;
+      INSERT INTO theme_days SELECT theme, ${dayOf('published_ms')}, count(*) FROM article_themes WHERE published_ms IS NOT NULL GROUP BY 1, 2;
+      CREATE TRIGGER theme_days_insert AFTER INSERT ON article_themes WHEN new.published_ms IS NOT NULL BEGIN
+        INSERT INTO theme_days (theme, day, articles) VALUES (new.theme, ${dayOf('new.published_ms')}, 1)
+          ON CONFLICT (theme, day) DO UPDATE SET articles = articles + 1;
+      END;
+      CREATE TRIGGER theme_days_delete AFTER DELETE ON article_themes WHEN old.published_ms IS NOT NULL BEGIN
+        UPDATE theme_days SET articles = articles - 1 WHERE theme = old.theme AND day = ${dayOf('old.published_ms')};
+      END;
+      CREATE TRIGGER theme_days_redate AFTER UPDATE OF published_ms ON article_themes BEGIN
+        UPDATE theme_days SET articles = articles - 1 WHERE old.published_ms IS NOT NULL AND theme = old.theme AND day = ${dayOf('old.published_ms')};
+        INSERT INTO theme_days (theme, day, articles) SELECT new.theme, ${dayOf('new.published_ms')}, 1 WHERE new.published_ms IS NOT NULL
+          ON CONFLICT (theme, day) DO UPDATE SET articles = articles + 1;
+      END;
+
+      CREATE INDEX quotes_by_speaker ON quotes(speaker_code, sort_ms);
 
       CREATE TABLE event_days (
         day           INTEGER NOT NULL,

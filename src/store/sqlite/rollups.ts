@@ -105,6 +105,23 @@ export function themesFromTotals(db: Database.Database, limit: number): ThemeSum
     .all(limit) as ThemeSummary[];
 }
 
+/** Articles per period for each theme, from theme_days (no site filter; dates day-aligned). */
+export function themeTimelineFromDays(db: Database.Database, themes: readonly string[], f: NormalizedFilter, by: TimelineUnit): { theme: string; start: string; articles: number }[] {
+  const params: Record<string, unknown> = { themes: JSON.stringify(themes) };
+  const range = dayRange(f, params);
+  return db
+    .prepare(
+      `SELECT theme, ${periodOfDay(by)} AS start, sum(articles) AS articles FROM theme_days
+       WHERE theme IN (SELECT value FROM json_each(@themes))${range} GROUP BY 1, 2 HAVING sum(articles) > 0 ORDER BY 1, 2`,
+    )
+    .all(params) as { theme: string; start: string; articles: number }[];
+}
+
+/** Articles per published day (UTC), oldest first, from article_days. */
+export function articlesPerDay(db: Database.Database): { day: number; articles: number }[] {
+  return db.prepare('SELECT day, articles FROM article_days WHERE day <> ? AND articles > 0 ORDER BY day').all(UNDATED_DAY) as { day: number; articles: number }[];
+}
+
 /** The names (code, name, type) of an actor code or its start, most articles first, over the whole archive. */
 export function actorNamesFromTotals(db: Database.Database, code: string, codeEnd: string, name: string | null): { code: string; name: string; type: string; articles: number; mentions: number }[] {
   return db

@@ -127,7 +127,7 @@ export function ActorView({ code }: { code: string }) {
   const country = codebook.data?.countries[code.toUpperCase().slice(0, 3)];
   const title = name || code;
   useTitle(`Actor: ${title}`);
-  const quotesUrl = apiUrl('quotes', { speaker: name || code, limit: 20 });
+  const quotesUrl = apiUrl('quotes', { speakerCode: code, speaker: name, limit: 20 });
   const quotes = usePaged<QuoteJSON>(quotesUrl, (page) => page.quotes as QuoteJSON[]);
   const didUrl = apiUrl('events', { source: code, sourceName: name, limit: 20 });
   const did = usePaged<StoredEvent>(didUrl, (page) => page.events as StoredEvent[]);
