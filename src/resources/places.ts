@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { ParleyError } from '../pipeline/errors.js';
+import { Gazetteer } from '../stages/places/gazetteer.js';
+import { defaultDataDirectory } from './themes.js';
+
+/**
+ * Loading the gazetteer of the `places` stage (data/places/gazetteer.tsv.gz, built by `npm run
+ * build:places`; see data/places/README.md). A missing file is E_MODEL_MISSING; one that is not gzip or
+ * not the format the build writes is E_MODEL_CORRUPT. No network: the file ships with Parley.
+ */
+
+export const GAZETTEER_FILE = 'places/gazetteer.tsv.gz';
+
+export function loadGazetteer(dataDirectory: string = defaultDataDirectory()): Gazetteer {
+  const path = join(dataDirectory, GAZETTEER_FILE);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ParleyError(code === 'ENOENT' ? 'E_MODEL_MISSING' : 'E_MODEL_CORRUPT', `The gazetteer cannot be read: ${path} (${code ?? String(error)}).`, 'Reinstall Parley, or rebuild it with `npm run build:places`.');
+  }
+  let data: Buffer;
+  try {
+    data = gunzipSync(bytes);
+  } catch {
+    throw new ParleyError('E_MODEL_CORRUPT', `The gazetteer ${path} is not gzip data.`, 'Reinstall Parley, or rebuild it with `npm run build:places`.');
+  }
+  return new Gazetteer(data, `The gazetteer ${path}`);
+}
