@@ -1,0 +1,94 @@
+import type { Annotation } from '../../model/span.js';
+import { ParleyError } from '../../pipeline/errors.js';
+import { defineStage } from '../../pipeline/stage.js';
+import '../actors/mention.js';
+import '../entities/entities.js';
+import { documentContext } from './context.js';
+import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
+import type { PlaceData, PlaceType, ResolvedPlace } from './place.js';
+import './place.js';
+import { resolveToponyms } from './resolve.js';
+import { MAX_TOPONYMS } from './rules.js';
+import { findToponyms } from './toponyms.js';
+
+declare module '../../pipeline/stage.js' {
+  interface Resources {
+    /** The places gazetteer (see src/resources: `new ResourceLoader().gazetteer()`). */
+    readonly gazetteer?: Gazetteer;
+  }
+}
+
+export interface PlacesOptions {
+  /** Places resolved with less confidence than this are left out (0 keeps every resolved place). */
+  readonly minConfidence: number;
+  /** At most this many place names of one article are resolved (the first ones); a message names the rest. */
+  readonly maxToponyms: number;
+}
+
+export const PLACES_DEFAULTS: PlacesOptions = { minConfidence: 0, maxToponyms: MAX_TOPONYMS };
+
+const TYPES: Readonly<Record<GazetteerEntry['kind'], PlaceType>> = { country: 'country', admin1: 'admin1', admin2: 'admin2', place: 'city' };
+
+/** A gazetteer entry as the layers, the store and the outputs show it (country as ISO alpha-3). */
+export function resolvedPlace(gazetteer: Gazetteer, entry: GazetteerEntry): ResolvedPlace {
+  const admin1 = entry.kind === 'admin1' ? entry : gazetteer.admin1Of(entry);
+  return {
+    name: entry.name,
+    type: TYPES[entry.kind],
+    country: gazetteer.country(entry.country)?.code ?? entry.country,
+    admin1: admin1?.name ?? null,
+    admin1Code: admin1?.code ?? null,
+    lat: entry.lat,
+    lon: entry.lon,
+    geonameId: entry.geonameId,
+    featureCode: entry.featureCode,
+  };
+}
+
+/** The language of the article, when it is known and is not English (the NER and the demonyms are English). */
+function otherLanguage(language: string | null): string | null {
+  return language && !/^en\b/i.test(language) ? language : null;
+}
+
+/**
+ * The `places` stage: the places an article names (the NER's locations, the actors stage's countries,
+ * capitals and demonyms, "-based" forms), each resolved to a gazetteer entry with its point and a
+ * confidence (resolve.ts). Adds the `places` layer (place.ts). Abstains, with a message saying why, on
+ * an article whose language is known and not English.
+ */
+export const placesStage = defineStage<PlacesOptions>({
+  name: 'places',
+  version: '1',
+  requires: ['sentences', 'tokens', 'entities', 'mentions'],
+  provides: ['places'],
+  defaults: PLACES_DEFAULTS,
+  run(doc, options, resources) {
+    const gazetteer = resources.gazetteer;
+    if (!gazetteer) {
+      throw new ParleyError('E_MODEL_MISSING', 'The "places" stage needs the gazetteer, and resources.gazetteer is not set.', 'Load it with `new ResourceLoader().gazetteer()` (src/resources) and pass `{ gazetteer }` with the other resources of runPipeline.');
+    }
+    if (!(options.minConfidence >= 0 && options.minConfidence <= 1)) {
+      throw new ParleyError('E_OPTION', `Option minConfidence of stage "places" is ${String(options.minConfidence)}.`, 'Give a number from 0 to 1.');
+    }
+    if (!Number.isInteger(options.maxToponyms) || options.maxToponyms < 0) {
+      throw new ParleyError('E_OPTION', `Option maxToponyms of stage "places" is ${String(options.maxToponyms)}.`, 'Give a whole number of at least 0.');
+    }
+    const language = otherLanguage(doc.article.language);
+    if (language) {
+      return { layers: { places: [] }, messages: [{ code: 'LANGUAGE_NOT_SUPPORTED', severity: 'warning', message: `Places are found with an English model and the article's language is "${language}": the stage abstained.` }] };
+    }
+    const found = findToponyms(doc, (key) => gazetteer.lookup(key).length > 0);
+    const toponyms = found.slice(0, options.maxToponyms);
+    const messages = found.length > toponyms.length
+      ? [{ code: 'TOO_MANY_PLACES', severity: 'warning' as const, message: `The article names ${found.length} places; the first ${toponyms.length} were resolved (option maxToponyms).` }]
+      : [];
+    const resolved = resolveToponyms(gazetteer, toponyms, doc.text, documentContext(doc, gazetteer, toponyms));
+    const places: Annotation<PlaceData>[] = [];
+    for (const toponym of toponyms) {
+      const resolution = resolved.get(toponym);
+      if (!resolution || resolution.confidence < options.minConfidence) continue;
+      places.push({ start: toponym.start, end: toponym.end, data: { ...resolvedPlace(gazetteer, resolution.entry), form: toponym.form, confidence: Math.round(resolution.confidence * 1000) / 1000 } });
+    }
+    return { layers: { places }, messages };
+  },
+});

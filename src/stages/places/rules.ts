@@ -1,0 +1,80 @@
+/**
+ * The numbers and small word lists the `places` stage decides with. The gazetteer and the division
+ * abbreviations are data files under data/places/.
+ */
+
+/**
+ * Weights of the evidence for one reading of a place name (a log-linear score: the reading with the
+ * highest sum wins, and the confidence is its softmax share). Tuned on the development half of LGL only.
+ */
+export const WEIGHTS = {
+  /** Per kind of entry, before population. */
+  kind: { country: 7, admin1: 5.5, admin2: 1.5, place: 0 },
+  /** Times log10(1 + population). */
+  population: 0.8,
+  /** GeoNames feature codes of capitals and division seats. */
+  featureCode: { PPLC: 1.5, PPLA: 1, PPLA2: 0.4 } as Readonly<Record<string, number>>,
+  /** The entry is called so only loosely ("Avoyelles" for Avoyelles Parish). */
+  weakName: -2.5,
+  /** The name is the entry's own name, not one of its alternate names. */
+  ownName: 0.7,
+  /** Times the share of the article's country evidence that points at the reading's country. */
+  country: 4,
+  /** Times the share of the article's first-order-division evidence that points at the reading's division. */
+  admin1: 4,
+  /** "Alexandria, La.": the name is followed by its division or country, and the reading lies in it. */
+  contained: 8,
+  /** The name is followed by a division or country, and the reading does not lie in it. */
+  notContained: -4,
+  /** Times the share of the article's other places that lie within NEAR_KM of the reading. */
+  near: 2.5,
+} as const;
+
+/** Distance under which two places of one article count as near each other. */
+export const NEAR_KM = 150;
+
+/** Weight of each kind of evidence for the article's countries and divisions. */
+export const EVIDENCE = {
+  /** A place name that has a single reading, or a demonym. */
+  named: 1,
+  /** An actor the actors stage coded with a country (USAGOV → USA). */
+  actor: 0.5,
+  /** The dateline's place ("BEIRUT, Lebanon —"). */
+  dateline: 2,
+  /** The country of the site's domain (.de, .co.uk). */
+  site: 1.5,
+  /** A place resolved in the previous pass, times its confidence. */
+  resolved: 1,
+} as const;
+
+/** Passes of resolution: the first on names and priors alone, later ones with the places resolved before. */
+export const PASSES = 3;
+
+/** The readings of a name considered, the most likely by their own weight first. */
+export const MAX_READINGS = 60;
+
+/** Words before a name that make it not a place of this article's world ("Paris Hilton" is NER's business; these are the article's). */
+export const LEADING_WORDS: ReadonlySet<string> = new Set(['the']);
+
+/**
+ * Country-code top-level domains that sites use for other reasons than their country (.tv, .io, ...):
+ * they say nothing of where the site is.
+ */
+export const GENERIC_COUNTRY_DOMAINS: ReadonlySet<string> = new Set(['ac', 'ad', 'ai', 'am', 'as', 'at', 'be', 'bz', 'cc', 'cd', 'co', 'fm', 'gg', 'im', 'io', 'is', 'it', 'la', 'ly', 'me', 'ms', 'mu', 'nu', 'sh', 'so', 'st', 'tk', 'to', 'tv', 'vc', 'ws']);
+
+/** Domain endings whose country is not their letters. */
+export const DOMAIN_COUNTRIES: Readonly<Record<string, string>> = { uk: 'GB' };
+
+/** Words that follow a dateline's place: "BEIRUT, Lebanon (Reuters) —", "KYIV -", "LONDON:". */
+export const DATELINE_AFTER = /^(?:,\s*[\p{L}. ]{2,30})?\s*(?:\([^)]{1,40}\)\s*)?[—–:-]/u;
+
+/** The first characters of an article in which a dateline may start. */
+export const DATELINE_WINDOW = 200;
+
+/**
+ * Limits: a text with more candidate place names than this is resolved on the first ones only (the
+ * rest are left unresolved, and a message says so); a name longer than this many characters is not
+ * looked up.
+ */
+export const MAX_TOPONYMS = 2000;
+export const MAX_NAME_LENGTH = 80;
