@@ -55,10 +55,13 @@ export class Gazetteer {
   private readonly entryCount: number;
   private readonly namesStart: number;
   private readonly cache = new Map<number, GazetteerEntry>();
-  private readonly byCode = new Map<string, GazetteerEntry>();
+  private readonly codes = new Map<string, GazetteerEntry>();
 
-  /** `data`: the file's bytes after gunzip (UTF-8). */
-  constructor(data: Uint8Array, source = 'the gazetteer') {
+  /**
+   * `data`: the file's bytes after gunzip (UTF-8). `abbreviations`: division abbreviations as written
+   * ("La.", "W.Va.") → division code (US.LA), read only where a division may follow a place.
+   */
+  constructor(data: Uint8Array, source = 'the gazetteer', readonly abbreviations: ReadonlyMap<string, string> = new Map()) {
     this.bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     this.lineStarts = lineStarts(this.bytes);
     const lineCount = this.lineStarts.length - 1;
@@ -74,8 +77,8 @@ export class Gazetteer {
     for (let id = 0; id < entryCount; id++) {
       if (this.line(2 + id).startsWith('place\t')) break;
       const entry = this.entry(id);
-      this.byCode.set(entry.code, entry);
-      if (entry.kind === 'country') this.byCode.set(entry.country, entry);
+      this.codes.set(entry.code, entry);
+      if (entry.kind === 'country') this.codes.set(entry.country, entry);
     }
   }
 
@@ -122,16 +125,21 @@ export class Gazetteer {
     return [];
   }
 
+  /** A country or division by its code: ISO alpha-2 or alpha-3 (SY, SYR), or GeoNames division code (US.TX, US.TX.201). */
+  byCode(code: string): GazetteerEntry | undefined {
+    return this.codes.get(code);
+  }
+
   /** A country by ISO alpha-2 or alpha-3 code. */
   country(code: string): GazetteerEntry | undefined {
-    const entry = this.byCode.get(code);
+    const entry = this.codes.get(code);
     return entry?.kind === 'country' ? entry : undefined;
   }
 
   /** The first-order division of an entry (undefined for a country or a place without one). */
   admin1Of(entry: GazetteerEntry): GazetteerEntry | undefined {
     if (entry.kind === 'country' || !entry.admin1) return undefined;
-    return this.byCode.get(`${entry.country}.${entry.admin1}`);
+    return this.codes.get(`${entry.country}.${entry.admin1}`);
   }
 }
 

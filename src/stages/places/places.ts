@@ -77,7 +77,7 @@ export const placesStage = defineStage<PlacesOptions>({
     if (language) {
       return { layers: { places: [] }, messages: [{ code: 'LANGUAGE_NOT_SUPPORTED', severity: 'warning', message: `Places are found with an English model and the article's language is "${language}": the stage abstained.` }] };
     }
-    const found = findToponyms(doc, (key) => gazetteer.lookup(key).length > 0);
+    const found = findToponyms(doc, (key) => gazetteer.lookup(key).length > 0, gazetteer.abbreviations);
     const toponyms = found.slice(0, options.maxToponyms);
     const messages = found.length > toponyms.length
       ? [{ code: 'TOO_MANY_PLACES', severity: 'warning' as const, message: `The article names ${found.length} places; the first ${toponyms.length} were resolved (option maxToponyms).` }]

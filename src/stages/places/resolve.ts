@@ -53,9 +53,9 @@ function prior(entry: GazetteerEntry, weak: boolean, key: string): number {
 }
 
 function readingsOf(gazetteer: Gazetteer, toponym: Toponym): Reading[] {
-  if (toponym.country) {
-    const country = gazetteer.country(toponym.country);
-    return country ? [{ entry: country, prior: prior(country, false, placeKey(country.name)) }] : [];
+  if (toponym.fixed) {
+    const entry = gazetteer.byCode(toponym.fixed);
+    return entry ? [{ entry, prior: prior(entry, false, placeKey(entry.name)) }] : [];
   }
   const readings = gazetteer.lookup(toponym.key).map(({ entry, weak }) => ({ entry, prior: prior(entry, weak, toponym.key) }));
   return readings.sort((a, b) => b.prior - a.prior).slice(0, MAX_READINGS);
@@ -118,7 +118,7 @@ function groupNames(gazetteer: Gazetteer, toponyms: readonly Toponym[], text: st
   const groups = new Map<string, NameGroup>();
   const groupOf = new Map<Toponym, NameGroup>();
   for (const toponym of toponyms) {
-    const key = toponym.country ? `country:${toponym.country}` : toponym.key;
+    const key = toponym.fixed ? `code:${toponym.fixed}` : toponym.key;
     let group = groups.get(key);
     if (!group) {
       group = { key, toponyms: [], readings: readingsOf(gazetteer, toponym), containers: [], weight: 0, pick: null };
@@ -132,7 +132,7 @@ function groupNames(gazetteer: Gazetteer, toponyms: readonly Toponym[], text: st
   for (let i = 0; i + 1 < toponyms.length; i++) {
     const here = toponyms[i]!;
     const next = toponyms[i + 1]!;
-    if (next.country || !/^\s*,\s*$/.test(text.slice(here.end, next.start))) continue;
+    if (!/^\s*[,(]\s*$/.test(text.slice(here.end, next.start))) continue;
     const group = groupOf.get(here)!;
     const container = groupOf.get(next)!;
     if (container !== group && !group.containers.includes(container)) group.containers.push(container);

@@ -53,9 +53,6 @@ export const PASSES = 3;
 /** The readings of a name considered, the most likely by their own weight first. */
 export const MAX_READINGS = 60;
 
-/** Words before a name that make it not a place of this article's world ("Paris Hilton" is NER's business; these are the article's). */
-export const LEADING_WORDS: ReadonlySet<string> = new Set(['the']);
-
 /**
  * Country-code top-level domains that sites use for other reasons than their country (.tv, .io, ...):
  * they say nothing of where the site is.
@@ -78,3 +75,27 @@ export const DATELINE_WINDOW = 200;
  */
 export const MAX_TOPONYMS = 2000;
 export const MAX_NAME_LENGTH = 80;
+
+/** How sure the finder is that words name a place, by where they were found (times the NER confidence where there is one). */
+export const FOUND_CONFIDENCE = {
+  /** An organization or other name (not a location) that is a place name alone ("ROSWELL —"). */
+  otherName: 0.7,
+  /** A place at the start of a longer name, or after its "of" ("Paris City Hall", "City of Edwardsville"). */
+  inner: 0.6,
+  /** "Chicago-based", "R-Charleston". */
+  hyphen: 0.85,
+  /** "La." after a place. */
+  abbreviation: 0.95,
+} as const;
+
+/** Words before a place that do not change which place it is ("South Philadelphia" is in Philadelphia). */
+export const DIRECTION_WORDS: ReadonlySet<string> = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'northeast', 'northwest', 'southeast', 'southwest', 'central', 'downtown', 'greater', 'upper', 'lower', 'metro', 'suburban', 'rural', 'midtown']);
+
+/** Words inside a name after which a place follows ("City of Edwardsville", "University of Nebraska at Omaha"). */
+export const INNER_PLACE_WORDS: ReadonlySet<string> = new Set(['of', 'at', 'in']);
+
+/** Words after a hyphen that make the word before it a place ("Chicago-based", "Gainesville-area"). */
+export const HYPHEN_SUFFIXES: ReadonlySet<string> = new Set(['based', 'born', 'bred', 'headquartered', 'area', 'bound', 'native', 'raised']);
+
+/** A legislator's party before the home town: "R-Charleston", "D-Oakland", "DFL-Cook". */
+export const PARTY_PREFIX = /^(?:R|D|I|DFL|Ind|Dem|Rep)-(?=\p{Lu})/u;

@@ -5,14 +5,20 @@ import '../entities/entities.js';
 import '../sentences/sentences.js';
 import type { PlaceForm } from './place.js';
 import { placeKey } from './keys.js';
-import { MAX_NAME_LENGTH } from './rules.js';
+import { DIRECTION_WORDS, FOUND_CONFIDENCE, HYPHEN_SUFFIXES, INNER_PLACE_WORDS, MAX_NAME_LENGTH, PARTY_PREFIX } from './rules.js';
 
 /**
  * Finding the names of places in an article, before they are resolved (resolve.ts):
- * - the NER model's locations (LOC), a list written as one ("Alexandria, La.") cut at its commas;
- * - the countries, capitals and places the actors stage found, demonyms included ("Turkish",
- *   "Sino-" of "Sino-U.S."), each with the country code the actors stage gave it;
- * - "-based" forms ("Chicago-based", "New York-based"): the place before "-based".
+ * - the NER model's locations (LOC), a list written as one ("Alexandria, La.") cut at its commas, and
+ *   "South Philadelphia" read as Philadelphia when the gazetteer has no South Philadelphia;
+ * - places inside other names: "Tarrant County Public Health", "Paris City Hall", "the City of
+ *   Edwardsville", "Doctors Hospital of Springfield" (the longest known name at the start, or after
+ *   "of"/"at"), and names of organizations that are place names alone ("ROSWELL —");
+ * - the countries, capitals and places the actors stage found, demonyms included ("Turkish", "Sino-" of
+ *   "Sino-U.S."), each with the country code the actors stage gave it;
+ * - hyphenated forms: "Chicago-based", "New York-born", "Gainesville-area", and a legislator's party and
+ *   home town ("R-Charleston", "DFL-Minneapolis");
+ * - division abbreviations after a place ("Alexandria, La.", "Charleston, W.Va.").
  */
 
 export interface Toponym {
@@ -21,38 +27,47 @@ export interface Toponym {
   /** The lookup key of the name (keys.ts). */
   readonly key: string;
   readonly form: PlaceForm;
-  /** A country the name is known to stand for (a demonym's, from the actors stage), as a CAMEO/ISO alpha-3 code. */
-  readonly country: string | null;
-  /** How sure the finder is that these words name a place (the NER confidence, or the actors stage's). */
+  /** The gazetteer code the words are known to stand for: a demonym's country (ISO/CAMEO alpha-3), an abbreviation's division (US.LA). */
+  readonly fixed: string | null;
+  /** How sure the finder is that these words name a place. */
   readonly confidence: number;
   /** Index of the sentence the name is in. */
   readonly sentence: number;
 }
 
-const BASED = /^(.*\p{L})[-‐‑](?:based|born|bred|headquartered)$/iu;
+interface Words {
+  readonly start: number;
+  readonly end: number;
+}
+
 const POSSESSIVE = /['’]s$/u;
-/** How sure a "-based" form names a place when the gazetteer knows the words before "-based". */
-const BASED_CONFIDENCE = 0.9;
+
+/** The words of a stretch of text, with their offsets. */
+function wordsOf(text: string, start: number, end: number): Words[] {
+  const words: Words[] = [];
+  for (const match of text.slice(start, end).matchAll(/\S+/g)) words.push({ start: start + match.index, end: start + match.index + match[0].length });
+  return words;
+}
 
 /** Cuts a name at its commas ("Alexandria, La." → "Alexandria", "La."), trims "the" and a possessive. */
-function namePieces(text: string, start: number): { start: number; end: number }[] {
-  const pieces: { start: number; end: number }[] = [];
-  let offset = 0;
-  for (const part of text.split(',')) {
-    let from = offset;
-    let to = offset + part.length;
-    offset = to + 1;
-    while (from < to && /\s/.test(text[from]!)) from++;
-    while (to > from && /\s/.test(text[to - 1]!)) to--;
-    if (/^the\s/i.test(text.slice(from, to))) from += 4;
-    const possessive = POSSESSIVE.exec(text.slice(from, to));
-    if (possessive) to -= possessive[0].length;
-    if (to > from && /\p{L}/u.test(text.slice(from, to))) pieces.push({ start: start + from, end: start + to });
+function namePieces(text: string, start: number, end: number): Words[] {
+  const pieces: Words[] = [];
+  let from = start;
+  for (const part of text.slice(start, end).split(',')) {
+    let a = from;
+    let b = from + part.length;
+    from = b + 1;
+    while (a < b && /\s/.test(text[a]!)) a++;
+    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    if (/^the\s/i.test(text.slice(a, b))) a += 4;
+    const possessive = POSSESSIVE.exec(text.slice(a, b));
+    if (possessive) b -= possessive[0].length;
+    if (b > a && /\p{L}/u.test(text.slice(a, b))) pieces.push({ start: a, end: b });
   }
   return pieces;
 }
 
-function sentenceIndex(sentences: readonly { start: number; end: number }[], offset: number): number {
+function sentenceIndex(sentences: readonly Words[], offset: number): number {
   let low = 0;
   let high = sentences.length - 1;
   while (low <= high) {
@@ -65,54 +80,140 @@ function sentenceIndex(sentences: readonly { start: number; end: number }[], off
   return Math.max(0, Math.min(sentences.length - 1, low));
 }
 
-function isCountryMention(data: MentionData): boolean {
+function isPlaceMention(data: MentionData): boolean {
   return (data.type === 'country' || data.type === 'location') && data.kind !== 'pronoun' && data.kind !== 'title';
 }
 
-/**
- * The toponyms of a document, sorted by start. `isName` says whether a key is a name the gazetteer
- * knows: it lets "New York-based" take the word before "York-based".
- */
-export function findToponyms(doc: Document, isName: (key: string) => boolean): Toponym[] {
-  const { text } = doc;
-  const sentences = getLayer(doc, 'sentences');
-  const found = new Map<string, Toponym>();
-  const covered: { start: number; end: number }[] = [];
-  const add = (start: number, end: number, form: PlaceForm, country: string | null, confidence: number): void => {
-    const name = text.slice(start, end);
-    if (name.length > MAX_NAME_LENGTH) return;
-    const key = placeKey(name);
-    if (!key || found.has(`${start}:${end}`)) return;
-    found.set(`${start}:${end}`, { start, end, key, form, country, confidence, sentence: sentenceIndex(sentences, start) });
-    covered.push({ start, end });
-  };
-  const isCovered = (start: number, end: number): boolean => covered.some((c) => c.start < end && start < c.end);
+class Finder {
+  readonly found = new Map<string, Toponym>();
+  private readonly covered: Words[] = [];
 
+  constructor(
+    private readonly doc: Document,
+    private readonly isName: (key: string) => boolean,
+    private readonly sentences: readonly Words[] = getLayer(doc, 'sentences'),
+  ) {}
+
+  key(start: number, end: number): string {
+    return placeKey(this.doc.text.slice(start, end));
+  }
+
+  known(start: number, end: number): boolean {
+    return end > start && /^\p{Lu}/u.test(this.doc.text.slice(start, end)) && this.isName(this.key(start, end));
+  }
+
+  isCovered(start: number, end: number): boolean {
+    return this.covered.some((c) => c.start < end && start < c.end);
+  }
+
+  add(start: number, end: number, form: PlaceForm, fixed: string | null, confidence: number): void {
+    if (end - start > MAX_NAME_LENGTH) return;
+    const key = this.key(start, end);
+    if (!key || this.found.has(`${start}:${end}`)) return;
+    this.found.set(`${start}:${end}`, { start, end, key, form, fixed, confidence, sentence: sentenceIndex(this.sentences, start) });
+    this.covered.push({ start, end });
+  }
+
+  /**
+   * The places a name holds: itself when the gazetteer knows it; else itself without leading direction
+   * words ("South Philadelphia"); else the longest known name at its start ("Paris City Hall") and the
+   * known name after "of" or "at" ("City of Edwardsville"). A location the gazetteer does not know is
+   * still kept whole (`keepUnknown`), for the resolver to drop.
+   */
+  addInner(piece: Words, confidence: number, innerConfidence: number, keepUnknown: boolean): void {
+    const words = wordsOf(this.doc.text, piece.start, piece.end);
+    if (words.length === 0) return;
+    if (this.known(piece.start, piece.end)) return this.add(piece.start, piece.end, 'name', null, confidence);
+    let first = 0;
+    while (first < words.length - 1 && DIRECTION_WORDS.has(this.key(words[first]!.start, words[first]!.end))) first++;
+    if (first > 0 && this.known(words[first]!.start, piece.end)) return this.add(words[first]!.start, piece.end, 'name', null, confidence);
+    let added = false;
+    for (let last = words.length - 2; last >= first; last--) {
+      if (this.known(words[first]!.start, words[last]!.end)) {
+        this.add(words[first]!.start, words[last]!.end, 'name', null, innerConfidence);
+        added = true;
+        break;
+      }
+    }
+    for (let i = first + 1; i < words.length - 1; i++) {
+      if (!INNER_PLACE_WORDS.has(this.key(words[i]!.start, words[i]!.end))) continue;
+      for (let last = words.length - 1; last > i; last--) {
+        const stop = words[last]!.end - (POSSESSIVE.exec(this.doc.text.slice(words[last]!.start, words[last]!.end))?.[0].length ?? 0);
+        if (this.known(words[i + 1]!.start, stop)) {
+          this.add(words[i + 1]!.start, stop, 'name', null, innerConfidence);
+          added = true;
+          break;
+        }
+      }
+    }
+    if (!added && keepUnknown) this.add(piece.start, piece.end, 'name', null, confidence);
+  }
+}
+
+/**
+ * The toponyms of a document, sorted by start. `isName` says whether a key is a name the gazetteer knows;
+ * `abbreviations` maps division abbreviations as written ("La.") to their division codes.
+ */
+export function findToponyms(doc: Document, isName: (key: string) => boolean, abbreviations: ReadonlyMap<string, string> = new Map()): Toponym[] {
+  const { text } = doc;
+  const finder = new Finder(doc, isName);
   for (const entity of getLayer(doc, 'entities')) {
-    if (entity.data.type !== 'LOC') continue;
-    for (const piece of namePieces(text.slice(entity.start, entity.end), entity.start)) add(piece.start, piece.end, 'name', null, entity.data.confidence);
+    const { type, confidence } = entity.data;
+    if (type === 'PER') continue;
+    const location = type === 'LOC';
+    for (const piece of namePieces(text, entity.start, entity.end)) {
+      finder.addInner(piece, confidence * (location ? 1 : FOUND_CONFIDENCE.otherName), confidence * FOUND_CONFIDENCE.inner, location);
+    }
   }
   for (const mention of getLayer(doc, 'mentions')) {
     const { data } = mention;
-    if (!isCountryMention(data) || isCovered(mention.start, mention.end)) continue;
+    if (!isPlaceMention(data) || finder.isCovered(mention.start, mention.end)) continue;
     const demonym = data.kind === 'demonym';
     const country = data.type === 'country' && data.code ? data.code.slice(0, 3) : null;
     if (demonym && !country) continue;
-    for (const piece of demonym ? [mention] : namePieces(text.slice(mention.start, mention.end), mention.start)) add(piece.start, piece.end, demonym ? 'demonym' : 'name', demonym ? country : null, data.confidence);
+    if (demonym) finder.add(mention.start, mention.end, 'demonym', country, data.confidence);
+    else for (const piece of namePieces(text, mention.start, mention.end)) finder.add(piece.start, piece.end, 'name', null, data.confidence);
   }
   const tokens = getLayer(doc, 'tokens');
   tokens.forEach((token, index) => {
-    const match = BASED.exec(text.slice(token.start, token.end));
-    if (!match || !/^\p{Lu}/u.test(match[1]!)) return;
-    const end = token.start + match[1]!.length;
+    const word = text.slice(token.start, token.end);
+    if (!word.includes('-')) return;
+    const party = PARTY_PREFIX.exec(word);
+    if (party && finder.known(token.start + party[0].length, token.end) && !finder.isCovered(token.start + party[0].length, token.end)) {
+      finder.add(token.start + party[0].length, token.end, 'name', null, FOUND_CONFIDENCE.hyphen);
+      return;
+    }
+    const hyphen = word.lastIndexOf('-');
+    if (!HYPHEN_SUFFIXES.has(word.slice(hyphen + 1).toLowerCase()) || !/^\p{Lu}/u.test(word)) return;
+    const end = token.start + hyphen;
     let start = token.start;
     // "New York-based", "Rio de Janeiro-based": the longest name the gazetteer knows, up to three words back.
     for (let back = index - 1; back >= Math.max(0, index - 3); back--) {
       const before = tokens[back]!;
       if (!/^\p{L}/u.test(text.slice(before.start, before.end)) || /\S/.test(text.slice(before.end, tokens[back + 1]!.start))) break;
-      if (isName(placeKey(text.slice(before.start, end)))) start = before.start;
+      if (finder.known(before.start, end)) start = before.start;
     }
-    if (!isCovered(start, end)) add(start, end, 'based', null, BASED_CONFIDENCE);
+    if (!finder.isCovered(start, end) && finder.known(start, end)) finder.add(start, end, 'based', null, FOUND_CONFIDENCE.hyphen);
   });
-  return [...found.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+  if (abbreviations.size > 0) findAbbreviations(text, abbreviations, finder);
+  return [...finder.found.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** "Alexandria, La.", "(W.Va.)": an abbreviation after a comma or an opening bracket. */
+function findAbbreviations(text: string, abbreviations: ReadonlyMap<string, string>, finder: Finder): void {
+  for (const match of text.matchAll(/(?<=[,(]\s?)[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]{0,3}\.){0,2}/g)) {
+    let form = match[0];
+    // The longest form that is an abbreviation ("W. Va." before "W.").
+    while (form && !abbreviations.has(form)) {
+      const cut = form.lastIndexOf('.', form.length - 2);
+      form = cut > 0 ? form.slice(0, cut + 1) : '';
+    }
+    if (!form) continue;
+    const start = match.index;
+    const end = start + form.length;
+    if (/^\p{L}/u.test(text.slice(end, end + 1))) continue;
+    const existing = [...finder.found.values()].find((t) => t.start < end && start < t.end);
+    if (existing) finder.found.delete(`${existing.start}:${existing.end}`);
+    finder.add(start, end, 'name', abbreviations.get(form)!, FOUND_CONFIDENCE.abbreviation);
+  }
 }
