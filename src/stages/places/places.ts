@@ -8,7 +8,7 @@ import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { PlaceData, PlaceType, ResolvedPlace } from './place.js';
 import './place.js';
 import { resolveToponyms } from './resolve.js';
-import { MAX_TOPONYMS } from './rules.js';
+import { MAX_TOPONYMS, MIN_INNER_POPULATION } from './rules.js';
 import { findToponyms } from './toponyms.js';
 
 declare module '../../pipeline/stage.js' {
@@ -45,6 +45,14 @@ export function resolvedPlace(gazetteer: Gazetteer, entry: GazetteerEntry): Reso
   };
 }
 
+/**
+ * A place prominent enough to be read inside another name ("Paris City Hall") without the article
+ * naming it alone too: a country, a division, or a place of MIN_INNER_POPULATION people or more.
+ */
+function isProminent(entry: GazetteerEntry): boolean {
+  return entry.kind !== 'place' || entry.population >= MIN_INNER_POPULATION;
+}
+
 /** The language of the article, when it is known and is not English (the NER and the demonyms are English). */
 function otherLanguage(language: string | null): string | null {
   return language && !/^en\b/i.test(language) ? language : null;
@@ -77,16 +85,18 @@ export const placesStage = defineStage<PlacesOptions>({
     if (language) {
       return { layers: { places: [] }, messages: [{ code: 'LANGUAGE_NOT_SUPPORTED', severity: 'warning', message: `Places are found with an English model and the article's language is "${language}": the stage abstained.` }] };
     }
-    const found = findToponyms(doc, (key) => gazetteer.lookup(key).length > 0, gazetteer.abbreviations);
+    const found = findToponyms(doc, (key) => gazetteer.nameInfo(key), gazetteer.abbreviations);
     const toponyms = found.slice(0, options.maxToponyms);
     const messages = found.length > toponyms.length
       ? [{ code: 'TOO_MANY_PLACES', severity: 'warning' as const, message: `The article names ${found.length} places; the first ${toponyms.length} were resolved (option maxToponyms).` }]
       : [];
     const resolved = resolveToponyms(gazetteer, toponyms, doc.text, documentContext(doc, gazetteer, toponyms));
     const places: Annotation<PlaceData>[] = [];
+    const namedAlone = new Set(toponyms.filter((t) => t.found !== 'inner' && t.found !== 'other').map((t) => t.key));
     for (const toponym of toponyms) {
       const resolution = resolved.get(toponym);
       if (!resolution || resolution.confidence < options.minConfidence) continue;
+      if ((toponym.found === 'inner' || toponym.found === 'other') && !namedAlone.has(toponym.key) && !isProminent(resolution.entry)) continue;
       places.push({ start: toponym.start, end: toponym.end, data: { ...resolvedPlace(gazetteer, resolution.entry), form: toponym.form, confidence: Math.round(resolution.confidence * 1000) / 1000 } });
     }
     return { layers: { places }, messages };

@@ -99,3 +99,6 @@ export const HYPHEN_SUFFIXES: ReadonlySet<string> = new Set(['based', 'born', 'b
 
 /** A legislator's party before the home town: "R-Charleston", "D-Oakland", "DFL-Cook". */
 export const PARTY_PREFIX = /^(?:R|D|I|DFL|Ind|Dem|Rep)-(?=\p{Lu})/u;
+
+/** A place found only inside another name ("Alexandria Police") is kept when it has this many people, or the article names it alone too. */
+export const MIN_INNER_POPULATION = 10_000;

@@ -31,9 +31,16 @@ export interface Toponym {
   readonly fixed: string | null;
   /** How sure the finder is that these words name a place. */
   readonly confidence: number;
+  /** Where the finder found it: an NER location, inside another name or as one, the actors stage, a hyphenated form, an abbreviation. */
+  readonly found: FoundBy;
   /** Index of the sentence the name is in. */
   readonly sentence: number;
 }
+
+export type FoundBy = 'location' | 'inner' | 'other' | 'actors' | 'hyphen' | 'abbreviation';
+
+/** What the gazetteer says of a name key. */
+export type NameInfo = (key: string) => { readonly known: boolean; readonly common: boolean };
 
 interface Words {
   readonly start: number;
@@ -90,7 +97,7 @@ class Finder {
 
   constructor(
     private readonly doc: Document,
-    private readonly isName: (key: string) => boolean,
+    private readonly names: NameInfo,
     private readonly sentences: readonly Words[] = getLayer(doc, 'sentences'),
   ) {}
 
@@ -98,19 +105,27 @@ class Finder {
     return placeKey(this.doc.text.slice(start, end));
   }
 
-  known(start: number, end: number): boolean {
-    return end > start && /^\p{Lu}/u.test(this.doc.text.slice(start, end)) && this.isName(this.key(start, end));
+  /**
+   * A capitalized name the gazetteer knows. `strict` (a name found without the NER saying it is a
+   * location): not common words, not an acronym of up to four letters, at least three characters.
+   */
+  known(start: number, end: number, strict = true): boolean {
+    const words = this.doc.text.slice(start, end);
+    if (end <= start || !/^\p{Lu}/u.test(words)) return false;
+    const info = this.names(this.key(start, end));
+    if (!info.known) return false;
+    return !strict || (!info.common && words.length >= 3 && !/^[\p{Lu}.]{1,5}$/u.test(words));
   }
 
   isCovered(start: number, end: number): boolean {
     return this.covered.some((c) => c.start < end && start < c.end);
   }
 
-  add(start: number, end: number, form: PlaceForm, fixed: string | null, confidence: number): void {
+  add(start: number, end: number, found: FoundBy, form: PlaceForm, fixed: string | null, confidence: number): void {
     if (end - start > MAX_NAME_LENGTH) return;
     const key = this.key(start, end);
     if (!key || this.found.has(`${start}:${end}`)) return;
-    this.found.set(`${start}:${end}`, { start, end, key, form, fixed, confidence, sentence: sentenceIndex(this.sentences, start) });
+    this.found.set(`${start}:${end}`, { start, end, key, form, fixed, confidence, found, sentence: sentenceIndex(this.sentences, start) });
     this.covered.push({ start, end });
   }
 
@@ -120,17 +135,18 @@ class Finder {
    * known name after "of" or "at" ("City of Edwardsville"). A location the gazetteer does not know is
    * still kept whole (`keepUnknown`), for the resolver to drop.
    */
-  addInner(piece: Words, confidence: number, innerConfidence: number, keepUnknown: boolean): void {
+  addInner(piece: Words, confidence: number, innerConfidence: number, location: boolean): void {
     const words = wordsOf(this.doc.text, piece.start, piece.end);
     if (words.length === 0) return;
-    if (this.known(piece.start, piece.end)) return this.add(piece.start, piece.end, 'name', null, confidence);
+    const whole: FoundBy = location ? 'location' : 'other';
+    if (this.known(piece.start, piece.end, !location)) return this.add(piece.start, piece.end, whole, 'name', null, confidence);
     let first = 0;
     while (first < words.length - 1 && DIRECTION_WORDS.has(this.key(words[first]!.start, words[first]!.end))) first++;
-    if (first > 0 && this.known(words[first]!.start, piece.end)) return this.add(words[first]!.start, piece.end, 'name', null, confidence);
+    if (first > 0 && this.known(words[first]!.start, piece.end, !location)) return this.add(words[first]!.start, piece.end, whole, 'name', null, confidence);
     let added = false;
     for (let last = words.length - 2; last >= first; last--) {
       if (this.known(words[first]!.start, words[last]!.end)) {
-        this.add(words[first]!.start, words[last]!.end, 'name', null, innerConfidence);
+        this.add(words[first]!.start, words[last]!.end, 'inner', 'name', null, innerConfidence);
         added = true;
         break;
       }
@@ -140,13 +156,13 @@ class Finder {
       for (let last = words.length - 1; last > i; last--) {
         const stop = words[last]!.end - (POSSESSIVE.exec(this.doc.text.slice(words[last]!.start, words[last]!.end))?.[0].length ?? 0);
         if (this.known(words[i + 1]!.start, stop)) {
-          this.add(words[i + 1]!.start, stop, 'name', null, innerConfidence);
+          this.add(words[i + 1]!.start, stop, 'inner', 'name', null, innerConfidence);
           added = true;
           break;
         }
       }
     }
-    if (!added && keepUnknown) this.add(piece.start, piece.end, 'name', null, confidence);
+    if (!added && location) this.add(piece.start, piece.end, 'location', 'name', null, confidence);
   }
 }
 
@@ -154,9 +170,9 @@ class Finder {
  * The toponyms of a document, sorted by start. `isName` says whether a key is a name the gazetteer knows;
  * `abbreviations` maps division abbreviations as written ("La.") to their division codes.
  */
-export function findToponyms(doc: Document, isName: (key: string) => boolean, abbreviations: ReadonlyMap<string, string> = new Map()): Toponym[] {
+export function findToponyms(doc: Document, names: NameInfo, abbreviations: ReadonlyMap<string, string> = new Map()): Toponym[] {
   const { text } = doc;
-  const finder = new Finder(doc, isName);
+  const finder = new Finder(doc, names);
   for (const entity of getLayer(doc, 'entities')) {
     const { type, confidence } = entity.data;
     if (type === 'PER') continue;
@@ -171,8 +187,8 @@ export function findToponyms(doc: Document, isName: (key: string) => boolean, ab
     const demonym = data.kind === 'demonym';
     const country = data.type === 'country' && data.code ? data.code.slice(0, 3) : null;
     if (demonym && !country) continue;
-    if (demonym) finder.add(mention.start, mention.end, 'demonym', country, data.confidence);
-    else for (const piece of namePieces(text, mention.start, mention.end)) finder.add(piece.start, piece.end, 'name', null, data.confidence);
+    if (demonym) finder.add(mention.start, mention.end, 'actors', 'demonym', country, data.confidence);
+    else for (const piece of namePieces(text, mention.start, mention.end)) finder.add(piece.start, piece.end, 'actors', 'name', null, data.confidence);
   }
   const tokens = getLayer(doc, 'tokens');
   tokens.forEach((token, index) => {
@@ -180,7 +196,7 @@ export function findToponyms(doc: Document, isName: (key: string) => boolean, ab
     if (!word.includes('-')) return;
     const party = PARTY_PREFIX.exec(word);
     if (party && finder.known(token.start + party[0].length, token.end) && !finder.isCovered(token.start + party[0].length, token.end)) {
-      finder.add(token.start + party[0].length, token.end, 'name', null, FOUND_CONFIDENCE.hyphen);
+      finder.add(token.start + party[0].length, token.end, 'hyphen', 'name', null, FOUND_CONFIDENCE.hyphen);
       return;
     }
     const hyphen = word.lastIndexOf('-');
@@ -193,7 +209,7 @@ export function findToponyms(doc: Document, isName: (key: string) => boolean, ab
       if (!/^\p{L}/u.test(text.slice(before.start, before.end)) || /\S/.test(text.slice(before.end, tokens[back + 1]!.start))) break;
       if (finder.known(before.start, end)) start = before.start;
     }
-    if (!finder.isCovered(start, end) && finder.known(start, end)) finder.add(start, end, 'based', null, FOUND_CONFIDENCE.hyphen);
+    if (!finder.isCovered(start, end) && finder.known(start, end)) finder.add(start, end, 'hyphen', 'based', null, FOUND_CONFIDENCE.hyphen);
   });
   if (abbreviations.size > 0) findAbbreviations(text, abbreviations, finder);
   return [...finder.found.values()].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -214,6 +230,6 @@ function findAbbreviations(text: string, abbreviations: ReadonlyMap<string, stri
     if (/^\p{L}/u.test(text.slice(end, end + 1))) continue;
     const existing = [...finder.found.values()].find((t) => t.start < end && start < t.end);
     if (existing) finder.found.delete(`${existing.start}:${existing.end}`);
-    finder.add(start, end, 'name', abbreviations.get(form)!, FOUND_CONFIDENCE.abbreviation);
+    finder.add(start, end, 'abbreviation', 'name', abbreviations.get(form)!, FOUND_CONFIDENCE.abbreviation);
   }
 }
