@@ -9,7 +9,9 @@ import type { PlaceData, PlaceType, ResolvedPlace } from './place.js';
 import './place.js';
 import { resolveToponyms } from './resolve.js';
 import { MAX_TOPONYMS, MIN_INNER_POPULATION } from './rules.js';
-import { findToponyms } from './toponyms.js';
+import { findToponyms, type Toponym } from './toponyms.js';
+import type { ActorDictionary } from '../actors/dictionary.js';
+import { phraseKey } from '../actors/keys.js';
 
 declare module '../../pipeline/stage.js' {
   interface Resources {
@@ -53,6 +55,18 @@ function isProminent(entry: GazetteerEntry): boolean {
   return entry.kind !== 'place' || entry.population >= MIN_INNER_POPULATION;
 }
 
+/**
+ * What the actors stage's dictionary knows of a name (its countries' names, adjectives, capitals and
+ * other places): "America" is a name of the United States (besides the gazetteer's villages of that
+ * name), "Washington" a capital of the United States, "Kandahar" a place in Afghanistan.
+ */
+function withCountryKnowledge(toponym: Toponym, text: string, gazetteer: Gazetteer, actors: ActorDictionary | undefined): Toponym {
+  if (!actors || toponym.fixed) return toponym;
+  const entry = actors.places.get(phraseKey(text.slice(toponym.start, toponym.end)));
+  if (!entry || entry.kind === 'combining' || !gazetteer.country(entry.code)) return toponym;
+  return { ...toponym, hint: { country: entry.code, kind: entry.kind === 'adjective' ? 'name' : entry.kind } };
+}
+
 /** The language of the article, when it is known and is not English (the NER and the demonyms are English). */
 function otherLanguage(language: string | null): string | null {
   return language && !/^en\b/i.test(language) ? language : null;
@@ -86,7 +100,7 @@ export const placesStage = defineStage<PlacesOptions>({
       return { layers: { places: [] }, messages: [{ code: 'LANGUAGE_NOT_SUPPORTED', severity: 'warning', message: `Places are found with an English model and the article's language is "${language}": the stage abstained.` }] };
     }
     const found = findToponyms(doc, (key) => gazetteer.nameInfo(key), gazetteer.abbreviations);
-    const toponyms = found.slice(0, options.maxToponyms);
+    const toponyms = found.slice(0, options.maxToponyms).map((toponym) => withCountryKnowledge(toponym, doc.text, gazetteer, resources.actors));
     const messages = found.length > toponyms.length
       ? [{ code: 'TOO_MANY_PLACES', severity: 'warning' as const, message: `The article names ${found.length} places; the first ${toponyms.length} were resolved (option maxToponyms).` }]
       : [];

@@ -57,7 +57,18 @@ function readingsOf(gazetteer: Gazetteer, toponym: Toponym): Reading[] {
     const entry = gazetteer.byCode(toponym.fixed);
     return entry ? [{ entry, prior: prior(entry, false, placeKey(entry.name)) }] : [];
   }
-  const readings = gazetteer.lookup(toponym.key).map(({ entry, weak }) => ({ entry, prior: prior(entry, weak, toponym.key) }));
+  const matches = gazetteer.lookup(toponym.key);
+  const hinted = toponym.hint ? gazetteer.country(toponym.hint.country) : undefined;
+  const hint = hinted?.country;
+  // A name of a country the gazetteer does not know by that name ("America"): the country is a reading too.
+  if (hinted && toponym.hint!.kind === 'name' && !matches.some((m) => m.entry.id === hinted.id)) matches.push({ entry: hinted, weak: false });
+  const readings = matches.map(({ entry, weak }) => {
+    let score = prior(entry, weak, toponym.key);
+    // A division named like its own seat ("Alexandria", "Aleppo"): the city is meant.
+    if (entry.kind === 'admin1' && matches.some((m) => m.entry.kind === 'place' && m.entry.country === entry.country && m.entry.admin1 === entry.admin1 && /^PPL[AC]$/.test(m.entry.featureCode))) score += WEIGHTS.divisionOfSeat;
+    if (hint && entry.country === hint && toponym.hint!.kind !== 'name') score += toponym.hint!.kind === 'capital' && entry.featureCode === 'PPLC' ? WEIGHTS.capital : WEIGHTS.countryPlace;
+    return { entry, prior: score };
+  });
   return readings.sort((a, b) => b.prior - a.prior).slice(0, MAX_READINGS);
 }
 

@@ -18,6 +18,12 @@ export const WEIGHTS = {
   weakName: -2.5,
   /** The name is the entry's own name, not one of its alternate names. */
   ownName: 0.7,
+  /** A division named like its own seat ("Alexandria" the governorate and the city): the city is meant. */
+  divisionOfSeat: -4,
+  /** The actors stage's dictionary knows the name as the capital of the reading's country (and the reading is that capital). */
+  capital: 4,
+  /** The actors stage's dictionary knows the name as a place of the reading's country. */
+  countryPlace: 2,
   /** Times the share of the article's country evidence that points at the reading's country. */
   country: 4,
   /** Times the share of the article's first-order-division evidence that points at the reading's division. */

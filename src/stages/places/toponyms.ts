@@ -35,6 +35,8 @@ export interface Toponym {
   readonly found: FoundBy;
   /** Index of the sentence the name is in. */
   readonly sentence: number;
+  /** What the actors stage's dictionary knows of the name: a name, the capital or another place of a country (ISO/CAMEO alpha-3). */
+  readonly hint?: { readonly country: string; readonly kind: 'name' | 'capital' | 'place' };
 }
 
 export type FoundBy = 'location' | 'inner' | 'other' | 'actors' | 'hyphen' | 'abbreviation';
