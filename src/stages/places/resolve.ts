@@ -1,6 +1,6 @@
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { placeKey } from './keys.js';
-import { EVIDENCE, MAX_READINGS, NEAR_KM, PASSES, WEIGHTS } from './rules.js';
+import { EVIDENCE, MAX_READINGS, NEAR_CELL_DEGREES, PASSES, WEIGHTS } from './rules.js';
 import type { Toponym } from './toponyms.js';
 
 /**
@@ -9,18 +9,20 @@ import type { Toponym } from './toponyms.js';
  * its readings is weighed by:
  * - what it is and how many people live there (a country before a division before a city; a city of
  *   two million before a village; capitals and division seats first among cities);
- * - the countries and divisions the article is about: names with one reading, demonyms, the countries
- *   of the actors stage's actor codes, the dateline's place and the site's country, and, after the first
- *   pass, the places resolved so far ("Paris" next to "Texas" is Paris, Texas);
- * - "Alexandria, La.": a name followed by its division or country must lie in it;
- * - nearness to the other places of the article.
- * Three passes: the first on names and priors, the next two with the places the pass before resolved.
+ * - the countries and divisions the article is about: the countries of the actors stage's actor codes,
+ *   the site's country, the dateline's place, and the readings of the article's other names ("Paris"
+ *   next to "Texas" is Paris, Texas);
+ * - "Alexandria, La.": a name followed by its division or country lies in it;
+ * - nearness to the readings of the article's other names (towns of one county).
+ * Each name holds a probability over its readings (a softmax of their scores). The first pass scores
+ * on priors and names with one reading; each later pass counts every other name's readings by their
+ * probabilities from the pass before (a name never counts as evidence for itself).
  */
 
 export interface Context {
   /** Evidence for countries (ISO alpha-2) that does not come from the names being resolved. */
   readonly countries: ReadonlyMap<string, number>;
-  /** The dateline's name, when the article has one (its reading weighs as the dateline's place). */
+  /** The dateline's name, when the article has one (it weighs more than other names). */
   readonly dateline: Toponym | null;
 }
 
@@ -32,17 +34,20 @@ export interface Resolution {
 interface Reading {
   readonly entry: GazetteerEntry;
   readonly prior: number;
+  /** The reading's country and division keys and grid cell, computed once. */
+  readonly admin1: string | null;
+  readonly cell: string;
 }
 
 /** The names of one key: read once for the whole article. */
 interface NameGroup {
-  readonly key: string;
   readonly toponyms: Toponym[];
   readonly readings: Reading[];
   /** Containers named right after the name ("Alexandria, La."): the group of each. */
   readonly containers: NameGroup[];
+  /** How much the name counts as evidence for the others (the most confident finding of it). */
   weight: number;
-  pick: Resolution | null;
+  probabilities: number[];
 }
 
 function prior(entry: GazetteerEntry, weak: boolean, key: string): number {
@@ -52,27 +57,39 @@ function prior(entry: GazetteerEntry, weak: boolean, key: string): number {
   return score;
 }
 
+function admin1Key(entry: GazetteerEntry): string | null {
+  if (entry.kind === 'country' || !entry.admin1) return null;
+  return `${entry.country}.${entry.admin1}`;
+}
+
+function cellOf(lat: number, lon: number): string {
+  return `${Math.floor(lat / NEAR_CELL_DEGREES)}:${Math.floor(lon / NEAR_CELL_DEGREES)}`;
+}
+
+function reading(entry: GazetteerEntry, score: number): Reading {
+  return { entry, prior: score, admin1: admin1Key(entry), cell: cellOf(entry.lat, entry.lon) };
+}
+
 function readingsOf(gazetteer: Gazetteer, toponym: Toponym): Reading[] {
   if (toponym.fixed) {
     const entry = gazetteer.byCode(toponym.fixed);
-    return entry ? [{ entry, prior: prior(entry, false, placeKey(entry.name)) }] : [];
+    return entry ? [reading(entry, prior(entry, false, placeKey(entry.name)))] : [];
   }
   const matches = gazetteer.lookup(toponym.key);
   const hinted = toponym.hint ? gazetteer.country(toponym.hint.country) : undefined;
-  const hint = hinted?.country;
   // A name of a country the gazetteer does not know by that name ("America"): the country is a reading too.
   if (hinted && toponym.hint!.kind === 'name' && !matches.some((m) => m.entry.id === hinted.id)) matches.push({ entry: hinted, weak: false });
   const readings = matches.map(({ entry, weak }) => {
     let score = prior(entry, weak, toponym.key);
     // A division named like its own seat ("Alexandria", "Aleppo"): the city is meant.
     if (entry.kind === 'admin1' && matches.some((m) => m.entry.kind === 'place' && m.entry.country === entry.country && m.entry.admin1 === entry.admin1 && /^PPL[AC]$/.test(m.entry.featureCode))) score += WEIGHTS.divisionOfSeat;
-    if (hint && entry.country === hint && toponym.hint!.kind !== 'name') score += toponym.hint!.kind === 'capital' && entry.featureCode === 'PPLC' ? WEIGHTS.capital : WEIGHTS.countryPlace;
-    return { entry, prior: score };
+    if (hinted && entry.country === hinted.country && toponym.hint!.kind !== 'name') score += toponym.hint!.kind === 'capital' && entry.featureCode === 'PPLC' ? WEIGHTS.capital : WEIGHTS.countryPlace;
+    return reading(entry, score);
   });
   return readings.sort((a, b) => b.prior - a.prior).slice(0, MAX_READINGS);
 }
 
-/** Approximate distance in km (equirectangular: exact enough at the scale of "near"). */
+/** Approximate distance in km (equirectangular: exact enough at the scale of "near" and of 161 km). */
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;
   let dLon = Math.abs(a.lon - b.lon);
@@ -82,47 +99,12 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
   return 6371 * Math.sqrt(x * x + y * y);
 }
 
-function admin1Key(entry: GazetteerEntry): string | null {
-  return entry.kind === 'country' || !entry.admin1 ? null : `${entry.country}.${entry.admin1}`;
-}
-
-/** True when `inner` lies in `outer` (a division or country), or is it. */
+/** True when `inner` lies in `outer` (a division or country). */
 function liesIn(inner: GazetteerEntry, outer: GazetteerEntry): boolean {
-  if (outer.kind === 'country') return inner.country === outer.country;
+  if (outer.kind === 'country') return inner.country === outer.country && inner.id !== outer.id;
   if (outer.kind === 'admin1') return inner.country === outer.country && inner.admin1 === outer.admin1 && inner.id !== outer.id;
   if (outer.kind === 'admin2') return inner.kind === 'place' && inner.country === outer.country && inner.admin1 === outer.admin1 && inner.admin2 === outer.admin2;
   return false;
-}
-
-class Evidence {
-  readonly countries = new Map<string, number>();
-  readonly admin1 = new Map<string, number>();
-  countryTotal = 0;
-  admin1Total = 0;
-
-  add(entry: GazetteerEntry, weight: number): void {
-    this.countries.set(entry.country, (this.countries.get(entry.country) ?? 0) + weight);
-    this.countryTotal += weight;
-    const admin1 = admin1Key(entry) ?? (entry.kind === 'admin1' ? entry.code : null);
-    if (admin1) {
-      this.admin1.set(admin1, (this.admin1.get(admin1) ?? 0) + weight);
-      this.admin1Total += weight;
-    }
-  }
-
-  /** Shares of the evidence for the entry's country and division, leaving out `own` (the name's own contribution). */
-  shares(entry: GazetteerEntry, own: { entry: GazetteerEntry; weight: number } | null): { country: number; admin1: number } {
-    const ownCountry = own && own.entry.country === entry.country ? own.weight : 0;
-    const ownTotal = own?.weight ?? 0;
-    const countryTotal = this.countryTotal - ownTotal;
-    const country = countryTotal > 0 ? ((this.countries.get(entry.country) ?? 0) - ownCountry) / countryTotal : 0;
-    const key = admin1Key(entry) ?? (entry.kind === 'admin1' ? entry.code : null);
-    const ownAdmin1Key = own ? (admin1Key(own.entry) ?? (own.entry.kind === 'admin1' ? own.entry.code : null)) : null;
-    const ownAdmin1Total = ownAdmin1Key ? ownTotal : 0;
-    const admin1Total = this.admin1Total - ownAdmin1Total;
-    const admin1 = key && admin1Total > 0 ? ((this.admin1.get(key) ?? 0) - (ownAdmin1Key === key ? ownTotal : 0)) / admin1Total : 0;
-    return { country: Math.max(0, country), admin1: Math.max(0, admin1) };
-  }
 }
 
 function groupNames(gazetteer: Gazetteer, toponyms: readonly Toponym[], text: string): NameGroup[] {
@@ -132,14 +114,14 @@ function groupNames(gazetteer: Gazetteer, toponyms: readonly Toponym[], text: st
     const key = toponym.fixed ? `code:${toponym.fixed}` : toponym.key;
     let group = groups.get(key);
     if (!group) {
-      group = { key, toponyms: [], readings: readingsOf(gazetteer, toponym), containers: [], weight: 0, pick: null };
+      group = { toponyms: [], readings: readingsOf(gazetteer, toponym), containers: [], weight: 0, probabilities: [] };
       groups.set(key, group);
     }
     group.toponyms.push(toponym);
-    group.weight += toponym.confidence;
+    group.weight = Math.max(group.weight, toponym.confidence);
     groupOf.set(toponym, group);
   }
-  // "Alexandria, La.", "Paris, Texas": a name followed by a comma and another name.
+  // "Alexandria, La.", "Paris (Texas)": a name followed by a comma or a bracket and another name.
   for (let i = 0; i + 1 < toponyms.length; i++) {
     const here = toponyms[i]!;
     const next = toponyms[i + 1]!;
@@ -151,67 +133,124 @@ function groupNames(gazetteer: Gazetteer, toponyms: readonly Toponym[], text: st
   return [...groups.values()].filter((g) => g.readings.length > 0);
 }
 
-function softmaxTop(scores: readonly number[]): { index: number; confidence: number } {
-  let best = 0;
-  for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
-  let sum = 0;
-  for (const s of scores) sum += Math.exp(s - scores[best]!);
-  return { index: best, confidence: 1 / sum };
+/** Probability mass by key (country, division, grid cell), summed over names, so that one name's own share can be taken out. */
+class Mass {
+  readonly total = new Map<string, number>();
+  sum = 0;
+
+  add(key: string | null, value: number): void {
+    if (key === null || value === 0) return;
+    this.total.set(key, (this.total.get(key) ?? 0) + value);
+  }
+}
+
+interface Evidence {
+  readonly countries: Mass;
+  readonly admin1: Mass;
+  /** Mass near each grid cell: a reading counts in its cell and the eight around it. */
+  readonly near: Mass;
+  /** Each group's own contribution (to take out when scoring it). */
+  readonly own: Map<NameGroup, { countries: Map<string, number>; admin1: Map<string, number>; near: Map<string, number>; weight: number }>;
+  groups: number;
+}
+
+function neighbourCells(cell: string): string[] {
+  const [a, b] = cell.split(':').map(Number) as [number, number];
+  const cells: string[] = [];
+  for (let i = -1; i <= 1; i++) for (let j = -1; j <= 1; j++) cells.push(`${a + i}:${b + j}`);
+  return cells;
+}
+
+function collectEvidence(gazetteer: Gazetteer, groups: readonly NameGroup[], context: Context, datelineGroup: NameGroup | null, firstPass: boolean): Evidence {
+  const evidence: Evidence = { countries: new Mass(), admin1: new Mass(), near: new Mass(), own: new Map(), groups: 0 };
+  for (const [code, weight] of context.countries) {
+    const country = gazetteer.country(code);
+    if (country) evidence.countries.add(country.country, weight);
+    evidence.countries.sum += weight;
+  }
+  for (const group of groups) {
+    // The first pass knows only the names with one reading.
+    if (firstPass && group.readings.length !== 1) continue;
+    const weight = group.weight * (group === datelineGroup ? EVIDENCE.dateline : EVIDENCE.named);
+    const own = { countries: new Map<string, number>(), admin1: new Map<string, number>(), near: new Map<string, number>(), weight };
+    group.readings.forEach((r, i) => {
+      const p = (firstPass ? 1 : group.probabilities[i]!) * weight;
+      if (p < 1e-4) return;
+      own.countries.set(r.entry.country, (own.countries.get(r.entry.country) ?? 0) + p);
+      const division = r.entry.kind === 'admin1' ? r.entry.code : r.admin1;
+      if (division) own.admin1.set(division, (own.admin1.get(division) ?? 0) + p);
+      if (r.entry.kind !== 'country') for (const cell of neighbourCells(r.cell)) own.near.set(cell, Math.max(own.near.get(cell) ?? 0, p / weight));
+    });
+    for (const [k, v] of own.countries) evidence.countries.add(k, v);
+    for (const [k, v] of own.admin1) evidence.admin1.add(k, v);
+    for (const [k, v] of own.near) evidence.near.add(k, v);
+    evidence.countries.sum += weight;
+    evidence.admin1.sum += [...own.admin1.values()].reduce((a, b) => a + b, 0);
+    evidence.own.set(group, own);
+    evidence.groups++;
+  }
+  return evidence;
+}
+
+function share(mass: Mass, key: string | null, ownMass: Map<string, number> | undefined, ownTotal: number): number {
+  if (key === null) return 0;
+  const total = mass.sum - ownTotal;
+  if (total <= 1e-9) return 0;
+  return Math.max(0, ((mass.total.get(key) ?? 0) - (ownMass?.get(key) ?? 0)) / total);
+}
+
+function softmax(scores: readonly number[]): number[] {
+  const top = Math.max(...scores);
+  const exps = scores.map((s) => Math.exp(s - top));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / sum);
+}
+
+function scoreGroup(group: NameGroup, evidence: Evidence): number[] {
+  const own = evidence.own.get(group);
+  const ownAdmin1Total = own ? [...own.admin1.values()].reduce((a, b) => a + b, 0) : 0;
+  const otherGroups = evidence.groups - (own ? 1 : 0);
+  return group.readings.map((r) => {
+    let score = r.prior;
+    score += WEIGHTS.country * share(evidence.countries, r.entry.country, own?.countries, own?.weight ?? 0);
+    score += WEIGHTS.admin1 * share(evidence.admin1, r.entry.kind === 'admin1' ? r.entry.code : r.admin1, own?.admin1, ownAdmin1Total);
+    if (otherGroups > 0 && r.entry.kind !== 'country') {
+      const near = (evidence.near.total.get(r.cell) ?? 0) - (own?.near.get(r.cell) ?? 0);
+      score += (WEIGHTS.near * Math.max(0, near)) / otherGroups;
+    }
+    for (const container of group.containers) {
+      let inside = 0;
+      let outside = 0;
+      container.readings.forEach((c, i) => {
+        const p = container.probabilities[i] ?? (container.readings.length === 1 ? 1 : 0);
+        if (c.entry.kind === 'place') return;
+        if (liesIn(r.entry, c.entry)) inside += p;
+        else outside += p;
+      });
+      score += WEIGHTS.contained * inside + WEIGHTS.notContained * outside;
+    }
+    return score;
+  });
 }
 
 /** Resolves every toponym: the map holds the resolution of each (a toponym without a reading is absent). */
 export function resolveToponyms(gazetteer: Gazetteer, toponyms: readonly Toponym[], text: string, context: Context): Map<Toponym, Resolution> {
   const groups = groupNames(gazetteer, toponyms, text);
   const datelineGroup = context.dateline ? groups.find((g) => g.toponyms.includes(context.dateline!)) ?? null : null;
-  let evidence = new Evidence();
-  const base = (target: Evidence): void => {
-    for (const [country, weight] of context.countries) {
-      const entry = gazetteer.country(country);
-      if (entry) target.add(entry, weight);
-    }
-  };
-  base(evidence);
-  const contributions = new Map<NameGroup, { entry: GazetteerEntry; weight: number }>();
-  for (const group of groups) {
-    if (group.readings.length !== 1) continue;
-    const contribution = { entry: group.readings[0]!.entry, weight: EVIDENCE.named * Math.min(2, group.weight) };
-    evidence.add(contribution.entry, contribution.weight);
-    contributions.set(group, contribution);
-  }
+  for (const group of groups) group.probabilities = softmax(group.readings.map((r) => r.prior));
   for (let pass = 0; pass < PASSES; pass++) {
-    const anchors = groups.filter((g) => g.pick).sort((a, b) => b.pick!.confidence - a.pick!.confidence).slice(0, 50);
-    for (const group of groups) {
-      const own = contributions.get(group) ?? null;
-      const others = anchors.filter((a) => a !== group);
-      const scores = group.readings.map(({ entry, prior: score }) => {
-        const shares = evidence.shares(entry, own);
-        score += WEIGHTS.country * shares.country + WEIGHTS.admin1 * shares.admin1;
-        for (const container of group.containers) {
-          const outer = container.pick?.entry ?? (container.readings.length === 1 ? container.readings[0]!.entry : null);
-          if (outer && outer.kind !== 'place') score += liesIn(entry, outer) ? WEIGHTS.contained : WEIGHTS.notContained;
-          else if (container.readings.some((r) => r.entry.kind !== 'place' && liesIn(entry, r.entry))) score += WEIGHTS.contained / 2;
-        }
-        if (others.length > 0) {
-          let near = 0;
-          for (const other of others) if (distanceKm(entry, other.pick!.entry) < NEAR_KM) near++;
-          score += (WEIGHTS.near * near) / others.length;
-        }
-        return score;
-      });
-      const top = softmaxTop(scores);
-      group.pick = { entry: group.readings[top.index]!.entry, confidence: top.confidence };
-    }
-    evidence = new Evidence();
-    base(evidence);
-    contributions.clear();
-    for (const group of groups) {
-      const weight = (group === datelineGroup ? EVIDENCE.dateline : EVIDENCE.resolved) * group.pick!.confidence * Math.min(2, group.weight);
-      const contribution = { entry: group.pick!.entry, weight };
-      evidence.add(contribution.entry, weight);
-      contributions.set(group, contribution);
-    }
+    const evidence = collectEvidence(gazetteer, groups, context, datelineGroup, pass === 0);
+    const next = groups.map((group) => softmax(scoreGroup(group, evidence)));
+    groups.forEach((group, i) => (group.probabilities = next[i]!));
   }
   const resolved = new Map<Toponym, Resolution>();
-  for (const group of groups) for (const toponym of group.toponyms) resolved.set(toponym, group.pick!);
+  for (const group of groups) {
+    let best = 0;
+    group.probabilities.forEach((p, i) => {
+      if (p > group.probabilities[best]!) best = i;
+    });
+    const resolution = { entry: group.readings[best]!.entry, confidence: group.probabilities[best]! };
+    for (const toponym of group.toponyms) resolved.set(toponym, resolution);
+  }
   return resolved;
 }

@@ -9,9 +9,9 @@
  */
 export const WEIGHTS = {
   /** Per kind of entry, before population. */
-  kind: { country: 7, admin1: 5.5, admin2: 1.5, place: 0 },
+  kind: { country: 5, admin1: 5.5, admin2: 1.5, place: 0 },
   /** Times log10(1 + population). */
-  population: 0.8,
+  population: 0.6,
   /** GeoNames feature codes of capitals and division seats. */
   featureCode: { PPLC: 1.5, PPLA: 1, PPLA2: 0.4 } as Readonly<Record<string, number>>,
   /** The entry is called so only loosely ("Avoyelles" for Avoyelles Parish). */
@@ -25,23 +25,23 @@ export const WEIGHTS = {
   /** The actors stage's dictionary knows the name as a place of the reading's country. */
   countryPlace: 2,
   /** Times the share of the article's country evidence that points at the reading's country. */
-  country: 4,
+  country: 8,
   /** Times the share of the article's first-order-division evidence that points at the reading's division. */
-  admin1: 4,
+  admin1: 8,
   /** "Alexandria, La.": the name is followed by its division or country, and the reading lies in it. */
   contained: 8,
   /** The name is followed by a division or country, and the reading does not lie in it. */
   notContained: -4,
-  /** Times the share of the article's other places that lie within NEAR_KM of the reading. */
-  near: 2.5,
+  /** Times the share of the article's other names that have a reading near the reading (by their probabilities). */
+  near: 6,
 } as const;
 
-/** Distance under which two places of one article count as near each other. */
-export const NEAR_KM = 150;
+/** Places count as near each other when they lie in the same or neighbouring cells of a grid of this many degrees (about 100-200 km). */
+export const NEAR_CELL_DEGREES = 1;
 
 /** Weight of each kind of evidence for the article's countries and divisions. */
 export const EVIDENCE = {
-  /** A place name that has a single reading, or a demonym. */
+  /** A place name of the article (times how sure the finder is that it names a place). */
   named: 1,
   /** An actor the actors stage coded with a country (USAGOV → USA). */
   actor: 0.5,
@@ -49,8 +49,6 @@ export const EVIDENCE = {
   dateline: 2,
   /** The country of the site's domain (.de, .co.uk). */
   site: 1.5,
-  /** A place resolved in the previous pass, times its confidence. */
-  resolved: 1,
 } as const;
 
 /** Passes of resolution: the first on names and priors alone, later ones with the places resolved before. */
@@ -108,3 +106,6 @@ export const PARTY_PREFIX = /^(?:R|D|I|DFL|Ind|Dem|Rep)-(?=\p{Lu})/u;
 
 /** A place found only inside another name ("Alexandria Police") is kept when it has this many people, or the article names it alone too. */
 export const MIN_INNER_POPULATION = 10_000;
+
+/** Last words of street names ("Dublin Road", "Orchard St."): a place they start with is not where they are. */
+export const STREET_WORDS: ReadonlySet<string> = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'highway', 'hwy', 'way', 'pike', 'parkway', 'pkwy', 'court', 'ct', 'place', 'pl', 'terrace', 'circle', 'trail', 'turnpike', 'expressway', 'freeway', 'alley']);

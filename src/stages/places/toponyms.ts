@@ -5,7 +5,7 @@ import '../entities/entities.js';
 import '../sentences/sentences.js';
 import type { PlaceForm } from './place.js';
 import { placeKey } from './keys.js';
-import { DIRECTION_WORDS, FOUND_CONFIDENCE, HYPHEN_SUFFIXES, INNER_PLACE_WORDS, MAX_NAME_LENGTH, PARTY_PREFIX } from './rules.js';
+import { STREET_WORDS, DIRECTION_WORDS, FOUND_CONFIDENCE, HYPHEN_SUFFIXES, INNER_PLACE_WORDS, MAX_NAME_LENGTH, PARTY_PREFIX } from './rules.js';
 
 /**
  * Finding the names of places in an article, before they are resolved (resolve.ts):
@@ -146,6 +146,8 @@ class Finder {
     while (first < words.length - 1 && DIRECTION_WORDS.has(this.key(words[first]!.start, words[first]!.end))) first++;
     if (first > 0 && this.known(words[first]!.start, piece.end, !location)) return this.add(words[first]!.start, piece.end, whole, 'name', null, confidence);
     let added = false;
+    // "Dublin Road", "Orchard St.": a street is not in the place it is named after.
+    if (STREET_WORDS.has(this.key(words.at(-1)!.start, words.at(-1)!.end))) return;
     for (let last = words.length - 2; last >= first; last--) {
       if (this.known(words[first]!.start, words[last]!.end)) {
         this.add(words[first]!.start, words[last]!.end, 'inner', 'name', null, innerConfidence);
