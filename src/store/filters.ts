@@ -13,6 +13,8 @@ export interface NormalizedFilter {
   readonly untilMs: number | null;
   readonly siteKey: string | null;
   readonly language: string | null;
+  /** ISO alpha-3, upper case. */
+  readonly country: string | null;
 }
 
 export function normalizeFilter(filter: ArticleFilter = {}): NormalizedFilter {
@@ -26,7 +28,15 @@ export function normalizeFilter(filter: ArticleFilter = {}): NormalizedFilter {
     untilMs,
     siteKey: filter.site == null || filter.site === '' ? null : siteKey(parseSiteFilter(filter.site)),
     language: filter.language == null || filter.language === '' ? null : parseLanguageFilter(filter.language),
+    country: filter.country == null || filter.country === '' ? null : parseCountryFilter(filter.country),
   };
+}
+
+/** A country filter: an ISO 3166-1 alpha-3 code (`syr` → SYR). */
+export function parseCountryFilter(value: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) throw new StoreError('E_FILTER', `country "${value.slice(0, 40)}" is not a country code.`, 'Give an ISO 3166-1 alpha-3 code such as SYR, USA or DEU.');
+  return code;
 }
 
 const DATE_BOUND = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -144,7 +154,8 @@ export function normalizeLimit(limit: number | undefined): number {
 }
 
 /** Whether an article's derived columns pass a normalized filter (the in-memory adapter's WHERE clause). */
-export function matchesFilter(filter: NormalizedFilter, row: { publishedMs: number | null; siteKey: string; language: string | null }): boolean {
+export function matchesFilter(filter: NormalizedFilter, row: { publishedMs: number | null; siteKey: string; language: string | null; countries?: readonly string[] }): boolean {
+  if (filter.country !== null && !(row.countries ?? []).includes(filter.country)) return false;
   if (filter.sinceMs !== null && (row.publishedMs === null || row.publishedMs < filter.sinceMs)) return false;
   if (filter.untilMs !== null && (row.publishedMs === null || row.publishedMs > filter.untilMs)) return false;
   if (filter.siteKey !== null && !row.siteKey.startsWith(filter.siteKey)) return false;

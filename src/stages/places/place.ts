@@ -51,9 +51,23 @@ export interface EventPlaceData {
   readonly confidence: number;
 }
 
+/**
+ * Data of a `placeFocus` annotation: one of the countries or cities the article is mainly about (as
+ * CLIFF reports them). Its span is the whole text: the focus is the article's, not one sentence's.
+ */
+export interface PlaceFocusData {
+  readonly scope: 'country' | 'city';
+  readonly place: ResolvedPlace;
+  /** The share of the article's place evidence that points at it (0..1). */
+  readonly score: number;
+  /** How many of the article's place names are (or lie in) it. */
+  readonly mentions: number;
+}
+
 declare module '../../model/layers.js' {
   interface LayerTypes {
     places: PlaceData;
+    placeFocus: PlaceFocusData;
     eventPlaces: EventPlaceData;
   }
 }

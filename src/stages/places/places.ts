@@ -5,7 +5,9 @@ import '../actors/mention.js';
 import '../entities/entities.js';
 import { documentContext } from './context.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
-import type { PlaceData, PlaceType, ResolvedPlace } from './place.js';
+import type { PlaceData } from './place.js';
+import { resolvedPlace } from './resolved-place.js';
+import { articleFocus } from './focus.js';
 import './place.js';
 import { resolveToponyms } from './resolve.js';
 import { MAX_TOPONYMS, MIN_INNER_POPULATION } from './rules.js';
@@ -28,24 +30,6 @@ export interface PlacesOptions {
 }
 
 export const PLACES_DEFAULTS: PlacesOptions = { minConfidence: 0, maxToponyms: MAX_TOPONYMS };
-
-const TYPES: Readonly<Record<GazetteerEntry['kind'], PlaceType>> = { country: 'country', admin1: 'admin1', admin2: 'admin2', place: 'city' };
-
-/** A gazetteer entry as the layers, the store and the outputs show it (country as ISO alpha-3). */
-export function resolvedPlace(gazetteer: Gazetteer, entry: GazetteerEntry): ResolvedPlace {
-  const admin1 = entry.kind === 'admin1' ? entry : gazetteer.admin1Of(entry);
-  return {
-    name: entry.name,
-    type: TYPES[entry.kind],
-    country: gazetteer.country(entry.country)?.code ?? entry.country,
-    admin1: admin1?.name ?? null,
-    admin1Code: admin1?.code ?? null,
-    lat: entry.lat,
-    lon: entry.lon,
-    geonameId: entry.geonameId,
-    featureCode: entry.featureCode,
-  };
-}
 
 /**
  * A place prominent enough to be read inside another name ("Paris City Hall") without the article
@@ -82,7 +66,7 @@ export const placesStage = defineStage<PlacesOptions>({
   name: 'places',
   version: '1',
   requires: ['sentences', 'tokens', 'entities', 'mentions'],
-  provides: ['places'],
+  provides: ['places', 'placeFocus'],
   defaults: PLACES_DEFAULTS,
   run(doc, options, resources) {
     const gazetteer = resources.gazetteer;
@@ -97,7 +81,7 @@ export const placesStage = defineStage<PlacesOptions>({
     }
     const language = otherLanguage(doc.article.language);
     if (language) {
-      return { layers: { places: [] }, messages: [{ code: 'LANGUAGE_NOT_SUPPORTED', severity: 'warning', message: `Places are found with an English model and the article's language is "${language}": the stage abstained.` }] };
+      return { layers: { places: [], placeFocus: [] }, messages: [{ code: 'LANGUAGE_NOT_SUPPORTED', severity: 'warning', message: `Places are found with an English model and the article's language is "${language}": the stage abstained.` }] };
     }
     const found = findToponyms(doc, (key) => gazetteer.nameInfo(key), gazetteer.abbreviations);
     const toponyms = found.slice(0, options.maxToponyms).map((toponym) => withCountryKnowledge(toponym, doc.text, gazetteer, resources.actors));
@@ -113,6 +97,6 @@ export const placesStage = defineStage<PlacesOptions>({
       if ((toponym.found === 'inner' || toponym.found === 'other') && !namedAlone.has(toponym.key) && !isProminent(resolution.entry)) continue;
       places.push({ start: toponym.start, end: toponym.end, data: { ...resolvedPlace(gazetteer, resolution.entry), form: toponym.form, confidence: Math.round(resolution.confidence * 1000) / 1000 } });
     }
-    return { layers: { places }, messages };
+    return { layers: { places, placeFocus: articleFocus(places, gazetteer, doc.text.length) }, messages };
   },
 });

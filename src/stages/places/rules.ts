@@ -109,3 +109,12 @@ export const MIN_INNER_POPULATION = 10_000;
 
 /** Last words of street names ("Dublin Road", "Orchard St."): a place they start with is not where they are. */
 export const STREET_WORDS: ReadonlySet<string> = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'highway', 'hwy', 'way', 'pike', 'parkway', 'pkwy', 'court', 'ct', 'place', 'pl', 'terrace', 'circle', 'trail', 'turnpike', 'expressway', 'freeway', 'alley']);
+
+/** An article's focus: the countries (and cities) with at least `share` of the leading one's weight, at most `max`. */
+export const FOCUS = { share: 0.5, max: 3 } as const;
+
+/** Words before a place that make it where an event of its sentence happened ("clashes in Aleppo"). */
+export const LOCATIVE_BEFORE: ReadonlySet<string> = new Set(['in', 'at', 'near', 'outside', 'inside', 'from', 'into', 'across', 'around', 'throughout', 'to', 'visited', 'visiting', 'toward', 'towards']);
+
+/** How much of the place's confidence an event's location keeps, by how it was chosen. */
+export const EVENT_PLACE = { sentence: 1, dateline: 0.8, preceding: 0.7, focus: 0.5, datelineWindow: 200 } as const;

@@ -32,6 +32,8 @@ import type {
   ActorQuery,
   ActorSummary,
   AggregateQuery,
+  PlaceCounts,
+  PlaceQuery,
   ArticleAnalysis,
   EventFilter,
   EventPage,
@@ -206,7 +208,7 @@ export class MemoryStore implements Store {
     const documentFrequency = new Map(phrases.map((p) => [p, all.filter((e) => this.t.matcher(e).contains(p)).length]));
     const corpus = { documents: all.length, averageLength: all.length ? totalLength / all.length : 0, documentFrequency };
     const ranked = all
-      .filter((e) => e.id <= maxId && matchesFilter(filter, { publishedMs: e.publishedMs, siteKey: e.siteKey, language: e.article.language }) && this.t.matcher(e).matches(tree))
+      .filter((e) => e.id <= maxId && matchesFilter(filter, { publishedMs: e.publishedMs, siteKey: e.siteKey, language: e.article.language, countries: this.analyses.countries(e.id) }) && this.t.matcher(e).matches(tree))
       .map((e) => ({ entry: e, score: bm25(this.t.matcher(e), phrases, corpus) }))
       .sort((a, b) => b.score - a.score || a.entry.id - b.entry.id);
     const offset = cursor?.offset ?? 0;
@@ -228,6 +230,7 @@ export class MemoryStore implements Store {
 
   exportArticles(filter: ArticleFilter = {}): AsyncIterable<StoredArticle> {
     const tables = this.t;
+    const analyses = this.analyses;
     const check = (): void => this.open();
     return {
       async *[Symbol.asyncIterator]() {
@@ -241,7 +244,7 @@ export class MemoryStore implements Store {
           for (let id = after + 1; id <= maxId && batch.length < EXPORT_BATCH_SIZE; id++) {
             after = id;
             const e = tables.articles.get(id);
-            if (e && matchesFilter(normalized, { publishedMs: e.publishedMs, siteKey: e.siteKey, language: e.article.language })) batch.push(tables.storedArticle(e));
+            if (e && matchesFilter(normalized, { publishedMs: e.publishedMs, siteKey: e.siteKey, language: e.article.language, countries: analyses.countries(e.id) })) batch.push(tables.storedArticle(e));
           }
           if (batch.length === 0 && after >= maxId) return;
           yield* batch;
@@ -264,7 +267,7 @@ export class MemoryStore implements Store {
     const maxId = cursor?.maxId ?? this.t.nextArticleId - 1;
     const key = (e: { publishedMs: number | null }): number => e.publishedMs ?? UNDATED_LAST;
     const rows = [...this.t.articles.values()]
-      .filter((e) => e.id <= maxId && matchesFilter(filter, { publishedMs: e.publishedMs, siteKey: e.siteKey, language: e.article.language }))
+      .filter((e) => e.id <= maxId && matchesFilter(filter, { publishedMs: e.publishedMs, siteKey: e.siteKey, language: e.article.language, countries: this.analyses.countries(e.id) }))
       .filter((e) => cursor === null || key(e) < cursor.sortMs || (key(e) === cursor.sortMs && e.id < cursor.id))
       .sort((a, b) => key(b) - key(a) || b.id - a.id);
     const shown = rows.slice(0, limit);
@@ -324,6 +327,11 @@ export class MemoryStore implements Store {
   async listThemes(query: AggregateQuery = {}): Promise<ThemeSummary[]> {
     this.open();
     return this.analyses.themes(query);
+  }
+
+  async placeCounts(query: PlaceQuery = {}): Promise<PlaceCounts> {
+    this.open();
+    return this.analyses.placeCounts(query);
   }
 
   private batches<T>(start: () => Generator<T[]>): AsyncIterable<T> {
