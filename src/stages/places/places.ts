@@ -10,7 +10,7 @@ import { resolvedPlace } from './resolved-place.js';
 import { articleFocus } from './focus.js';
 import './place.js';
 import { resolveToponyms } from './resolve.js';
-import { MAX_TOPONYMS, MIN_INNER_POPULATION } from './rules.js';
+import { LANGUAGE_SAMPLE, MAX_TOPONYMS, MIN_INNER_POPULATION, MIN_LETTERS } from './rules.js';
 import { findToponyms, type Toponym } from './toponyms.js';
 import type { ActorDictionary } from '../actors/dictionary.js';
 import { phraseKey } from '../actors/keys.js';
@@ -51,9 +51,16 @@ function withCountryKnowledge(toponym: Toponym, text: string, gazetteer: Gazette
   return { ...toponym, hint: { country: entry.code, kind: entry.kind === 'adjective' ? 'name' : entry.kind } };
 }
 
-/** The language of the article, when it is known and is not English (the NER and the demonyms are English). */
-function otherLanguage(language: string | null): string | null {
-  return language && !/^en\b/i.test(language) ? language : null;
+/**
+ * Why the stage does not apply: the article's language is known and is not English (the NER and the
+ * demonyms are English), or, unknown, most of its letters are not Latin (Cyrillic, Arabic, CJK text).
+ */
+function notEnglish(language: string | null, text: string): string | null {
+  if (language) return /^en\b/i.test(language) ? null : `the article's language is "${language}"`;
+  const sample = text.slice(0, LANGUAGE_SAMPLE);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  return letters >= MIN_LETTERS && latin < letters / 2 ? 'most of its letters are not Latin' : null;
 }
 
 /**
@@ -79,9 +86,9 @@ export const placesStage = defineStage<PlacesOptions>({
     if (!Number.isInteger(options.maxToponyms) || options.maxToponyms < 0) {
       throw new ParleyError('E_OPTION', `Option maxToponyms of stage "places" is ${String(options.maxToponyms)}.`, 'Give a whole number of at least 0.');
     }
-    const language = otherLanguage(doc.article.language);
-    if (language) {
-      return { layers: { places: [], placeFocus: [] }, messages: [{ code: 'LANGUAGE_NOT_SUPPORTED', severity: 'warning', message: `Places are found with an English model and the article's language is "${language}": the stage abstained.` }] };
+    const reason = notEnglish(doc.article.language, doc.text);
+    if (reason) {
+      return { layers: { places: [], placeFocus: [] }, messages: [{ code: 'LANGUAGE_NOT_SUPPORTED', severity: 'warning', message: `Places are found with an English model and ${reason}: the stage abstained.` }] };
     }
     const found = findToponyms(doc, (key) => gazetteer.nameInfo(key), gazetteer.abbreviations);
     const toponyms = found.slice(0, options.maxToponyms).map((toponym) => withCountryKnowledge(toponym, doc.text, gazetteer, resources.actors));

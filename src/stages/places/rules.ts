@@ -19,7 +19,7 @@ export const WEIGHTS = {
   /** The name is the entry's own name, not one of its alternate names. */
   ownName: 0.7,
   /** A division named like its own seat ("Alexandria" the governorate and the city): the city is meant. */
-  divisionOfSeat: -4,
+  divisionOfSeat: -6,
   /** The actors stage's dictionary knows the name as the capital of the reading's country (and the reading is that capital). */
   capital: 4,
   /** The actors stage's dictionary knows the name as a place of the reading's country. */
@@ -118,3 +118,7 @@ export const LOCATIVE_BEFORE: ReadonlySet<string> = new Set(['in', 'at', 'near',
 
 /** How much of the place's confidence an event's location keeps, by how it was chosen. */
 export const EVENT_PLACE = { sentence: 1, dateline: 0.8, preceding: 0.7, focus: 0.5, datelineWindow: 200 } as const;
+
+/** A text of unknown language is checked on its first LANGUAGE_SAMPLE characters: with MIN_LETTERS letters or more, mostly not Latin, the stage abstains. */
+export const LANGUAGE_SAMPLE = 2000;
+export const MIN_LETTERS = 20;
