@@ -13,7 +13,7 @@
  *   midpoint of the 5th-95th percentile of their latitudes and longitudes, so an outlying island does not
  *   drag it), and its population the sum of theirs. Divisions with no place of their own are left out.
  * - `world-countries` (mledoze/countries): country names, official names and other spellings, ISO codes
- *   and a point per country.
+ *   (alpha-2, alpha-3, and numeric, kept in a country's admin2 field) and a point per country.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +32,7 @@ interface CountryRow {
   name: { common: string; official: string };
   cca2: string;
   cca3: string;
+  ccn3?: string;
   altSpellings: string[];
   latlng: [number, number];
 }
@@ -138,7 +139,7 @@ function readCountries(places: readonly Entry[]): Entry[] {
     .filter((row) => row.cca2 && row.latlng?.length === 2)
     .map((row) =>
       newEntry(
-        { kind: 'country', name: row.name.common, country: row.cca2, admin1: '', admin2: '', lat: round(row.latlng[0]), lon: round(row.latlng[1]), population: population.get(row.cca2) ?? 0, geonameId: '', featureCode: 'PCLI', code: row.cca3 },
+        { kind: 'country', name: row.name.common, country: row.cca2, admin1: '', admin2: row.ccn3 ?? '', lat: round(row.latlng[0]), lon: round(row.latlng[1]), population: population.get(row.cca2) ?? 0, geonameId: '', featureCode: 'PCLI', code: row.cca3 },
         [row.name.common, row.name.official, ...row.altSpellings],
       ),
     );

@@ -1,6 +1,7 @@
 import { parseDateBound } from '../../store/filters.js';
 import { ApiError, invalidParameter } from '../errors.js';
-import { cursorParameter, dateParameter, hostParameter, idParameter, integerParameter, languageParameter, readPathParameter, readQueryParameters, textParameter } from '../params.js';
+import { splitFieldTerms } from '../../store/query/parse.js';
+import { codeParameter, cursorParameter, dateParameter, hostParameter, idParameter, integerParameter, languageParameter, readPathParameter, readQueryParameters, textParameter } from '../params.js';
 import { articleToApiJSON, hitToJSON, listedToJSON, type ArticleSummaryJSON } from '../serialize.js';
 import type { RouteModule } from './route.js';
 
@@ -13,7 +14,7 @@ export const MAX_QUERY_LENGTH = 1000;
 export const ARTICLE_LIST_PARAMETERS = {
   q: textParameter('q', {
     description:
-      'A search query: words (all must match), "exact phrases", prefix* (at least 2 letters), OR, NOT or -word, parentheses; operators in upper case; case and accents never matter. Given: results by relevance (BM25) with the matching passage. Not given: the newest articles.',
+      'A search query: words (all must match), "exact phrases", prefix* (at least 2 letters), OR, NOT or -word, parentheses; operators in upper case; case and accents never matter; `country:SYR` keeps the articles whose focus includes that country (alone: the newest such articles). Given: results by relevance (BM25) with the matching passage. Not given: the newest articles.',
     example: '"harbour bridge" OR ferry',
     maxLength: MAX_QUERY_LENGTH,
   }),
@@ -21,6 +22,7 @@ export const ARTICLE_LIST_PARAMETERS = {
   until: dateParameter('until', 'until', 'Only articles published on or before this date: a day, month or year counts whole; or an ISO date-time.'),
   site: hostParameter('site', 'Only articles from this site and its subdomains (example.com matches news.example.com; www. is ignored).'),
   lang: languageParameter('lang', 'Only articles in this language (ISO 639-1 code, e.g. en).'),
+  country: codeParameter('country', { description: 'Only articles whose focus (the countries they are mainly about, found by the places stage) includes this country: an ISO 3166-1 alpha-3 code. In q, `country:SYR` does the same.', pattern: /^[A-Z]{3}$/, example: 'SYR', upper: true, accepts: 'an ISO 3166-1 alpha-3 country code such as SYR or USA' }),
   limit: integerParameter('limit', { description: 'Results per page.', minimum: 1, maximum: MAX_PAGE_SIZE, fallback: DEFAULT_PAGE_SIZE }),
   cursor: cursorParameter('cursor', 'The `next` of the previous page, unchanged, with the same q and filters (limit may change). Opaque.'),
 } as const;
@@ -43,9 +45,12 @@ export const articleRoutes: RouteModule = {
       if (p.since !== undefined && p.until !== undefined && parseDateBound(p.since, 'since') > parseDateBound(p.until, 'until')) {
         throw invalidParameter('until', `(${p.until}) is before since (${p.since}): no article can match. Swap the two dates.`);
       }
-      const filter = { since: p.since, until: p.until, site: p.site, language: p.lang };
+      const fields = p.q !== undefined ? splitFieldTerms(p.q) : null;
+      const country = fields?.country ?? p.country;
+      if (fields?.country && p.country && fields.country !== p.country) throw invalidParameter('country', `(${p.country}) and country:${fields.country} in q differ: give one.`);
+      const filter = { since: p.since, until: p.until, site: p.site, language: p.lang, country };
       let body: ArticleListJSON;
-      if (p.q !== undefined) {
+      if (p.q !== undefined && fields!.text !== '') {
         const page = await store.search({ ...filter, text: p.q, limit: p.limit, cursor: p.cursor ?? null });
         body = { order: 'relevance', articles: page.hits.map(hitToJSON), next: page.nextCursor };
       } else {

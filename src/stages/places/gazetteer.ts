@@ -30,6 +30,7 @@ export interface GazetteerEntry {
   readonly country: string;
   /** GeoNames admin1 code within the country ("TX"), '' when none. */
   readonly admin1: string;
+  /** GeoNames admin2 code within the division; for a country, its ISO 3166-1 numeric code ("760"). */
   readonly admin2: string;
   readonly lat: number;
   readonly lon: number;

@@ -1,7 +1,7 @@
 import { decodeCursor, nextCursor, searchFingerprint } from '../cursor.js';
 import { StoreError } from '../errors.js';
 import { matchesFilter, normalizeFilter, normalizeLimit, publishedInstant, siteFromKey, siteKey, siteOfUrl } from '../filters.js';
-import { parseQuery } from '../query/parse.js';
+import { parseSearch } from '../query/parse.js';
 import {
   EXPORT_BATCH_SIZE,
   NEAR_DUPLICATE_CANDIDATE_LIMIT,
@@ -196,8 +196,8 @@ export class MemoryStore implements Store {
 
   async search(query: SearchQuery): Promise<SearchPage> {
     this.open();
-    const tree = parseQuery(query.text);
-    const filter = normalizeFilter(query);
+    const { tree, country } = parseSearch(query.text);
+    const filter = normalizeFilter(country ? { ...query, country } : query);
     const limit = normalizeLimit(query.limit);
     const fingerprint = searchFingerprint(tree, filter);
     const cursor = query.cursor ? decodeCursor(query.cursor, fingerprint) : null;

@@ -239,3 +239,52 @@ export function positivePhrases(node: QueryNode): { tokens: readonly string[]; p
       return positivePhrases(node.include);
   }
 }
+
+/**
+ * Field terms of the query language that filter rather than match words: `country:SYR` keeps the
+ * articles whose focus (the places stage) includes that country (ISO 3166-1 alpha-3). They stand beside
+ * the words, ANDed with them (`ceasefire country:SYR`); inside brackets, next to OR or NOT, or twice
+ * with different countries, they are a QuerySyntaxError that says so. Returns the words left and the
+ * filter; an empty `text` means the query was only field terms.
+ */
+export function splitFieldTerms(query: string): { text: string; country: string | null } {
+  let country: string | null = null;
+  let text = '';
+  let depth = 0;
+  let inQuote = false;
+  let last = 0;
+  const FIELD = /country:(\S*)/y;
+  for (let i = 0; i < query.length; i++) {
+    const c = query[i]!;
+    if (c === '"') inQuote = !inQuote;
+    if (inQuote) continue;
+    if (c === '(') depth++;
+    if (c === ')') depth = Math.max(0, depth - 1);
+    if ((i > 0 && !/\s/.test(query[i - 1]!)) || !query.startsWith('country:', i)) continue;
+    FIELD.lastIndex = i;
+    const match = FIELD.exec(query)!;
+    const code = match[1]!.toUpperCase();
+    if (!/^[A-Z]{3}$/.test(code)) throw new QuerySyntaxError(`"${match[0]}" at position ${i + 1}: country: takes an ISO 3166-1 alpha-3 code, such as country:SYR.`, i);
+    const before = query.slice(0, i).trim().split(/\s+/).at(-1);
+    const after = query.slice(i + match[0].length).trim().split(/\s+/)[0];
+    if (depth > 0 || before === 'OR' || before === 'NOT' || after === 'OR') {
+      throw new QuerySyntaxError(`country: at position ${i + 1} filters the whole search: put it beside the words, outside brackets and OR/NOT.`, i);
+    }
+    if (country !== null && country !== code) throw new QuerySyntaxError(`The query names two countries (${country}, ${code}): give one country: filter.`, i);
+    country = code;
+    text += query.slice(last, i);
+    last = i + match[0].length;
+    i = last - 1;
+  }
+  text += query.slice(last);
+  return { text: text.replace(/\s+/g, ' ').trim(), country };
+}
+
+/** A search's words as a tree, and its field filters (see splitFieldTerms). */
+export function parseSearch(query: string, limits: QueryLimits = DEFAULT_QUERY_LIMITS): { tree: QueryNode; country: string | null } {
+  const { text, country } = splitFieldTerms(query);
+  if (text === '' && country !== null) {
+    throw new QuerySyntaxError(`country:${country} filters a search: add words to search for, or list the country's articles without a query (GET /api/articles?country=${country}).`, 0);
+  }
+  return { tree: parseQuery(text, limits), country };
+}

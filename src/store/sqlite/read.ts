@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { decodeCursor, nextCursor, searchFingerprint } from '../cursor.js';
 import { normalizeFilter, normalizeLimit, siteFromKey, siteKeyRangeEnd, type NormalizedFilter } from '../filters.js';
 import { toFts5 } from '../query/fts5.js';
-import { parseQuery } from '../query/parse.js';
+import { parseSearch } from '../query/parse.js';
 import { SNIPPET_TOKENS, splitMarkedSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from '../snippet.js';
 import type { ListArticlesQuery } from '../analysis.js';
 import { decodeKeyset, encodeKeyset, listFingerprint } from '../analysis-filters.js';
@@ -60,8 +60,8 @@ function filtered(filter: NormalizedFilter): boolean {
 }
 
 export function searchArticles(db: Database.Database, query: SearchQuery): SearchPage {
-  const tree = parseQuery(query.text);
-  const filter = normalizeFilter(query);
+  const { tree, country } = parseSearch(query.text);
+  const filter = normalizeFilter(country ? { ...query, country } : query);
   const limit = normalizeLimit(query.limit);
   const fingerprint = searchFingerprint(tree, filter);
   const cursor = query.cursor ? decodeCursor(query.cursor, fingerprint) : null;
