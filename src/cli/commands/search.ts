@@ -3,7 +3,7 @@ import type { SearchHit, SearchPage } from '../../store/store.js';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from '../../store/store.js';
 import { databaseOption, openArchiveForReading } from '../database.js';
 import { StreamWriter } from '../io/output.js';
-import { filterOptions, parseLimit, reportStoreError, toFilter, type FilterFlags } from '../query/options.js';
+import { countryOption, filterOptions, parseLimit, reportStoreError, toFilter, type FilterFlags } from '../query/options.js';
 import { dim, fit, highlightSnippet, printable, terminalStyle, type TerminalStyle } from '../query/terminal.js';
 import type { CliCommand, CliContext } from './command.js';
 
@@ -53,7 +53,7 @@ export const searchCommand: CliCommand = {
       .summary('search the archive (ranked, with highlighted passages)')
       .description(DESCRIPTION)
       .argument('<query>', 'words, "exact phrases", prefix*, AND / OR / NOT (quote the whole query for your shell)');
-    for (const option of filterOptions()) command.addOption(option);
+    for (const option of [...filterOptions(), countryOption()]) command.addOption(option);
     command
       .addOption(new Option('-n, --limit <n>', `results per page (1-${MAX_SEARCH_LIMIT})`).argParser(parseLimit).default(DEFAULT_SEARCH_LIMIT))
       .addOption(new Option('--cursor <cursor>', 'continue after the previous page (the cursor it printed)'))

@@ -4,7 +4,7 @@ import { defineStage } from '../../pipeline/stage.js';
 import '../events/event.js';
 import type { EventPlaceData, EventPlaceMethod, PlaceData, PlaceFocusData, ResolvedPlace } from './place.js';
 import './place.js';
-import { EVENT_PLACE, LOCATIVE_BEFORE } from './rules.js';
+import { DATELINE_AFTER, EVENT_PLACE, LOCATIVE_BEFORE } from './rules.js';
 
 /**
  * The `event-places` stage: where each event of the `events` layer happened, as GDELT's ActionGeo
@@ -37,6 +37,18 @@ function placeInSentence(text: string, places: readonly Annotation<PlaceData>[])
   return best;
 }
 
+/** The dateline ("BEIRUT, Lebanon (Reuters) —"): where it ends, and its most specific place. */
+function datelineOf(text: string, places: readonly Annotation<PlaceData>[]): { end: number; place: Annotation<PlaceData> } | null {
+  const first = places[0];
+  if (!first || first.start > EVENT_PLACE.datelineWindow) return null;
+  const mark = DATELINE_AFTER.exec(text.slice(first.end, first.end + 80));
+  if (!mark) return null;
+  const end = first.end + mark[0].length;
+  const inside = places.filter((p) => p.end <= end);
+  const place = inside.reduce((best, p) => (SPECIFICITY[p.data.type] > SPECIFICITY[best.data.type] ? p : best), first);
+  return { end, place };
+}
+
 export const eventPlacesStage = defineStage<Record<string, never>>({
   name: 'event-places',
   version: '1',
@@ -46,18 +58,18 @@ export const eventPlacesStage = defineStage<Record<string, never>>({
   run(doc) {
     const places = getLayer(doc, 'places').filter((p) => p.data.form !== 'demonym');
     const focus = getLayer(doc, 'placeFocus');
-    const dateline = places[0] && places[0].start < EVENT_PLACE.datelineWindow && /^\s*[,(—–:-]/u.test(doc.text.slice(places[0].end, places[0].end + 40)) ? places[0] : null;
+    const dateline = datelineOf(doc.text, places);
     const fallback: Annotation<PlaceFocusData> | undefined = focus.find((f) => f.data.scope === 'city') ?? focus.find((f) => f.data.scope === 'country');
     const located: Annotation<EventPlaceData>[] = [];
     getLayer(doc, 'events').forEach((event, index) => {
-      const inSentence = placeInSentence(doc.text, getLayer(doc, 'places').filter((p) => p.start >= event.start && p.end <= event.end));
+      const inSentence = placeInSentence(doc.text, places.filter((p) => p.start >= event.start && p.end <= event.end));
       let chosen: { place: ResolvedPlace; evidence: Annotation<PlaceData> | null; method: EventPlaceMethod; confidence: number } | null = null;
-      if (inSentence) chosen = { place: strip(inSentence.data), evidence: inSentence, method: 'sentence', confidence: inSentence.data.confidence * EVENT_PLACE.sentence };
-      else {
-        const preceding = places.filter((p) => p.end <= event.start).at(-1);
-        if (preceding) chosen = { place: strip(preceding.data), evidence: preceding, method: preceding === dateline ? 'dateline' : 'preceding', confidence: preceding.data.confidence * (preceding === dateline ? EVENT_PLACE.dateline : EVENT_PLACE.preceding) };
-        else if (fallback) chosen = { place: fallback.data.place, evidence: null, method: 'focus', confidence: fallback.data.score * EVENT_PLACE.focus };
-      }
+      const preceding = inSentence ? null : places.filter((p) => p.end <= event.start).at(-1);
+      const named = inSentence ?? preceding;
+      // A place of the dateline ("BEIRUT, Lebanon —") stands for the dateline's most specific place, marked as the dateline's: it says where the report was filed.
+      if (named && dateline && named.end <= dateline.end) chosen = { place: strip(dateline.place.data), evidence: dateline.place, method: 'dateline', confidence: dateline.place.data.confidence * EVENT_PLACE.dateline };
+      else if (named) chosen = { place: strip(named.data), evidence: named, method: inSentence ? 'sentence' : 'preceding', confidence: named.data.confidence * (inSentence ? EVENT_PLACE.sentence : EVENT_PLACE.preceding) };
+      else if (fallback) chosen = { place: fallback.data.place, evidence: null, method: 'focus', confidence: fallback.data.score * EVENT_PLACE.focus };
       if (!chosen) return;
       const evidence = chosen.evidence ? { start: chosen.evidence.start, end: chosen.evidence.end } : null;
       located.push({ start: event.start, end: event.end, data: { event: index, place: chosen.place, evidence, method: chosen.method, confidence: Math.round(chosen.confidence * 1000) / 1000 } });

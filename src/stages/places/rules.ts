@@ -21,7 +21,7 @@ export const WEIGHTS = {
   /** A division named like its own seat ("Alexandria" the governorate and the city): the city is meant. */
   divisionOfSeat: -6,
   /** The actors stage's dictionary knows the name as the capital of the reading's country (and the reading is that capital). */
-  capital: 4,
+  capital: 8,
   /** The actors stage's dictionary knows the name as a place of the reading's country. */
   countryPlace: 2,
   /** Times the share of the article's country evidence that points at the reading's country. */
