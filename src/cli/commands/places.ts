@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { lazyResources } from '../../app/stage-resources.js';
 import { isParleyError } from '../../pipeline/errors.js';
 import { ResourceLoader } from '../../resources/index.js';
-import { placesOfInput, placesOfLine, placesPipeline, type PlacesResult } from '../places/analyze.js';
+import type { PlacesResult } from '../places/analyze.js';
 import { formatByteSize, parseByteSize } from '../values.js';
 import type { CliCommand, CliContext } from './command.js';
 
@@ -54,6 +54,8 @@ export const placesCommand: CliCommand = {
 
 async function run(inputs: readonly string[], flags: PlacesFlags, context: CliContext): Promise<number> {
   const { streams } = context;
+  // Loaded when the command runs, so that other commands do not carry the extractor and the stages.
+  const { placesOfInput, placesOfLine, placesPipeline } = await import('../places/analyze.js');
   const pipeline = placesPipeline();
   const resources = lazyResources({}, new ResourceLoader());
   try {
