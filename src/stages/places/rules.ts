@@ -90,6 +90,8 @@ export const FOUND_CONFIDENCE = {
   hyphen: 0.85,
   /** "La." after a place. */
   abbreviation: 0.95,
+  /** The same words as a place found elsewhere in the article. */
+  repeat: 0.8,
 } as const;
 
 /** Words before a place that do not change which place it is ("South Philadelphia" is in Philadelphia). */

@@ -95,13 +95,16 @@ function isPlaceMention(data: MentionData): boolean {
 
 class Finder {
   readonly found = new Map<string, Toponym>();
-  private readonly covered: Words[] = [];
+  /** 1 for each character of the text inside a found name: whether a span overlaps one costs its length. */
+  private covered: Uint8Array;
 
   constructor(
     private readonly doc: Document,
     private readonly names: NameInfo,
     private readonly sentences: readonly Words[] = getLayer(doc, 'sentences'),
-  ) {}
+  ) {
+    this.covered = new Uint8Array(doc.text.length);
+  }
 
   key(start: number, end: number): string {
     return placeKey(this.doc.text.slice(start, end));
@@ -120,7 +123,14 @@ class Finder {
   }
 
   isCovered(start: number, end: number): boolean {
-    return this.covered.some((c) => c.start < end && start < c.end);
+    for (let i = start; i < end; i++) if (this.covered[i]) return true;
+    return false;
+  }
+
+  /** Forgets a found name (an abbreviation found over it). */
+  remove(toponym: Toponym): void {
+    this.found.delete(`${toponym.start}:${toponym.end}`);
+    this.covered.fill(0, toponym.start, toponym.end);
   }
 
   add(start: number, end: number, found: FoundBy, form: PlaceForm, fixed: string | null, confidence: number): void {
@@ -128,7 +138,7 @@ class Finder {
     const key = this.key(start, end);
     if (!key || this.found.has(`${start}:${end}`)) return;
     this.found.set(`${start}:${end}`, { start, end, key, form, fixed, confidence, found, sentence: sentenceIndex(this.sentences, start) });
-    this.covered.push({ start, end });
+    this.covered.fill(1, start, end);
   }
 
   /**
@@ -216,7 +226,31 @@ export function findToponyms(doc: Document, names: NameInfo, abbreviations: Read
     if (!finder.isCovered(start, end) && finder.known(start, end)) finder.add(start, end, 'hyphen', 'based', null, FOUND_CONFIDENCE.hyphen);
   });
   if (abbreviations.size > 0) findAbbreviations(text, abbreviations, finder);
+  findRepeats(doc, finder);
   return [...finder.found.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * One reading per article for finding too: a name found as a place somewhere in the article is a place
+ * wherever else it is written the same way, capitalized, outside a longer name ("Sioux Falls" tagged as a
+ * person once, "Decatur" missed at the start of a headline).
+ */
+function findRepeats(doc: Document, finder: Finder): void {
+  const { text } = doc;
+  const known = new Map<string, number>();
+  for (const t of finder.found.values()) if (t.form === 'name' && t.found !== 'inner' && t.found !== 'other' && t.found !== 'abbreviation') known.set(text.slice(t.start, t.end), Math.max(known.get(text.slice(t.start, t.end)) ?? 0, t.confidence));
+  if (known.size === 0) return;
+  const entities = getLayer(doc, 'entities');
+  for (const [name, confidence] of known) {
+    if (name.length < 3) continue;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      const end = at + name.length;
+      if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '') || finder.isCovered(at, end)) continue;
+      // Inside a longer name the NER found ("Sioux Falls Arena"), it is that name's business.
+      if (entities.some((e) => e.start <= at && end <= e.end && (e.start < at || end < e.end))) continue;
+      finder.add(at, end, 'location', 'name', null, confidence * FOUND_CONFIDENCE.repeat);
+    }
+  }
 }
 
 /** "Alexandria, La.", "(W.Va.)": an abbreviation after a comma or an opening bracket. */
@@ -232,8 +266,7 @@ function findAbbreviations(text: string, abbreviations: ReadonlyMap<string, stri
     const start = match.index;
     const end = start + form.length;
     if (/^\p{L}/u.test(text.slice(end, end + 1))) continue;
-    const existing = [...finder.found.values()].find((t) => t.start < end && start < t.end);
-    if (existing) finder.found.delete(`${existing.start}:${existing.end}`);
+    if (finder.isCovered(start, end)) for (const t of [...finder.found.values()]) if (t.start < end && start < t.end) finder.remove(t);
     finder.add(start, end, 'abbreviation', 'name', abbreviations.get(form)!, FOUND_CONFIDENCE.abbreviation);
   }
 }
