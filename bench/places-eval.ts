@@ -15,6 +15,7 @@
  * --verbose (every miss of the split) --json (dev and test figures as one JSON object, for bench/eval.ts).
  * Exits 2 when the data is absent.
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { lazyResources } from '../src/app/stage-resources.js';
 import { getLayer } from '../src/model/document.js';
@@ -31,6 +32,13 @@ if (values.split && !['dev', 'test', 'all'].includes(values.split)) {
 
 const pipeline = buildPipeline(placesPipelineStages().map((s) => step(s)));
 const resources = lazyResources();
+// The gazetteer's load time and memory, measured apart before anything else reads it.
+const memoryBefore = process.memoryUsage();
+const loadStarted = performance.now();
+void resources.gazetteer;
+const load = { ms: performance.now() - loadStarted, heapMb: (process.memoryUsage().heapUsed - memoryBefore.heapUsed) / 1e6, rssMb: (process.memoryUsage().rss - memoryBefore.rss) / 1e6 };
+let placesMs = 0;
+let words = 0;
 const articles = readLgl();
 const splits = values.split ? [values.split] : ['dev', 'test'];
 const scores = new Map(splits.map((s) => [s, new Score()]));
@@ -39,7 +47,8 @@ const started = performance.now();
 for (const article of articles) {
   const score = scores.get(values.split === 'all' ? 'all' : article.split);
   if (!score) continue;
-  const doc = runPipeline(pipeline, documentFromPlainText(article.text), resources);
+  const doc = runPipeline(pipeline, documentFromPlainText(article.text), resources, { onStage: (name, ms) => (placesMs += name === 'places' ? ms : 0) });
+  words += article.text.split(/\s+/).filter(Boolean).length;
   scoreArticle(score, article, doc.text, getLayer(doc, 'places'), values.verbose ? (line) => console.log(line) : undefined);
 }
 
@@ -55,4 +64,5 @@ if (values.json) {
     console.log(`${split.padEnd(6)} ${String(f.articles).padStart(8)} ${String(f.gold).padStart(5)} ${String(f.found).padStart(6)} ${f.precision.toFixed(3).padStart(10)} ${f.recall.toFixed(3).padStart(7)} ${f.f1.toFixed(3).padStart(7)} ${f.accuracy161.toFixed(3).padStart(8)} ${String(f.medianKm).padStart(10)}`);
   }
   console.log('Goals: F1@161 ≥ 0.75, acc@161 ≥ 0.85 (aim 0.85 / 0.92).');
+  console.log(`Speed: the places stage took ${((placesMs / words) * 1000).toFixed(2)} ms per 1,000 words (${words} words; goal ≤ 3 ms). Gazetteer load: ${load.ms.toFixed(0)} ms, +${load.heapMb.toFixed(1)} MB heap, +${load.rssMb.toFixed(1)} MB RSS (goals < 1 s, < 150 MB). Load average ${loadavg()[0]!.toFixed(2)}.`);
 }

@@ -1,4 +1,5 @@
 import { ParleyError } from '../../pipeline/errors.js';
+import { placeKey } from './keys.js';
 
 /**
  * The gazetteer the `places` stage resolves names against: countries, first- and second-order
@@ -40,6 +41,8 @@ export interface GazetteerEntry {
   readonly featureCode: string;
   /** Countries: ISO alpha-3; divisions: GeoNames code (US.TX); places: ''. */
   readonly code: string;
+  /** The lookup key of its own name (keys.ts). */
+  readonly key: string;
 }
 
 export interface NameMatch {
@@ -101,7 +104,7 @@ export class Gazetteer {
     }
     const entry: GazetteerEntry = {
       id, kind: f[0] as EntryKind, name: f[1]!, country: f[2]!, admin1: f[3]!, admin2: f[4]!, lat: Number(f[5]), lon: Number(f[6]),
-      population: Number(f[7]) || 0, geonameId: f[8] ? Number(f[8]) : null, featureCode: f[9]!, code: f[10]!,
+      population: Number(f[7]) || 0, geonameId: f[8] ? Number(f[8]) : null, featureCode: f[9]!, code: f[10]!, key: placeKey(f[1]!),
     };
     this.cache.set(id, entry);
     return entry;

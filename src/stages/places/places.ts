@@ -57,9 +57,16 @@ function withCountryKnowledge(toponym: Toponym, text: string, gazetteer: Gazette
  */
 function notEnglish(language: string | null, text: string): string | null {
   if (language) return /^en\b/i.test(language) ? null : `the article's language is "${language}"`;
-  const sample = text.slice(0, LANGUAGE_SAMPLE);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < Math.min(text.length, LANGUAGE_SAMPLE); i++) {
+    const c = text.charCodeAt(i);
+    // Latin letters are ASCII letters and U+00C0..U+024F (accented and extended Latin); any other letter is another script's.
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) {
+      latin++;
+      letters++;
+    } else if (c >= 0x370 && /\p{L}/u.test(text[i]!)) letters++;
+  }
   return letters >= MIN_LETTERS && latin < letters / 2 ? 'most of its letters are not Latin' : null;
 }
 

@@ -1,5 +1,4 @@
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
-import { placeKey } from './keys.js';
 import { EVIDENCE, MAX_READINGS, NEAR_CELL_DEGREES, PASSES, WEIGHTS } from './rules.js';
 import type { Toponym } from './toponyms.js';
 
@@ -36,7 +35,9 @@ interface Reading {
   readonly prior: number;
   /** The reading's country and division keys and grid cell, computed once. */
   readonly admin1: string | null;
-  readonly cell: string;
+  /** Its grid cell, and the cell with the eight around it (numbers: see cellOf). */
+  readonly cell: number;
+  readonly neighbours: readonly number[];
 }
 
 /** The names of one key: read once for the whole article. */
@@ -53,7 +54,7 @@ interface NameGroup {
 function prior(entry: GazetteerEntry, weak: boolean, key: string): number {
   let score = WEIGHTS.kind[entry.kind] + WEIGHTS.population * Math.log10(1 + entry.population) + (WEIGHTS.featureCode[entry.featureCode] ?? 0);
   if (weak) score += WEIGHTS.weakName;
-  if (placeKey(entry.name) === key) score += WEIGHTS.ownName;
+  if (entry.key === key) score += WEIGHTS.ownName;
   return score;
 }
 
@@ -62,18 +63,24 @@ function admin1Key(entry: GazetteerEntry): string | null {
   return `${entry.country}.${entry.admin1}`;
 }
 
-function cellOf(lat: number, lon: number): string {
-  return `${Math.floor(lat / NEAR_CELL_DEGREES)}:${Math.floor(lon / NEAR_CELL_DEGREES)}`;
+/** A grid cell as one number: row * CELL_ROW + column (columns fit in CELL_ROW at any cell size of a degree or more). */
+const CELL_ROW = 1000;
+
+function cellOf(lat: number, lon: number): number {
+  return Math.floor(lat / NEAR_CELL_DEGREES) * CELL_ROW + Math.floor(lon / NEAR_CELL_DEGREES);
 }
 
 function reading(entry: GazetteerEntry, score: number): Reading {
-  return { entry, prior: score, admin1: admin1Key(entry), cell: cellOf(entry.lat, entry.lon) };
+  const cell = cellOf(entry.lat, entry.lon);
+  const neighbours: number[] = [];
+  for (let i = -1; i <= 1; i++) for (let j = -1; j <= 1; j++) neighbours.push(cell + i * CELL_ROW + j);
+  return { entry, prior: score, admin1: admin1Key(entry), cell, neighbours };
 }
 
 function readingsOf(gazetteer: Gazetteer, toponym: Toponym): Reading[] {
   if (toponym.fixed) {
     const entry = gazetteer.byCode(toponym.fixed);
-    return entry ? [reading(entry, prior(entry, false, placeKey(entry.name)))] : [];
+    return entry ? [reading(entry, prior(entry, false, entry.key))] : [];
   }
   const matches = gazetteer.lookup(toponym.key);
   const hinted = toponym.hint ? gazetteer.country(toponym.hint.country) : undefined;
@@ -135,10 +142,10 @@ function groupNames(gazetteer: Gazetteer, toponyms: readonly Toponym[], text: st
 
 /** Probability mass by key (country, division, grid cell), summed over names, so that one name's own share can be taken out. */
 class Mass {
-  readonly total = new Map<string, number>();
+  readonly total = new Map<string | number, number>();
   sum = 0;
 
-  add(key: string | null, value: number): void {
+  add(key: string | number | null, value: number): void {
     if (key === null || value === 0) return;
     this.total.set(key, (this.total.get(key) ?? 0) + value);
   }
@@ -150,15 +157,8 @@ interface Evidence {
   /** Mass near each grid cell: a reading counts in its cell and the eight around it. */
   readonly near: Mass;
   /** Each group's own contribution (to take out when scoring it). */
-  readonly own: Map<NameGroup, { countries: Map<string, number>; admin1: Map<string, number>; near: Map<string, number>; weight: number }>;
+  readonly own: Map<NameGroup, { countries: Map<string, number>; admin1: Map<string, number>; near: Map<number, number>; weight: number }>;
   groups: number;
-}
-
-function neighbourCells(cell: string): string[] {
-  const [a, b] = cell.split(':').map(Number) as [number, number];
-  const cells: string[] = [];
-  for (let i = -1; i <= 1; i++) for (let j = -1; j <= 1; j++) cells.push(`${a + i}:${b + j}`);
-  return cells;
 }
 
 function collectEvidence(gazetteer: Gazetteer, groups: readonly NameGroup[], context: Context, datelineGroup: NameGroup | null, firstPass: boolean): Evidence {
@@ -172,14 +172,14 @@ function collectEvidence(gazetteer: Gazetteer, groups: readonly NameGroup[], con
     // The first pass knows only the names with one reading.
     if (firstPass && group.readings.length !== 1) continue;
     const weight = group.weight * (group === datelineGroup ? EVIDENCE.dateline : EVIDENCE.named);
-    const own = { countries: new Map<string, number>(), admin1: new Map<string, number>(), near: new Map<string, number>(), weight };
+    const own = { countries: new Map<string, number>(), admin1: new Map<string, number>(), near: new Map<number, number>(), weight };
     group.readings.forEach((r, i) => {
       const p = (firstPass ? 1 : group.probabilities[i]!) * weight;
       if (p < 1e-4) return;
       own.countries.set(r.entry.country, (own.countries.get(r.entry.country) ?? 0) + p);
       const division = r.entry.kind === 'admin1' ? r.entry.code : r.admin1;
       if (division) own.admin1.set(division, (own.admin1.get(division) ?? 0) + p);
-      if (r.entry.kind !== 'country') for (const cell of neighbourCells(r.cell)) own.near.set(cell, Math.max(own.near.get(cell) ?? 0, p / weight));
+      if (r.entry.kind !== 'country') for (const cell of r.neighbours) own.near.set(cell, Math.max(own.near.get(cell) ?? 0, p / weight));
     });
     for (const [k, v] of own.countries) evidence.countries.add(k, v);
     for (const [k, v] of own.admin1) evidence.admin1.add(k, v);
@@ -192,7 +192,7 @@ function collectEvidence(gazetteer: Gazetteer, groups: readonly NameGroup[], con
   return evidence;
 }
 
-function share(mass: Mass, key: string | null, ownMass: Map<string, number> | undefined, ownTotal: number): number {
+function share(mass: Mass, key: string | null, ownMass: ReadonlyMap<string, number> | undefined, ownTotal: number): number {
   if (key === null) return 0;
   const total = mass.sum - ownTotal;
   if (total <= 1e-9) return 0;
