@@ -8,6 +8,7 @@ import { ROUTE_MODULES } from './routes/index.js';
 import type { ApiApp, ApiEnv } from './routes/route.js';
 import { ResourceLoader } from '../resources/index.js';
 import type { Gazetteer } from '../stages/places/gazetteer.js';
+import { registerUi } from './ui.js';
 
 /**
  * The HTTP API as a Hono app: a fetch handler with no server around it, so tests call it in-process
@@ -36,6 +37,7 @@ export function createApp(options: AppOptions): ApiApp {
   let places: Gazetteer | null = null;
   const gazetteer = options.gazetteer ?? ((): Gazetteer => (places ??= new ResourceLoader().gazetteer()));
   for (const module of ROUTE_MODULES) module.register(app, { store: options.store, limits, gazetteer });
+  if (options.ui !== undefined) registerUi(app, options.ui);
 
   app.notFound((c) => errorResponse(new ApiError('not_found', `There is no route ${c.req.path}. The routes are listed in /api/openapi.json.`), c, log));
   app.onError((error, c) => errorResponse(error, c, log));

@@ -4,6 +4,7 @@ import type { EventData } from '../stages/events/event.js';
 import type { EventPlaceMethod, PlaceData, ResolvedPlace } from '../stages/places/place.js';
 import type { QuoteKind } from '../stages/quotes/quote.js';
 import type { ToneData } from '../stages/tone/tone.js';
+import type { Evidence } from './evidence.js';
 import type { ArticleFilter } from './store.js';
 
 /**
@@ -108,10 +109,14 @@ export interface StoredEvent extends EventRecord, ArticleContext {
   readonly id: number;
   /** The article's document tone (GDELT's AvgTone), or null when tone was not computed. */
   readonly articleTone: number | null;
+  /** The event's sentence with its verb, actors and place marked (evidence.ts). */
+  readonly evidence: Evidence;
 }
 
 export interface StoredQuote extends QuoteRecord, ArticleContext {
   readonly id: number;
+  /** The quote with its cue and speaker marked (evidence.ts). */
+  readonly evidence: Evidence;
 }
 
 /**
@@ -123,6 +128,10 @@ export interface EventFilter extends Pick<ArticleFilter, 'since' | 'until' | 'si
   readonly source?: string;
   /** Target actor code prefix. */
   readonly target?: string;
+  /** The source actor's name, exactly (case does not matter): one person among an actor code's people. */
+  readonly sourceName?: string;
+  /** The target actor's name, exactly (case does not matter). */
+  readonly targetName?: string;
   /** Only events of articles that have this theme (a taxonomy code such as CYBER_SECURITY). */
   readonly theme?: string;
   /** CAMEO code prefix: `04` every consult event, `0311` one code. */
@@ -131,6 +140,11 @@ export interface EventFilter extends Pick<ArticleFilter, 'since' | 'until' | 'si
   readonly articleId?: number;
   /** Leave out negated events ("did not accuse"); default false: they are kept (marked `negated`). */
   readonly excludeNegated?: boolean;
+  /**
+   * The actors given may stand on either side: with a source and a target, the pair in both directions
+   * (USA→CHN and CHN→USA); with one of them, every event it is the source or the target of.
+   */
+  readonly bothDirections?: boolean;
 }
 
 /** A page of results: ordered by date (undated last), then id; `nextCursor` asks for the next page. */
@@ -164,6 +178,8 @@ export interface QuoteFilter extends Pick<ArticleFilter, 'since' | 'until' | 'si
   readonly speaker?: string;
   readonly kind?: QuoteKind;
   readonly articleId?: number;
+  /** Words in the quote, in the search language (phrases, OR, NOT, prefix*; query/parse.ts). */
+  readonly text?: string;
 }
 
 export interface QuotePage {

@@ -2,10 +2,11 @@ import type Database from 'better-sqlite3';
 import { decodeCursor, nextCursor, searchFingerprint } from '../cursor.js';
 import { normalizeFilter, normalizeLimit, siteFromKey, siteKeyRangeEnd, type NormalizedFilter } from '../filters.js';
 import { toFts5 } from '../query/fts5.js';
-import { parseSearch } from '../query/parse.js';
+import { parseQuery } from '../query/parse.js';
 import { SNIPPET_TOKENS, splitMarkedSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from '../snippet.js';
 import type { ListArticlesQuery } from '../analysis.js';
 import { decodeKeyset, encodeKeyset, listFingerprint } from '../analysis-filters.js';
+import { prefixRangeEnd } from '../codes.js';
 import { EXPORT_BATCH_SIZE, type ArticleFilter, type ArticleListPage, type SearchHit, type SearchPage, type SearchQuery, type StoredArticle } from '../store.js';
 import { STORED_ARTICLE_COLUMNS, STORED_ARTICLE_FROM, rowToStoredArticle, type StoredArticleRow } from './codec.js';
 
@@ -48,6 +49,17 @@ export function filterClause(filter: NormalizedFilter, useIndexes: boolean): Fil
     terms.push(`${column('language')} = @language`);
     params.language = filter.language;
   }
+  // Probes of the article's own rows (entities and article_themes are keyed by article first): the cost
+  // follows the articles checked, not the size of the layer tables.
+  if (filter.actor !== null) {
+    terms.push('EXISTS (SELECT 1 FROM entities en WHERE en.article_id = a.id AND en.code >= @actor AND en.code < @actorEnd)');
+    params.actor = filter.actor;
+    params.actorEnd = prefixRangeEnd(filter.actor);
+  }
+  if (filter.theme !== null) {
+    terms.push('EXISTS (SELECT 1 FROM article_themes th WHERE th.article_id = a.id AND th.theme = @theme)');
+    params.theme = filter.theme;
+  }
   if (filter.country !== null) {
     terms.push("EXISTS (SELECT 1 FROM article_places p WHERE p.country = @country AND p.scope = 'country' AND p.article_id = a.id)");
     params.country = filter.country;
@@ -56,12 +68,12 @@ export function filterClause(filter: NormalizedFilter, useIndexes: boolean): Fil
 }
 
 function filtered(filter: NormalizedFilter): boolean {
-  return filter.sinceMs !== null || filter.untilMs !== null || filter.siteKey !== null || filter.language !== null || filter.country !== null;
+  return filter.sinceMs !== null || filter.untilMs !== null || filter.siteKey !== null || filter.language !== null || filter.actor !== null || filter.theme !== null || filter.country !== null;
 }
 
 export function searchArticles(db: Database.Database, query: SearchQuery): SearchPage {
-  const { tree, country } = parseSearch(query.text);
-  const filter = normalizeFilter(country ? { ...query, country } : query);
+  const tree = parseQuery(query.text);
+  const filter = normalizeFilter(query);
   const limit = normalizeLimit(query.limit);
   const fingerprint = searchFingerprint(tree, filter);
   const cursor = query.cursor ? decodeCursor(query.cursor, fingerprint) : null;
