@@ -17,15 +17,8 @@ export function normalizePlaceQuery(query: PlaceQuery = {}): NormalizedPlaceQuer
   return { filter: normalizeEventFilter({ since, until, site, source, target, theme }), limit: normalizeAggregateLimit(query.limit) };
 }
 
-export interface CountedCity {
-  readonly name: string;
-  readonly country: string;
-  readonly admin1: string | null;
-  readonly lat: number;
-  readonly lon: number;
-  readonly geonameId: number | null;
-  readonly count: number;
-}
+/** A city counted by one adapter's query: articles or events, in `count`. */
+export type CountedCity = Omit<CityCount, 'articles' | 'events'> & { readonly count: number };
 
 export function mergePlaceCounts(
   articleCountries: ReadonlyMap<string, number>,

@@ -10,30 +10,15 @@ import { buildPipeline, step, type Pipeline } from '../../pipeline/build.js';
 import { runPipeline } from '../../pipeline/run.js';
 import type { Resources, Stage } from '../../pipeline/stage.js';
 import { ANALYSIS_STAGES } from '../../stages/index.js';
-import type { PlaceForm, PlaceType } from '../../stages/places/place.js';
+import type { PlaceForm, ResolvedPlace } from '../../stages/places/place.js';
 import { placesStage } from '../../stages/places/places.js';
 import { selectStages } from '../../stages/select.js';
 import { documentFromPlainText } from '../../stages/sentences/plain-text.js';
 import { STDIN_ARGUMENT } from '../io/inputs.js';
 import { readPageFile, readPageStdin } from '../io/read.js';
 
-export interface PlaceOutput {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly name: string;
-  readonly type: PlaceType;
-  /** ISO 3166-1 alpha-3. */
-  readonly country: string;
-  readonly admin1: string | null;
-  readonly admin1Code: string | null;
-  readonly lat: number;
-  readonly lon: number;
-  readonly geonameId: number | null;
-  readonly featureCode: string;
-  readonly form: PlaceForm;
-  readonly confidence: number;
-}
+/** A place of the text: its words, and the gazetteer entry they resolve to (place.ts). */
+export type PlaceOutput = { readonly start: number; readonly end: number; readonly text: string } & ResolvedPlace & { readonly form: PlaceForm; readonly confidence: number };
 
 export interface FocusOutput {
   readonly countries: readonly { readonly country: string; readonly name: string; readonly score: number; readonly mentions: number }[];
