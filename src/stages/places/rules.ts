@@ -61,7 +61,7 @@ export const MAX_READINGS = 60;
  * Country-code top-level domains that sites use for other reasons than their country (.tv, .io, ...):
  * they say nothing of where the site is.
  */
-export const GENERIC_COUNTRY_DOMAINS: ReadonlySet<string> = new Set(['ac', 'ad', 'ai', 'am', 'as', 'at', 'be', 'bz', 'cc', 'cd', 'co', 'fm', 'gg', 'im', 'io', 'is', 'it', 'la', 'ly', 'me', 'ms', 'mu', 'nu', 'sh', 'so', 'st', 'tk', 'to', 'tv', 'vc', 'ws']);
+export const GENERIC_COUNTRY_DOMAINS: ReadonlySet<string> = new Set(['ac', 'ai', 'bz', 'cc', 'co', 'fm', 'gg', 'im', 'io', 'ly', 'me', 'ms', 'mu', 'nu', 'sh', 'so', 'st', 'tk', 'to', 'tv', 'vc', 'ws']);
 
 /** Domain endings whose country is not their letters. */
 export const DOMAIN_COUNTRIES: Readonly<Record<string, string>> = { uk: 'GB' };
