@@ -64,14 +64,14 @@ try {
   const [topActor] = (await store.listActors({ limit: 5 })).filter((a) => a.code !== null && a.code.length > 3);
   const voa = (await store.search({ text: 'kerry wang' })).hits[0]?.id;
   const views: [string, string][] = [
-    ['search', `/search?q=${encodeURIComponent('climate OR election')}&compare=${encodeURIComponent('economy')}&by=month`],
+    ['search', `/search?q=${encodeURIComponent('climate OR election since:2023-01')}&compare=${encodeURIComponent('economy since:2023-01')}&by=month`],
     ['article', `/articles/${voa}?layers=entities,quotes,events&fact=quote%3A4`],
     ['events', '/events?source=USA&target=CHN&both=true&by=month'],
     ['actors', '/actors'],
     ['actor', '/actors/CHNGOV?name=Wang%20Yang'],
     ['actor-top', `/actors/${topActor?.code ?? 'USA'}`],
     ['quotes', '/quotes?speaker=wang'],
-    ['themes', '/themes?by=month'],
+    ['themes', '/themes?by=month&from=2019-01'],
     ['coverage', '/coverage'],
   ];
   mkdirSync(OUT, { recursive: true });
