@@ -1,3 +1,4 @@
+import type { Gazetteer } from '../stages/places/gazetteer.js';
 import type { Store } from '../store/store.js';
 import type { UiAssets } from './ui.js';
 
@@ -30,6 +31,8 @@ export interface ServerLog {
 export const SILENT_LOG: ServerLog = Object.freeze({ request: () => undefined, error: () => undefined });
 
 export interface AppOptions {
+  /** The places gazetteer (names and points of countries for GET /api/places); default: Parley's own, loaded on first use. */
+  readonly gazetteer?: () => Gazetteer;
   /** The archive the API reads (it never writes). The caller owns it and closes it. */
   readonly store: Store;
   readonly limits?: Partial<ServerLimits>;

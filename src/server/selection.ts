@@ -20,7 +20,7 @@ export const THEME_CODE = /^[A-Z0-9_]{1,80}$/;
 export const SELECTION_PARAMETERS = {
   q: textParameter('q', {
     description:
-      'A search query: words (all must match), "exact phrases", prefix* (at least 2 letters), OR, NOT or -word, parentheses; operators in upper case; case and accents never matter. Filters may be written into it as name:value — site:, lang:, actor:, theme:, since:, until: — at its top level (not inside parentheses or next to OR).',
+      'A search query: words (all must match), "exact phrases", prefix* (at least 2 letters), OR, NOT or -word, parentheses; operators in upper case; case and accents never matter. Filters may be written into it as name:value — site:, lang:, actor:, theme:, country:, since:, until: — at its top level (not inside parentheses or next to OR).',
     example: '"harbour bridge" OR ferry',
     maxLength: MAX_QUERY_LENGTH,
   }),
@@ -42,12 +42,19 @@ export const SELECTION_PARAMETERS = {
     upper: true,
     accepts: 'a theme code such as CYBER_SECURITY (letters, digits and _)',
   }),
+  country: codeParameter('country', {
+    description: 'Only articles mainly about this country: their focus (the countries the places stage found they are about) includes it. An ISO 3166-1 alpha-3 code.',
+    pattern: /^[A-Z]{3}$/,
+    example: 'SYR',
+    upper: true,
+    accepts: 'an ISO 3166-1 alpha-3 country code such as SYR or USA',
+  }),
 } as const;
 
 type SelectionValues = { [K in keyof typeof SELECTION_PARAMETERS]?: string };
 
 /** The filters a query may name and the parameter that names the same filter. */
-const PARAMETER_OF = { site: 'site', language: 'lang', actor: 'actor', theme: 'theme', since: 'since', until: 'until' } as const;
+const PARAMETER_OF = { site: 'site', language: 'lang', actor: 'actor', theme: 'theme', country: 'country', since: 'since', until: 'until' } as const;
 
 /**
  * The selection of a request: q's words, and its filters merged with the parameters (each checked as

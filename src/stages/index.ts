@@ -2,6 +2,8 @@ import type { Stage } from '../pipeline/stage.js';
 import { actorsStage } from './actors/actors.js';
 import { entitiesStage } from './entities/entities.js';
 import { eventsStage } from './events/events.js';
+import { eventPlacesStage } from './places/event-places.js';
+import { placesStage } from './places/places.js';
 import { quotesStage } from './quotes/quotes.js';
 import { sentencesStage } from './sentences/sentences.js';
 import { themesStage } from './themes/themes.js';
@@ -11,4 +13,4 @@ import { toneStage } from './tone/tone-stage.js';
  * Every analysis stage, in run order (each one's `requires` are provided by those before it).
  * `parley analyze`, `parley ingest` and `parley reanalyze` run this list.
  */
-export const ANALYSIS_STAGES: readonly Stage[] = [sentencesStage, entitiesStage, actorsStage, quotesStage, themesStage, toneStage, eventsStage] as readonly Stage[];
+export const ANALYSIS_STAGES: readonly Stage[] = [sentencesStage, entitiesStage, actorsStage, quotesStage, themesStage, toneStage, eventsStage, placesStage, eventPlacesStage] as readonly Stage[];

@@ -1,6 +1,7 @@
 import type { StageStamp } from '../model/document.js';
 import type { Span } from '../model/span.js';
 import type { EventData } from '../stages/events/event.js';
+import type { EventPlaceMethod, PlaceData, ResolvedPlace } from '../stages/places/place.js';
 import type { QuoteKind } from '../stages/quotes/quote.js';
 import type { ToneData } from '../stages/tone/tone.js';
 import type { Evidence } from './evidence.js';
@@ -55,8 +56,27 @@ export interface ThemeRecord {
   readonly evidence: readonly (Span & { readonly weight: number })[];
 }
 
-/** An event: its span is the sentence that carries it; the data is the stage's coding. */
-export type EventRecord = Span & EventData;
+/** A place the article names, resolved to a gazetteer entry (the `places` layer). */
+export type PlaceRecord = Span & PlaceData;
+
+/** One of the countries or cities the article is mainly about (the `placeFocus` layer). */
+export interface FocusRecord extends ResolvedPlace {
+  readonly scope: 'country' | 'city';
+  readonly score: number;
+  readonly mentions: number;
+}
+
+/** Where an event happened (GDELT's ActionGeo), with how that place was chosen (the `eventPlaces` layer). */
+export interface EventLocation {
+  readonly place: ResolvedPlace;
+  /** The words that name the place (null when it comes from the article's focus). */
+  readonly evidence: Span | null;
+  readonly method: EventPlaceMethod;
+  readonly confidence: number;
+}
+
+/** An event: its span is the sentence that carries it; the data is the stage's coding, and its location when the event-places stage ran. */
+export type EventRecord = Span & EventData & { readonly location?: EventLocation | null };
 
 export type ToneRecord = Span & ToneData;
 
@@ -71,6 +91,10 @@ export interface ArticleAnalysis {
   readonly events: readonly EventRecord[];
   /** The document row (scope "document") and one row per sentence. */
   readonly tone: readonly ToneRecord[];
+  /** The places the article names (absent or empty when the places stage did not run). */
+  readonly places?: readonly PlaceRecord[];
+  /** The countries and cities the article is mainly about. */
+  readonly focus?: readonly FocusRecord[];
 }
 
 /** The article an event or quote comes from, as query results carry it. */
@@ -197,6 +221,38 @@ export interface ThemeSummary {
 }
 
 export interface ListArticlesQuery extends ArticleFilter, PageQuery {}
+
+/** Which articles and events a map counts: the event filters (dates are the event's, for events; the article's, for articles). */
+export interface PlaceQuery extends Pick<EventFilter, 'since' | 'until' | 'site' | 'source' | 'target' | 'theme'> {
+  /** 1..MAX_AGGREGATE_LIMIT, default DEFAULT_AGGREGATE_LIMIT: the most cities returned. */
+  readonly limit?: number;
+}
+
+/** Articles (by their focus countries) and events (by where they happened) per country. */
+export interface CountryCount {
+  /** ISO 3166-1 alpha-3. */
+  readonly country: string;
+  readonly articles: number;
+  readonly events: number;
+}
+
+/** A city with the articles that have it in their focus and the events located in it. */
+export interface CityCount {
+  readonly name: string;
+  readonly country: string;
+  readonly admin1: string | null;
+  readonly lat: number;
+  readonly lon: number;
+  readonly geonameId: number | null;
+  readonly articles: number;
+  readonly events: number;
+}
+
+export interface PlaceCounts {
+  readonly countries: readonly CountryCount[];
+  /** Most articles plus events first, at most the query's limit. */
+  readonly cities: readonly CityCount[];
+}
 
 export const DEFAULT_AGGREGATE_LIMIT = 100;
 export const MAX_AGGREGATE_LIMIT = 1000;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import { registerAnalysisContract } from './contract/analysis.js';
+import { registerPlacesContract } from './contract/places.js';
 import { registerExploreContract } from './contract/explore.js';
 import { registerQueryContract } from './contract/queries.js';
 import { registerSearchContract } from './contract/search.js';
@@ -44,6 +45,7 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
     registerSearchContract(context);
     registerQueryContract(context);
     registerAnalysisContract(context);
+    registerPlacesContract(context);
     registerExploreContract(context);
   });
 }

@@ -18,6 +18,8 @@ export interface NormalizedFilter {
   readonly actor: string | null;
   /** A theme code (upper case): articles with this theme. */
   readonly theme: string | null;
+  /** An ISO 3166-1 alpha-3 code (upper case): articles whose focus includes this country. */
+  readonly country: string | null;
 }
 
 export function normalizeFilter(filter: ArticleFilter = {}): NormalizedFilter {
@@ -33,7 +35,15 @@ export function normalizeFilter(filter: ArticleFilter = {}): NormalizedFilter {
     language: filter.language == null || filter.language === '' ? null : parseLanguageFilter(filter.language),
     actor: filter.actor == null || filter.actor.trim() === '' ? null : parseActorCode(filter.actor, 'actor'),
     theme: filter.theme == null || filter.theme.trim() === '' ? null : parseThemeCode(filter.theme),
+    country: filter.country == null || filter.country.trim() === '' ? null : parseCountryFilter(filter.country),
   };
+}
+
+/** A country filter: an ISO 3166-1 alpha-3 code (`syr` → SYR). */
+export function parseCountryFilter(value: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) throw new StoreError('E_FILTER', `country "${value.slice(0, 40)}" is not a country code.`, 'Give an ISO 3166-1 alpha-3 code such as SYR, USA or DEU.');
+  return code;
 }
 
 const DATE_BOUND = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -150,15 +160,17 @@ export function normalizeLimit(limit: number | undefined): number {
   return limit;
 }
 
-/** What an article's analysis says for the actor and theme filters (the in-memory adapter). */
+/** What an article's analysis says for the actor, theme and country filters (the in-memory adapter). */
 export interface ArticleLayersKeys {
   readonly actorCodes: readonly (string | null)[];
   readonly themes: readonly string[];
+  /** Its focus countries (ISO alpha-3). */
+  readonly countries?: readonly string[];
 }
 
 /**
  * Whether an article passes a normalized filter (the in-memory adapter's WHERE clause). `layers` is
- * read only when the filter names an actor or a theme; an article without analysis has neither.
+ * read only when the filter names an actor, a theme or a country; an article without analysis has none.
  */
 export function matchesFilter(
   filter: NormalizedFilter,
@@ -166,8 +178,9 @@ export function matchesFilter(
   layers?: () => ArticleLayersKeys | null,
 ): boolean {
   if (!matchesColumns(filter, row)) return false;
-  if (filter.actor === null && filter.theme === null) return true;
+  if (filter.actor === null && filter.theme === null && filter.country === null) return true;
   const keys = layers?.() ?? null;
+  if (filter.country !== null && !(keys?.countries?.includes(filter.country) ?? false)) return false;
   if (filter.actor !== null && !(keys?.actorCodes.some((code) => code !== null && code.startsWith(filter.actor!)) ?? false)) return false;
   if (filter.theme !== null && !(keys?.themes.includes(filter.theme) ?? false)) return false;
   return true;

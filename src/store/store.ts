@@ -14,6 +14,8 @@ import type {
   StoredEvent,
   StoredQuote,
   ThemeSummary,
+  PlaceCounts,
+  PlaceQuery,
   TimelineBucket,
   TimelineUnit,
 } from './analysis.js';
@@ -112,6 +114,8 @@ export interface Store {
   listActors(query?: ActorQuery): Promise<ActorSummary[]>;
   /** The themes of the selected articles, most articles first. */
   listThemes(query?: AggregateQuery): Promise<ThemeSummary[]>;
+  /** Articles (by focus country) and events (by location) per country, and the leading cities: what a map draws. */
+  placeCounts(query?: PlaceQuery): Promise<PlaceCounts>;
 
   // Exploring the archive (see explore.ts): what the workbench's charts and facets read.
 
@@ -300,6 +304,8 @@ export interface ArticleFilter {
   readonly actor?: string;
   /** A theme code (CYBER_SECURITY): articles the themes stage gave this theme. */
   readonly theme?: string;
+  /** A focus country of the article (ISO 3166-1 alpha-3, such as SYR): the places stage's `placeFocus`. */
+  readonly country?: string;
 }
 
 export interface SearchQuery extends ArticleFilter {

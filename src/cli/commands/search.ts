@@ -3,7 +3,7 @@ import type { SearchHit, SearchPage } from '../../store/store.js';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from '../../store/store.js';
 import { databaseOption, openArchiveForReading } from '../database.js';
 import { StreamWriter } from '../io/output.js';
-import { checkedCode, filterOptions, parseLimit, reportStoreError, toFilter, type FilterFlags } from '../query/options.js';
+import { checkedCode, countryOption, filterOptions, parseLimit, reportStoreError, toFilter, type FilterFlags } from '../query/options.js';
 import { listedToJSON } from '../../server/serialize.js';
 import type { ListArticlesQuery } from '../../store/analysis.js';
 import { parseActorCode, parseThemeCode } from '../../store/codes.js';
@@ -38,7 +38,7 @@ Query language:
   Operators are upper case; case and accents never matter (cafe finds Café).
   Filters may be written into the query, at its top level (not inside parentheses or next to OR),
   as the workbench's search box takes them:
-    site:voanews.com  lang:en  actor:CHN  theme:CYBER_SECURITY  since:2024-01  until:2024-06-30
+    site:voanews.com  lang:en  actor:CHN  theme:CYBER_SECURITY  country:SYR  since:2024-01  until:2024-06-30
   A query of filters only lists the newest articles that pass them.
 
 Formats:
@@ -67,7 +67,7 @@ export const searchCommand: CliCommand = {
       .summary('search the archive (ranked, with highlighted passages)')
       .description(DESCRIPTION)
       .argument('<query>', 'words, "exact phrases", prefix*, AND / OR / NOT (quote the whole query for your shell)');
-    for (const option of filterOptions()) command.addOption(option);
+    for (const option of [...filterOptions(), countryOption()]) command.addOption(option);
     command
       .addOption(new Option('--actor <code>', 'only articles that mention an actor whose code starts with CODE (USA matches USAGOV)').argParser(checkedCode((v) => parseActorCode(v, 'actor'))))
       .addOption(new Option('--theme <code>', 'only articles with this theme (e.g. CYBER_SECURITY)').argParser(checkedCode(parseThemeCode)))

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../store/analysis.js';
+import type { EventLocation, StoredEvent } from '../../store/analysis.js';
 
 /**
  * Events as GDELT 2.0 Event records: the 61 tab-separated columns of the GDELT Event Codebook (V2.0), in
@@ -30,7 +30,8 @@ function geoColumns(prefix: string): string[] {
 export const GDELT_FILLED = [
   'GLOBALEVENTID (the event id)', 'SQLDATE, MonthYear, Year, FractionDate (the event date, else the article\'s)',
   'Actor1/2Code, Name, CountryCode, Type1Code', 'EventCode, EventBaseCode, EventRootCode, QuadClass, GoldsteinScale',
-  'NumMentions, NumSources, NumArticles (1)', 'AvgTone (the article\'s tone)', 'ActionGeo_FullName, ActionGeo_CountryCode (the place the sentence names)',
+  'NumMentions, NumSources, NumArticles (1)', 'AvgTone (the article\'s tone)',
+  'ActionGeo_Type, FullName, CountryCode (ISO alpha-3), ADM1Code, Lat, Long, FeatureID (GeoNames id) (where the event happened: the place in its sentence, else the nearest before it, else the article\'s focus; else only the name and code of a place the sentence names)',
   'DATEADDED (the article\'s published date-time)', 'SOURCEURL',
 ] as const;
 
@@ -78,12 +79,28 @@ export function gdeltEventRow(event: StoredEvent): string {
     }
     return fields;
   };
+  const actionGeo = event.location ? locationFields(event.location) : geo(event.place);
   const row = [
     String(event.id), date.sqlDate, date.monthYear, date.year, date.fraction,
     ...actorFields(event.source), ...actorFields(event.target),
     '', event.code, event.code.slice(0, 3), event.root, String(event.quadClass), String(event.goldstein), '1', '1', '1', event.articleTone === null ? '' : String(event.articleTone),
-    ...geo(null), ...geo(null), ...geo(event.place),
+    ...geo(null), ...geo(null), ...actionGeo,
     dateAdded(event.published), event.url,
   ];
   return `${row.map(clean).join('\t')}\n`;
+}
+
+/** GDELT geographic types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (a second-order division counts as a city-level place). */
+function geoType(place: EventLocation['place']): string {
+  const us = place.country === 'USA';
+  if (place.type === 'country') return '1';
+  if (place.type === 'admin1') return us ? '2' : '5';
+  return us ? '3' : '4';
+}
+
+/** The ActionGeo columns of a located event: ADM1Code as GDELT writes it (US.TX → USTX). */
+function locationFields(location: EventLocation): string[] {
+  const { place } = location;
+  const fullName = [place.name, place.type !== 'admin1' && place.type !== 'country' ? place.admin1 : null, place.type !== 'country' ? place.country : null].filter(Boolean).join(', ');
+  return [geoType(place), fullName, place.country, place.admin1Code?.replace('.', '') ?? '', '', String(place.lat), String(place.lon), place.geonameId === null ? '' : String(place.geonameId)];
 }

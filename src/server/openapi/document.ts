@@ -5,6 +5,7 @@ import { STATS_PARAMETERS } from '../routes/stats.js';
 import { ACTOR_PARAMETERS, THEME_PARAMETERS } from '../routes/aggregates.js';
 import { EVENT_PARAMETERS } from '../routes/events.js';
 import { QUOTE_PARAMETERS } from '../routes/quotes.js';
+import { PLACE_PARAMETERS } from '../routes/places.js';
 import { FAILURE_PARAMETERS } from '../routes/coverage.js';
 import { ACTOR_CODE_PARAMETER, ACTOR_PROFILE_PARAMETERS, FACET_PARAMETERS, NETWORK_PARAMETERS, THEME_GRID_PARAMETERS, THEME_TIMELINE_PARAMETERS, TIMELINE_PARAMETERS } from '../routes/explore.js';
 import { SCHEMAS } from './schemas.js';
@@ -129,6 +130,16 @@ export function openApiDocument(): Json {
           description: 'The themes of the selected articles, most articles first, with the mean score and the evidence count.',
           parameters: parameters(THEME_PARAMETERS),
           responses: { '200': ok('ThemeList', 'The themes.'), '400': RESPONSES.badRequest, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
+      '/api/places': {
+        get: {
+          operationId: 'countPlaces',
+          summary: 'Articles and events by country and city (a map)',
+          description:
+            "For a map: per country, the articles that have it in their focus (the countries they are mainly about) and the events located in it (GDELT's ActionGeo), with the country's ISO numeric code (Natural Earth / world-atlas ids) and a point; and the leading cities with their points and counts. The filters select events as in GET /api/events, and articles by their published date, site, theme, and having an event with that source or target.",
+          parameters: parameters(PLACE_PARAMETERS),
+          responses: { '200': ok('PlaceCounts', 'The counts.'), '400': RESPONSES.badRequest, '503': RESPONSES.unavailable, default: RESPONSES.other },
         },
       },
       '/api/articles/timeline': {

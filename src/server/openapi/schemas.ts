@@ -141,6 +141,31 @@ const text = { type: 'string' } as const;
 const probability: Schema = { type: 'number', minimum: 0, maximum: 1 };
 const EventActor = { oneOf: [{ type: 'null' }, object({ code: nullable('string'), name: text, span: Span })] };
 
+const resolvedPlaceFields = {
+  name: text,
+  type: { type: 'string', enum: ['country', 'admin1', 'admin2', 'city'] },
+  country: { type: 'string', description: 'ISO 3166-1 alpha-3.' },
+  admin1: { ...nullable('string'), description: 'The first-order division it lies in (or is).' },
+  admin1Code: { ...nullable('string'), description: 'GeoNames code of that division (US.TX).' },
+  lat: { type: 'number', minimum: -90, maximum: 90 },
+  lon: { type: 'number', minimum: -180, maximum: 180 },
+  geonameId: { ...nullable('integer'), description: 'GeoNames id (populated places; null for countries and divisions).' },
+  featureCode: { type: 'string', description: 'GeoNames feature code (PPL, PPLA, PPLC, ADM1, ADM2, PCLI).' },
+};
+const ResolvedPlace = object(resolvedPlaceFields);
+const EventLocation = {
+  oneOf: [
+    { type: 'null' },
+    object({
+      place: ResolvedPlace,
+      evidence: { oneOf: [{ type: 'null' }, Span], description: 'The words that name the place (null when it is the article focus).' },
+      method: { type: 'string', enum: ['sentence', 'preceding', 'dateline', 'focus'], description: "How it was chosen: the place in the event's sentence, else the nearest before it (or the dateline's), else the article's focus." },
+      confidence: probability,
+    }),
+  ],
+  description: "Where the event happened (GDELT's ActionGeo); absent when the event-places stage did not run on the article.",
+};
+
 const eventFields = {
   ...span,
   source: { ...EventActor, description: 'Who acts: a CAMEO-style actor code (USAGOV, CHN; null when named but not coded), its name, and where it is named.' },
@@ -155,6 +180,7 @@ const eventFields = {
   place: { oneOf: [{ type: 'null' }, object({ name: text, code: nullable('string'), span: Span })] },
   negated: { type: 'boolean' },
   confidence: probability,
+  location: EventLocation,
 };
 
 const Evidence = object({
@@ -176,7 +202,7 @@ const Event = object({
   published: nullable('string'),
   articleTone: { ...nullable('number'), description: "The article's document tone (GDELT's AvgTone)." },
   evidence: { ...ref('Evidence'), description: 'The sentence with the verb, the actors and the place marked.' },
-});
+}, ['location']);
 
 const EventList = object({ events: { type: 'array', items: ref('Event') }, next: { ...nullable('string'), description: 'Pass as cursor for the next page; null on the last page.' } });
 
@@ -227,8 +253,31 @@ const Analysis = object({
   mentions: { type: 'array', items: object({ ...span, kind: text, entity: count }) },
   quotes: { type: 'array', items: object(quoteFields) },
   themes: { type: 'array', items: object({ theme: text, label: text, score: { type: 'number' }, evidence: { type: 'array', items: object({ ...span, weight: { type: 'number' } }) } }) },
-  events: { type: 'array', items: object(eventFields) },
+  events: { type: 'array', items: object(eventFields, ['location']) },
   tone: { type: 'array', items: object(toneFields) },
+  places: { type: 'array', items: object({ ...span, ...resolvedPlaceFields, form: { type: 'string', enum: ['name', 'demonym', 'based'] }, confidence: probability }), description: 'The places the article names (when the places stage ran).' },
+  focus: { type: 'array', items: object({ scope: { type: 'string', enum: ['country', 'city'] }, ...resolvedPlaceFields, score: probability, mentions: count }), description: 'The countries and cities the article is mainly about.' },
+}, ['places', 'focus']);
+
+const PlaceCounts = object({
+  countries: {
+    type: 'array',
+    description: 'Every country with an article in focus or an event located in it, most articles plus events first.',
+    items: object({
+      country: { type: 'string', description: 'ISO 3166-1 alpha-3.' },
+      numeric: { ...nullable('string'), description: 'ISO 3166-1 numeric: the id of the country in Natural Earth / world-atlas shapes.' },
+      name: text,
+      lat: nullable('number'),
+      lon: nullable('number'),
+      articles: { ...count, description: 'Articles that have the country in their focus.' },
+      events: { ...count, description: 'Events located in the country.' },
+    }),
+  },
+  cities: {
+    type: 'array',
+    description: 'The leading cities (articles with the city in focus, events located there), most first, at most `limit`.',
+    items: object({ name: text, country: text, admin1: nullable('string'), lat: { type: 'number' }, lon: { type: 'number' }, geonameId: nullable('integer'), articles: count, events: count }),
+  },
 });
 
 const ArticleAnalysis = object({ id, analysis: { oneOf: [{ type: 'null' }, ref('Analysis')], description: 'null when the article was stored without analysis (parley ingest --no-analysis; run parley reanalyze).' } });
@@ -329,4 +378,4 @@ const Codebook = object({
   countries: { type: 'object', additionalProperties: text },
 });
 
-export const SCHEMAS = { Error: ErrorBody, ArticleSummary, ArticleList, Article, RunCounts, RunSummary, Stats, Health, Event, EventList, Timeline, Quote, QuoteList, ActorList, ThemeList, Analysis, ArticleAnalysis, Evidence, FacetCount, NetworkNode, ArticleTimeline, ArticleFacets, Network, ActorProfile, ThemeTimeline, ThemeGrid, FailureList, DuplicateGroup, Codebook } as const;
+export const SCHEMAS = { Error: ErrorBody, ArticleSummary, ArticleList, Article, RunCounts, RunSummary, Stats, Health, Event, EventList, Timeline, Quote, QuoteList, ActorList, ThemeList, Analysis, ArticleAnalysis, Evidence, FacetCount, NetworkNode, ArticleTimeline, ArticleFacets, Network, ActorProfile, ThemeTimeline, ThemeGrid, FailureList, DuplicateGroup, Codebook, PlaceCounts } as const;

@@ -6,6 +6,7 @@ import { healthRoutes } from './health.js';
 import { openApiRoutes } from './openapi.js';
 import type { RouteModule } from './route.js';
 import { statsRoutes } from './stats.js';
+import { placeRoutes } from './places.js';
 import { codebookRoutes } from './codebook.js';
 import { coverageRoutes } from './coverage.js';
 import { exploreRoutes } from './explore.js';
@@ -15,4 +16,4 @@ import { exploreRoutes } from './explore.js';
  * `articles` and `aggregates`: its fixed paths (/api/articles/timeline, /api/actors/network) must win
  * over their `:id` and `:code` paths.
  */
-export const ROUTE_MODULES: readonly RouteModule[] = [exploreRoutes, articleRoutes, eventRoutes, quoteRoutes, aggregateRoutes, statsRoutes, coverageRoutes, codebookRoutes, healthRoutes, openApiRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [exploreRoutes, articleRoutes, eventRoutes, quoteRoutes, aggregateRoutes, placeRoutes, statsRoutes, coverageRoutes, codebookRoutes, healthRoutes, openApiRoutes];

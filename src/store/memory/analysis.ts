@@ -8,6 +8,8 @@ import {
   type EventFilter,
   type EventPage,
   type EventRecord,
+  type PlaceCounts,
+  type PlaceQuery,
   type PageQuery,
   type QuoteFilter,
   type QuotePage,
@@ -37,6 +39,8 @@ import { matchesFilter, normalizeLimit, siteFromKey, type ArticleLayersKeys, typ
 import { eventEvidence, quoteEvidence } from '../evidence.js';
 import { DocumentMatcher, indexText } from './ranking.js';
 import type { ArticleEntry } from './tables.js';
+import { mergePlaceCounts, normalizePlaceQuery, type CountedCity } from '../place-counts.js';
+import type { ResolvedPlace } from '../../stages/places/place.js';
 
 /**
  * The analysis layers of the in-memory adapter, with the same ids, order and filters as the SQLite
@@ -104,7 +108,9 @@ export class MemoryAnalyses {
   /** The actor codes and themes of an article (the actor and theme filters), or null when not analyzed. */
   layerKeys(articleId: number): ArticleLayersKeys | null {
     const saved = this.saved.get(articleId);
-    return saved ? { actorCodes: saved.analysis.entities.map((e) => e.code), themes: saved.analysis.themes.map((t) => t.theme) } : null;
+    if (!saved) return null;
+    const countries = (saved.analysis.focus ?? []).filter((f) => f.scope === 'country').map((f) => f.country);
+    return { actorCodes: saved.analysis.entities.map((e) => e.code), themes: saved.analysis.themes.map((t) => t.theme), countries };
   }
 
   get(articleId: number): ArticleAnalysis | null {
@@ -120,8 +126,39 @@ export class MemoryAnalyses {
     }
   }
 
-  private eventRows(filter: EventFilter): Row<EventRecord>[] {
-    const f = normalizeEventFilter(filter);
+  placeCounts(query: PlaceQuery): PlaceCounts {
+    const { filter, limit } = normalizePlaceQuery(query);
+    const articleCountries = new Map<string, number>();
+    const cityCounts = (): Map<string, CountedCity> => new Map();
+    const articleCities = cityCounts();
+    const eventCities = cityCounts();
+    const countCity = (target: Map<string, CountedCity>, place: ResolvedPlace): void => {
+      const key = `${place.name}|${place.country}|${place.lat}|${place.lon}|${place.geonameId}`;
+      const row = target.get(key);
+      target.set(key, { name: place.name, country: place.country, admin1: row?.admin1 ?? place.admin1, lat: place.lat, lon: place.lon, geonameId: place.geonameId, count: (row?.count ?? 0) + 1 });
+    };
+    for (const saved of this.saved.values()) {
+      if (!matchesFilter(filter.dates, { publishedMs: saved.article.publishedMs, siteKey: saved.article.siteKey, language: null })) continue;
+      if (filter.theme !== null && !saved.analysis.themes.some((t) => t.theme === filter.theme)) continue;
+      if (filter.source !== null && !saved.events.some((e) => (e.record.source?.code ?? '').startsWith(filter.source!))) continue;
+      if (filter.target !== null && !saved.events.some((e) => (e.record.target?.code ?? '').startsWith(filter.target!))) continue;
+      for (const focus of saved.analysis.focus ?? []) {
+        if (focus.scope === 'country') articleCountries.set(focus.country, (articleCountries.get(focus.country) ?? 0) + 1);
+        else countCity(articleCities, focus);
+      }
+    }
+    const eventCountries = new Map<string, number>();
+    for (const row of this.eventRows(filter)) {
+      const place = row.record.location?.place;
+      if (!place) continue;
+      eventCountries.set(place.country, (eventCountries.get(place.country) ?? 0) + 1);
+      if (place.type === 'city') countCity(eventCities, place);
+    }
+    return mergePlaceCounts(articleCountries, eventCountries, [...articleCities.values()], [...eventCities.values()], limit);
+  }
+
+  private eventRows(filter: EventFilter | NormalizedEventFilter): Row<EventRecord>[] {
+    const f = 'dates' in filter ? filter : normalizeEventFilter(filter);
     const rows: Row<EventRecord>[] = [];
     for (const saved of this.saved.values()) {
       const themes = saved.analysis.themes;

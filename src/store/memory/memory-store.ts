@@ -32,6 +32,8 @@ import type {
   ActorQuery,
   ActorSummary,
   AggregateQuery,
+  PlaceCounts,
+  PlaceQuery,
   ArticleAnalysis,
   EventFilter,
   EventPage,
@@ -363,6 +365,11 @@ export class MemoryStore implements Store {
   async listThemes(query: AggregateQuery = {}): Promise<ThemeSummary[]> {
     this.open();
     return this.analyses.themes(query);
+  }
+
+  async placeCounts(query: PlaceQuery = {}): Promise<PlaceCounts> {
+    this.open();
+    return this.analyses.placeCounts(query);
   }
 
   private batches<T>(start: () => Generator<T[]>): AsyncIterable<T> {

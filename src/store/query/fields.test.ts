@@ -10,6 +10,7 @@ describe('splitQueryFilters', () => {
     expect(splitQueryFilters('"climate change" (coal OR gas) site:example.com')).toEqual({ text: '"climate change" (coal OR gas)', filter: { site: 'example.com' } });
     expect(splitQueryFilters('a AND site:x.org AND b')).toEqual({ text: 'a AND b', filter: { site: 'x.org' } });
     expect(splitQueryFilters('site:x.org AND b')).toEqual({ text: 'b', filter: { site: 'x.org' } });
+    expect(splitQueryFilters('ceasefire country:syr')).toEqual({ text: 'ceasefire', filter: { country: 'syr' } });
   });
 
   it('gives null words for a query of filters only, and leaves other colons alone', () => {

@@ -5,6 +5,7 @@ import type { ArticleFilter } from '../store.js';
  * Filters written into a search query, as analysts type them in a search box or share in a link:
  *
  *   cyber theme:CYBER_SECURITY actor:CHN site:voanews.com lang:en since:2013-01 until:2013-12
+ *   ceasefire country:SYR        (articles whose focus, found by the places stage, includes Syria)
  *
  * A filter narrows the whole query, so it stands at the top level, ANDed with the rest: never inside
  * parentheses, next to OR or after NOT (`a OR site:x` has no clear meaning, and an error says so rather
@@ -18,6 +19,7 @@ export const QUERY_FIELDS = {
   lang: 'language',
   actor: 'actor',
   theme: 'theme',
+  country: 'country',
   since: 'since',
   until: 'until',
 } as const satisfies Record<string, keyof ArticleFilter>;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { StageStamp } from '../../model/document.js';
 import type { QuadClass } from '../../stages/events/event.js';
+import type { EventPlaceMethod, PlaceForm, PlaceType, ResolvedPlace } from '../../stages/places/place.js';
 import type { QuoteKind } from '../../stages/quotes/quote.js';
 import type {
   ActorQuery,
@@ -8,7 +9,10 @@ import type {
   AggregateQuery,
   ArticleAnalysis,
   EventFilter,
+  EventLocation,
   EventPage,
+  FocusRecord,
+  PlaceRecord,
   EventRecord,
   PageQuery,
   QuoteFilter,
@@ -89,7 +93,7 @@ function actorClause(f: NormalizedEventFilter, params: Params): string | null {
   return `(${range('source_code', name)} OR ${range('target_code', name)})`;
 }
 
-function eventClause(f: NormalizedEventFilter): FilterClause {
+export function eventClause(f: NormalizedEventFilter): FilterClause {
   const params: Params = {};
   const terms = datedClause('e', f.dates, params);
   const actorTerms = actorClause(f, params);
@@ -161,13 +165,30 @@ interface EventRow {
   code: string; root: string; quad_class: number; goldstein: number; plover_type: string | null; plover_mode: string | null;
   verb_start: number; verb_end: number; date: string | null; place_name: string | null; place_code: string | null; place_start: number | null; place_end: number | null;
   negated: number; confidence: number;
+  geo_name: string | null; geo_type: string | null; geo_country: string | null; geo_admin1: string | null; geo_admin1_code: string | null; geo_lat: number | null; geo_lon: number | null;
+  geo_geoname_id: number | null; geo_feature_code: string | null; geo_method: string | null; geo_confidence: number | null; geo_start: number | null; geo_end: number | null;
+}
+
+interface PlaceColumns {
+  name: string; type: string; country: string; admin1: string | null; admin1_code: string | null; lat: number; lon: number; geoname_id: number | null; feature_code: string;
+}
+
+function resolvedPlace(r: PlaceColumns): ResolvedPlace {
+  return { name: r.name, type: r.type as PlaceType, country: r.country, admin1: r.admin1, admin1Code: r.admin1_code, lat: r.lat, lon: r.lon, geonameId: r.geoname_id, featureCode: r.feature_code };
+}
+
+function eventLocation(r: EventRow): EventLocation | null {
+  if (r.geo_method === null || r.geo_name === null) return null;
+  const place = resolvedPlace({ name: r.geo_name, type: r.geo_type!, country: r.geo_country!, admin1: r.geo_admin1, admin1_code: r.geo_admin1_code, lat: r.geo_lat!, lon: r.geo_lon!, geoname_id: r.geo_geoname_id, feature_code: r.geo_feature_code! });
+  return { place, evidence: r.geo_start === null ? null : { start: r.geo_start, end: r.geo_end! }, method: r.geo_method as EventPlaceMethod, confidence: r.geo_confidence! };
 }
 
 function actor(code: string | null, name: string | null, start: number | null, end: number | null): EventRecord['source'] {
   return name === null ? null : { code, name, span: { start: start!, end: end! } };
 }
 
-function eventRecord(r: EventRow): EventRecord {
+/** An event row as a record; `located`: the event-places stage ran on its article (the record says where, or null). */
+function eventRecord(r: EventRow, located = r.geo_method !== null): EventRecord {
   return {
     start: r.start,
     end: r.end,
@@ -183,6 +204,7 @@ function eventRecord(r: EventRow): EventRecord {
     place: r.place_name === null ? null : { name: r.place_name, code: r.place_code, span: { start: r.place_start!, end: r.place_end! } },
     negated: r.negated === 1,
     confidence: r.confidence,
+    ...(located ? { location: eventLocation(r) } : {}),
   };
 }
 
@@ -251,11 +273,19 @@ export function readAnalysis(db: Database.Database, articleId: number): ArticleA
     ...t,
     evidence: evidence.filter((e) => e.theme === t.theme).map(({ start, end, weight }) => ({ start, end, weight })),
   }));
-  const events = all<EventRow>('SELECT * FROM events WHERE article_id = ? ORDER BY id').map(eventRecord);
+  const located = stages.some((s) => s.name === 'event-places');
+  const events = all<EventRow>('SELECT * FROM events WHERE article_id = ? ORDER BY id').map((r) => eventRecord(r, located));
   const tone = all<{ scope: 'document' | 'sentence'; start: number; end: number; positive: number; negative: number; tone: number; polarity: number; activity: number; self_reference: number; word_count: number }>(
     'SELECT * FROM tone WHERE article_id = ? ORDER BY rowid',
   ).map((t): ToneRecord => ({ scope: t.scope, start: t.start, end: t.end, positive: t.positive, negative: t.negative, tone: t.tone, polarity: t.polarity, activity: t.activity, selfReference: t.self_reference, wordCount: t.word_count }));
-  return { stages, failures, entities, mentions, quotes, themes, events, tone };
+  if (!stages.some((s) => s.name === 'places')) return { stages, failures, entities, mentions, quotes, themes, events, tone };
+  const places = all<PlaceColumns & { start: number; end: number; form: string; confidence: number }>('SELECT * FROM places WHERE article_id = ? ORDER BY rowid').map(
+    (r): PlaceRecord => ({ start: r.start, end: r.end, ...resolvedPlace(r), form: r.form as PlaceForm, confidence: r.confidence }),
+  );
+  const focus = all<PlaceColumns & { scope: 'country' | 'city'; score: number; mentions: number }>('SELECT * FROM article_places WHERE article_id = ? ORDER BY rowid').map(
+    (r): FocusRecord => ({ scope: r.scope, ...resolvedPlace(r), score: r.score, mentions: r.mentions }),
+  );
+  return { stages, failures, entities, mentions, quotes, themes, events, tone, places, focus };
 }
 
 /**
@@ -352,7 +382,7 @@ export function eventTimeline(db: Database.Database, filter: EventFilter, by: Ti
 }
 
 /** Terms on `articles a` for the aggregates (published date and site). */
-function articleDates(dates: NormalizedFilter, params: Params): string {
+export function articleDates(dates: NormalizedFilter, params: Params): string {
   const terms: string[] = [];
   if (dates.sinceMs !== null) {
     terms.push('a.published_ms >= @since');

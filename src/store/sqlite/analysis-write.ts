@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ArticleAnalysis } from '../analysis.js';
+import type { ArticleAnalysis, EventLocation } from '../analysis.js';
 import { eventInstant, sortInstant } from '../analysis-filters.js';
 
 /**
@@ -10,7 +10,7 @@ import { eventInstant, sortInstant } from '../analysis-filters.js';
 
 type Prepare = (sql: string) => Database.Statement;
 
-const TABLES = ['article_stages', 'analysis_failures', 'entities', 'mentions', 'quotes', 'article_themes', 'theme_evidence', 'events', 'tone'] as const;
+const TABLES = ['article_stages', 'analysis_failures', 'entities', 'mentions', 'quotes', 'article_themes', 'theme_evidence', 'events', 'tone', 'places', 'article_places'] as const;
 
 export interface ArticleKeys {
   readonly id: number;
@@ -53,8 +53,9 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
 
   const event = prepare(
     `INSERT INTO events (article_id, site_key, sort_ms, start, "end", source_code, source_name, source_start, source_end, target_code, target_name, target_start, target_end,
-       code, root, quad_class, goldstein, plover_type, plover_mode, verb_start, verb_end, date, place_name, place_code, place_start, place_end, negated, confidence)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       code, root, quad_class, goldstein, plover_type, plover_mode, verb_start, verb_end, date, place_name, place_code, place_start, place_end, negated, confidence,
+       geo_name, geo_type, geo_country, geo_admin1, geo_admin1_code, geo_lat, geo_lon, geo_geoname_id, geo_feature_code, geo_method, geo_confidence, geo_start, geo_end)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const e of analysis.events) {
     const sortMs = sortInstant(eventInstant(e.date, article.publishedMs));
@@ -64,9 +65,28 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
       e.target?.code ?? null, e.target?.name ?? null, e.target?.span.start ?? null, e.target?.span.end ?? null,
       e.code, e.root, e.quadClass, e.goldstein, e.plover?.type ?? null, e.plover?.mode ?? null, e.verb.start, e.verb.end, e.date,
       e.place?.name ?? null, e.place?.code ?? null, e.place?.span.start ?? null, e.place?.span.end ?? null, e.negated ? 1 : 0, e.confidence,
+      ...locationColumns(e.location ?? null),
     );
   }
 
   const tone = prepare('INSERT INTO tone (article_id, scope, start, "end", positive, negative, tone, polarity, activity, self_reference, word_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   for (const t of analysis.tone) tone.run(id, t.scope, t.start, t.end, t.positive, t.negative, t.tone, t.polarity, t.activity, t.selfReference, t.wordCount);
+
+  const place = prepare(
+    `INSERT INTO places (article_id, start, "end", name, type, country, admin1, admin1_code, lat, lon, geoname_id, feature_code, form, confidence)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const p of analysis.places ?? []) place.run(id, p.start, p.end, p.name, p.type, p.country, p.admin1, p.admin1Code, p.lat, p.lon, p.geonameId, p.featureCode, p.form, p.confidence);
+  const focus = prepare(
+    `INSERT INTO article_places (article_id, scope, name, type, country, admin1, admin1_code, lat, lon, geoname_id, feature_code, score, mentions)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const f of analysis.focus ?? []) focus.run(id, f.scope, f.name, f.type, f.country, f.admin1, f.admin1Code, f.lat, f.lon, f.geonameId, f.featureCode, f.score, f.mentions);
+}
+
+/** The geo_* columns of an event row (all null when the event has no location). */
+function locationColumns(location: EventLocation | null): unknown[] {
+  if (!location) return new Array<null>(13).fill(null);
+  const { place, evidence } = location;
+  return [place.name, place.type, place.country, place.admin1, place.admin1Code, place.lat, place.lon, place.geonameId, place.featureCode, location.method, location.confidence, evidence?.start ?? null, evidence?.end ?? null];
 }

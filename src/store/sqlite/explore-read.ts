@@ -132,7 +132,8 @@ export function articleFacets(db: Database.Database, query: ArticleSelection, op
   const limit = normalizeFacetRows(options.limit);
   const selection = normalizeSelection(query);
   const s = selectionSql(selection);
-  const { total, sites, languages } = selection.tree !== null || selection.filter.actor !== null || selection.filter.theme !== null ? countMatches(db, s) : countByFilters(db, s);
+  const f = selection.filter;
+  const { total, sites, languages } = selection.tree !== null || f.actor !== null || f.theme !== null || f.country !== null ? countMatches(db, s) : countByFilters(db, s);
   const sample = sampledArticles(db, sampleIds(db, s));
   return {
     total,

@@ -46,6 +46,11 @@
  *   thousand rows, not the archive.
  * - tone_document: the document tone by article (a partial covering index), for timelines of a selection;
  *   quotes_by_speaker: a speaker's quotes by date.
+ *
+ * Version 5 (the places layers): places (every place an article names, resolved to a gazetteer entry);
+ * article_places (the article's focus: the countries and cities it is mainly about; indexed by country,
+ * for `country:SYR` and the country filters); the events' locations (GDELT's ActionGeo) as geo_*
+ * columns of events, indexed by country.
  */
 export interface Migration {
   readonly version: number;
@@ -475,6 +480,62 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER event_days_delete AFTER DELETE ON events WHEN old.sort_ms < 8640000000000000 BEGIN
         UPDATE event_days SET events = events - 1, goldstein_sum = goldstein_sum - old.goldstein WHERE day = ${dayOf('old.sort_ms')} AND quad_class = old.quad_class;
       END;
+    `,
+  },
+  {
+    version: 5,
+    name: 'places, article focus and event locations',
+    up: `
+      CREATE TABLE places (
+        article_id   INTEGER NOT NULL REFERENCES articles(id),
+        start        INTEGER NOT NULL,
+        "end"        INTEGER NOT NULL,
+        name         TEXT NOT NULL,
+        type         TEXT NOT NULL,
+        country      TEXT NOT NULL,
+        admin1       TEXT,
+        admin1_code  TEXT,
+        lat          REAL NOT NULL,
+        lon          REAL NOT NULL,
+        geoname_id   INTEGER,
+        feature_code TEXT NOT NULL,
+        form         TEXT NOT NULL,
+        confidence   REAL NOT NULL
+      );
+      CREATE INDEX places_by_article ON places(article_id, start);
+
+      CREATE TABLE article_places (
+        article_id   INTEGER NOT NULL REFERENCES articles(id),
+        scope        TEXT NOT NULL CHECK (scope IN ('country', 'city')),
+        name         TEXT NOT NULL,
+        type         TEXT NOT NULL,
+        country      TEXT NOT NULL,
+        admin1       TEXT,
+        admin1_code  TEXT,
+        lat          REAL NOT NULL,
+        lon          REAL NOT NULL,
+        geoname_id   INTEGER,
+        feature_code TEXT NOT NULL,
+        score        REAL NOT NULL,
+        mentions     INTEGER NOT NULL
+      );
+      CREATE INDEX article_places_by_article ON article_places(article_id);
+      CREATE INDEX article_places_by_country ON article_places(country, scope, article_id);
+
+      ALTER TABLE events ADD COLUMN geo_name TEXT;
+      ALTER TABLE events ADD COLUMN geo_type TEXT;
+      ALTER TABLE events ADD COLUMN geo_country TEXT;
+      ALTER TABLE events ADD COLUMN geo_admin1 TEXT;
+      ALTER TABLE events ADD COLUMN geo_admin1_code TEXT;
+      ALTER TABLE events ADD COLUMN geo_lat REAL;
+      ALTER TABLE events ADD COLUMN geo_lon REAL;
+      ALTER TABLE events ADD COLUMN geo_geoname_id INTEGER;
+      ALTER TABLE events ADD COLUMN geo_feature_code TEXT;
+      ALTER TABLE events ADD COLUMN geo_method TEXT;
+      ALTER TABLE events ADD COLUMN geo_confidence REAL;
+      ALTER TABLE events ADD COLUMN geo_start INTEGER;
+      ALTER TABLE events ADD COLUMN geo_end INTEGER;
+      CREATE INDEX events_by_geo_country ON events(geo_country, sort_ms);
     `,
   },
 ];

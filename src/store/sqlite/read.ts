@@ -60,11 +60,15 @@ export function filterClause(filter: NormalizedFilter, useIndexes: boolean): Fil
     terms.push('EXISTS (SELECT 1 FROM article_themes th WHERE th.article_id = a.id AND th.theme = @theme)');
     params.theme = filter.theme;
   }
+  if (filter.country !== null) {
+    terms.push("EXISTS (SELECT 1 FROM article_places p WHERE p.country = @country AND p.scope = 'country' AND p.article_id = a.id)");
+    params.country = filter.country;
+  }
   return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
 }
 
 function filtered(filter: NormalizedFilter): boolean {
-  return filter.sinceMs !== null || filter.untilMs !== null || filter.siteKey !== null || filter.language !== null || filter.actor !== null || filter.theme !== null;
+  return filter.sinceMs !== null || filter.untilMs !== null || filter.siteKey !== null || filter.language !== null || filter.actor !== null || filter.theme !== null || filter.country !== null;
 }
 
 export function searchArticles(db: Database.Database, query: SearchQuery): SearchPage {

@@ -20,7 +20,7 @@ function dayAligned(f: NormalizedFilter): boolean {
 
 /** Only dates (day-aligned), no site, language, actor or theme. */
 export function datesOnly(f: NormalizedFilter): boolean {
-  return f.siteKey === null && f.language === null && f.actor === null && f.theme === null && dayAligned(f);
+  return f.siteKey === null && f.language === null && f.actor === null && f.theme === null && f.country === null && dayAligned(f);
 }
 
 export function unfiltered(f: NormalizedFilter): boolean {

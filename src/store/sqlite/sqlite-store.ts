@@ -41,10 +41,13 @@ import {
   type StoredEvent,
   type StoredQuote,
   type ThemeSummary,
+  type PlaceCounts,
+  type PlaceQuery,
   type TimelineBucket,
   type TimelineUnit,
 } from '../analysis.js';
 import { checkAnalysis } from '../validate-analysis.js';
+import { placeCounts } from './places-read.js';
 import { eventBatches, eventTimeline, listActors, listThemes, queryEvents, queryQuotes, quoteBatches, readAnalysis, staleBatches } from './analysis-read.js';
 import { writeAnalysis } from './analysis-write.js';
 import * as explore from './explore-read.js';
@@ -254,6 +257,10 @@ export class SqliteStore implements Store {
 
   async listThemes(query: AggregateQuery = {}): Promise<ThemeSummary[]> {
     return this.guard(() => listThemes(this.db, query));
+  }
+
+  async placeCounts(query: PlaceQuery = {}): Promise<PlaceCounts> {
+    return this.guard(() => placeCounts(this.db, query));
   }
 
   async articleTimeline(selection: ArticleSelection, by: TimelineUnit): Promise<ArticleTimeline> {

@@ -1,0 +1,44 @@
+import type Database from 'better-sqlite3';
+import type { PlaceCounts, PlaceQuery } from '../analysis.js';
+import { prefixRangeEnd } from '../analysis-filters.js';
+import { mergePlaceCounts, normalizePlaceQuery, type CountedCity } from '../place-counts.js';
+import { articleDates, eventClause } from './analysis-read.js';
+
+/**
+ * The map's counts in SQLite: articles by their focus countries and cities (article_places, indexed by
+ * country), events by their location (the geo_* columns of events). The event filters apply to the
+ * events; to articles, as "the article has a theme / an event with that source or target".
+ */
+export function placeCounts(db: Database.Database, query: PlaceQuery = {}): PlaceCounts {
+  const { filter, limit } = normalizePlaceQuery(query);
+  const events = eventClause(filter);
+  const params: Record<string, unknown> = {};
+  let articleWhere = articleDates(filter.dates, params);
+  if (filter.theme !== null) {
+    articleWhere += ' AND EXISTS (SELECT 1 FROM article_themes t WHERE t.theme = @theme AND t.article_id = p.article_id)';
+    params.theme = filter.theme;
+  }
+  for (const side of ['source', 'target'] as const) {
+    if (filter[side] === null) continue;
+    articleWhere += ` AND EXISTS (SELECT 1 FROM events x WHERE x.article_id = p.article_id AND x.${side}_code >= @${side} AND x.${side}_code < @${side}End)`;
+    params[side] = filter[side];
+    params[`${side}End`] = prefixRangeEnd(filter[side]);
+  }
+  const counts = (sql: string, p: Record<string, unknown>): Map<string, number> =>
+    new Map((db.prepare(sql).all(p) as { country: string; n: number }[]).map((r) => [r.country, r.n]));
+  const articleCountries = counts(`SELECT p.country, count(DISTINCT p.article_id) AS n FROM article_places p JOIN articles a ON a.id = p.article_id WHERE p.scope = 'country'${articleWhere} GROUP BY p.country`, params);
+  const eventCountries = counts(`SELECT e.geo_country AS country, count(*) AS n FROM events e WHERE e.geo_country IS NOT NULL${events.sql} GROUP BY e.geo_country`, events.params);
+  const articleCities = db
+    .prepare(
+      `SELECT p.name, p.country, max(p.admin1) AS admin1, p.lat, p.lon, p.geoname_id AS geonameId, count(DISTINCT p.article_id) AS count
+       FROM article_places p JOIN articles a ON a.id = p.article_id WHERE p.scope = 'city'${articleWhere} GROUP BY p.name, p.country, p.lat, p.lon, p.geoname_id`,
+    )
+    .all(params) as CountedCity[];
+  const eventCities = db
+    .prepare(
+      `SELECT e.geo_name AS name, e.geo_country AS country, max(e.geo_admin1) AS admin1, e.geo_lat AS lat, e.geo_lon AS lon, e.geo_geoname_id AS geonameId, count(*) AS count
+       FROM events e WHERE e.geo_type = 'city'${events.sql} GROUP BY e.geo_name, e.geo_country, e.geo_lat, e.geo_lon, e.geo_geoname_id`,
+    )
+    .all(events.params) as CountedCity[];
+  return mergePlaceCounts(articleCountries, eventCountries, articleCities, eventCities, limit);
+}
