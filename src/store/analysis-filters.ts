@@ -21,6 +21,8 @@ export interface NormalizedEventFilter {
   readonly dates: NormalizedFilter;
   readonly source: string | null;
   readonly target: string | null;
+  /** ISO alpha-3, upper case. */
+  readonly country: string | null;
   /** Lower case. */
   readonly sourceName: string | null;
   readonly targetName: string | null;
@@ -71,6 +73,7 @@ export function normalizeEventFilter(filter: EventFilter = {}): NormalizedEventF
     dates: normalizeFilter({ since: filter.since, until: filter.until, site: filter.site }),
     source: given(filter.source) ? parseActorCode(filter.source, 'source') : null,
     target: given(filter.target) ? parseActorCode(filter.target, 'target') : null,
+    country: given(filter.country) ? normalizeFilter({ country: filter.country }).country : null,
     sourceName: given(filter.sourceName) ? parseText(filter.sourceName, 'sourceName') : null,
     targetName: given(filter.targetName) ? parseText(filter.targetName, 'targetName') : null,
     theme: given(filter.theme) ? parseThemeCode(filter.theme) : null,

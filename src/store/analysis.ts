@@ -128,6 +128,8 @@ export interface EventFilter extends Pick<ArticleFilter, 'since' | 'until' | 'si
   readonly source?: string;
   /** Target actor code prefix. */
   readonly target?: string;
+  /** Only events located in this country (ISO alpha-3; their location from the event-places stage). */
+  readonly country?: string;
   /** The source actor's name, exactly (case does not matter): one person among an actor code's people. */
   readonly sourceName?: string;
   /** The target actor's name, exactly (case does not matter). */

@@ -1,4 +1,4 @@
-import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { ErrorBoundary, lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import type { StoreStats } from '../store/store.js';
 import { apiUrl } from './api.js';
 import { formatCount } from './format.js';
@@ -11,12 +11,16 @@ import { QuotesView } from './views/quotes.js';
 import { SearchView } from './views/search.js';
 import { ThemesView } from './views/themes.js';
 
+/** The map loads its own chunk (the world's boundaries) when first opened: the first page stays small. */
+const MapView = lazy(() => import('./views/map.js'));
+
 const NAV = [
   { href: '/search', label: 'Search' },
   { href: '/events', label: 'Events' },
   { href: '/actors', label: 'Actors' },
   { href: '/quotes', label: 'Quotes' },
   { href: '/themes', label: 'Themes' },
+  { href: '/map', label: 'Map' },
   { href: '/coverage', label: 'Coverage' },
 ] as const;
 
@@ -82,6 +86,7 @@ export function App() {
             <Route path="/actors/:code" component={ActorView} />
             <Route path="/quotes" component={QuotesView} />
             <Route path="/themes" component={ThemesView} />
+            <Route path="/map" component={MapView} />
             <Route path="/coverage" component={CoverageView} />
             <Route default component={NotFound} />
           </Router>

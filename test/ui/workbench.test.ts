@@ -50,6 +50,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_SERVICES)('the workbench in Chromium'
       ['/actors/CHNGOV', 'CHNGOV', 'table tbody tr'],
       ['/quotes?speaker=wang', 'Quotes', '.quotes li'],
       ['/themes', 'Themes', 'table.grid tbody tr'],
+      ['/map', 'Map', 'svg.map path.map-1, svg.map path.map-2, svg.map path.map-3, svg.map path.map-4, svg.map path.map-5'],
       ['/coverage', 'Coverage', '.figures div'],
     ];
     for (const [path, heading, content] of views) {
@@ -140,6 +141,19 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_SERVICES)('the workbench in Chromium'
     await w.page.goto(`${workbench.url}/search?q=harbour`);
     await expect.poll(() => w.page.getByRole('status').first().textContent()).toContain('Loading');
     await w.page.waitForLoadState('networkidle');
+  });
+
+  it('maps articles and events by country, and a country opens its articles and its events', async () => {
+    const { page } = await open('/map');
+    await page.locator('details', { hasText: 'The map as a table' }).locator('summary').click();
+    const china = page.locator('tr', { hasText: 'CHN' });
+    expect(await china.count()).toBeGreaterThan(0);
+    await china.getByRole('link').first().click();
+    await page.waitForURL(/\/search\?q=country%3ACHN/);
+    await expect.poll(() => page.locator('.results li').count()).toBeGreaterThan(0);
+    await page.goBack();
+    await page.locator('svg.map path.map-5, svg.map path.map-4, svg.map path.map-3').first().click();
+    await expect.poll(() => page.locator('.map-choice').textContent()).toMatch(/articles about it/);
   });
 
   it('works from the keyboard, and every control has a label', async () => {

@@ -33,6 +33,15 @@ export function registerPlacesContract({ store }: ContractContext): void {
       const events = (await store().queryEvents({ source: 'SYRMIL' })).events;
       expect(events.map((e) => e.location?.place.name)).toEqual(['Aleppo']);
       expect(events[0]!.location).toMatchObject({ method: 'sentence', evidence: { start: 70, end: 75 }, place: { type: 'city', country: 'SYR', geonameId: 1001 } });
+      // Events by where they happened.
+      const inSyria = (await store().queryEvents({ country: 'syr', limit: 100 })).events;
+      expect(inSyria.map((e) => e.code)).toEqual(expect.arrayContaining(['040', '190']));
+      expect(inSyria.every((e) => e.location?.place.country === 'SYR')).toBe(true);
+      expect((await store().queryEvents({ country: 'SYR', code: '19' })).events.map((e) => e.code)).toEqual(['190']);
+      expect((await store().queryEvents({ country: 'NZL' })).events).toEqual([]);
+      const timeline = await store().eventTimeline({ country: 'SYR' }, 'month');
+      expect(timeline.reduce((n, b) => n + b.events, 0)).toBe(inSyria.filter((e) => e.date !== null || e.published !== null).length);
+      await expect(store().queryEvents({ country: 'Syria' })).rejects.toMatchObject({ code: 'E_FILTER' });
     });
 
     it('refuses places without a valid point, storing nothing', async () => {

@@ -98,6 +98,10 @@ export function eventClause(f: NormalizedEventFilter): FilterClause {
   const terms = datedClause('e', f.dates, params);
   const actorTerms = actorClause(f, params);
   if (actorTerms !== null) terms.push(actorTerms);
+  if (f.country !== null) {
+    terms.push('e.geo_country = @geoCountry');
+    params.geoCountry = f.country;
+  }
   for (const side of ['source', 'target'] as const) {
     const name = f[`${side}Name`];
     if (name === null) continue;
@@ -368,7 +372,7 @@ const PERIOD_SQL: Readonly<Record<TimelineUnit, string>> = {
 export function eventTimeline(db: Database.Database, filter: EventFilter, by: TimelineUnit): TimelineBucket[] {
   const unit = checkTimelineUnit(by);
   const f = normalizeEventFilter(filter);
-  const onlyDates = f.source === null && f.target === null && f.sourceName === null && f.targetName === null && f.theme === null && f.code === null && f.quadClass === null && f.articleId === null && !f.excludeNegated;
+  const onlyDates = f.country === null && f.source === null && f.target === null && f.sourceName === null && f.targetName === null && f.theme === null && f.code === null && f.quadClass === null && f.articleId === null && !f.excludeNegated;
   if (onlyDates && datesOnly(f.dates)) return eventTimelineFromDays(db, f.dates, unit);
   const clause = eventClause(f);
   const rows = db

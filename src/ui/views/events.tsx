@@ -21,7 +21,7 @@ export function eventLabel(e: Pick<EventRecord, 'code'>, codebook: CodebookJSON 
 const QUAD_COLORS = ['#56B4E9', '#009E73', '#E69F00', '#D55E00'];
 
 /** The filter fields of the view, their URL names, and the API parameter each one sets. */
-const FIELDS = ['source', 'target', 'both', 'root', 'quad', 'theme', 'site', 'from', 'to'] as const;
+const FIELDS = ['source', 'target', 'both', 'root', 'quad', 'theme', 'country', 'site', 'from', 'to'] as const;
 type Field = (typeof FIELDS)[number];
 
 /**
@@ -41,12 +41,13 @@ export function EventsView() {
     code: value('root'),
     quadClass: value('quad'),
     theme: value('theme'),
+    country: value('country'),
     site: value('site'),
     since: value('from'),
     until: value('to'),
   };
   const codebook = useApi<CodebookJSON>(apiUrl('codebook'));
-  const pair = [filter.source || 'anyone', filter.both ? '↔' : '→', filter.target || 'anyone'].join(' ');
+  const pair = [filter.source || 'anyone', filter.both ? '↔' : '→', filter.target || 'anyone'].join(' ') + (filter.country ? ` in ${filter.country}` : '');
   useTitle(`Events: ${pair}`);
   const timelineUrl = apiUrl('events', { ...filter, by });
   const timeline = useApi<{ by: Period; timeline: TimelineBucket[] }>(timelineUrl);
@@ -214,6 +215,9 @@ function EventFilters({ values, codebook, onApply }: { values: Record<Field, str
       </label>
       <label>
         Theme <input value={form.theme} onInput={set('theme')} placeholder="CYBER_SECURITY" size={16} />
+      </label>
+      <label>
+        Located in <input value={form.country} onInput={set('country')} placeholder="SYR" size={5} />
       </label>
       <label>
         Site <input value={form.site} onInput={set('site')} placeholder="example.com" size={12} />
