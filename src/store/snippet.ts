@@ -65,7 +65,13 @@ export function windowSnippet(text: string, tokens: readonly TextToken[], matche
   const suffix = end === tokens.length ? '' : SNIPPET_ELLIPSIS;
   const highlights: [number, number][] = [];
   for (let i = best; i < end; i++) {
-    if (matched[i]) highlights.push([prefix.length + tokens[i]!.start - from, prefix.length + tokens[i]!.end - from]);
+    if (!matched[i]) continue;
+    const start = prefix.length + tokens[i]!.start - from;
+    const stop = prefix.length + tokens[i]!.end - from;
+    // CJK tokens overlap (character pairs): one highlight for the characters a run of them covers.
+    const last = highlights[highlights.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], stop);
+    else highlights.push([start, stop]);
   }
   return { text: `${prefix}${text.slice(from, to)}${suffix}`, highlights };
 }

@@ -42,7 +42,8 @@ import type { FilterClause } from './read.js';
 /**
  * The analysis side of the SQLite adapter: an article's layers, events and quotes (pages, streams, a
  * timeline), actor and theme aggregates, and the articles a reanalysis must redo. Filters become index
- * ranges on columns the rows carry (sort_ms, site_key, codes); see migrations.ts version 2.
+ * ranges on columns the rows carry (sort_ms, site_key, codes); see migrations.ts version 2. The filter
+ * clauses and row mappers are shared with the PostgreSQL adapter (same columns, same SQL).
  */
 
 type Params = Record<string, unknown>;
@@ -67,7 +68,7 @@ function datedClause(alias: string, dates: NormalizedFilter, params: Params): st
   return terms;
 }
 
-function eventClause(f: NormalizedEventFilter): FilterClause {
+export function eventClause(f: NormalizedEventFilter): FilterClause {
   const params: Params = {};
   const terms = datedClause('e', f.dates, params);
   for (const side of ['source', 'target'] as const) {
@@ -98,7 +99,7 @@ function eventClause(f: NormalizedEventFilter): FilterClause {
   return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
 }
 
-function quoteClause(f: NormalizedQuoteFilter): FilterClause {
+export function quoteClause(f: NormalizedQuoteFilter): FilterClause {
   const params: Params = {};
   const terms = datedClause('q', f.dates, params);
   if (f.speaker !== null) {
@@ -116,13 +117,13 @@ function quoteClause(f: NormalizedQuoteFilter): FilterClause {
   return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
 }
 
-const EVENT_SELECT = `SELECT e.*, a.canonical_url, a.published, t.tone AS article_tone
+export const EVENT_SELECT = `SELECT e.*, a.canonical_url, a.published, t.tone AS article_tone
   FROM events e JOIN articles a ON a.id = e.article_id
   LEFT JOIN tone t ON t.article_id = e.article_id AND t.scope = 'document'`;
 
-const QUOTE_SELECT = 'SELECT q.*, a.canonical_url, a.published FROM quotes q JOIN articles a ON a.id = q.article_id';
+export const QUOTE_SELECT = 'SELECT q.*, a.canonical_url, a.published FROM quotes q JOIN articles a ON a.id = q.article_id';
 
-interface EventRow {
+export interface EventRow {
   id: number; article_id: number; site_key: string; sort_ms: number; start: number; end: number;
   source_code: string | null; source_name: string | null; source_start: number | null; source_end: number | null;
   target_code: string | null; target_name: string | null; target_start: number | null; target_end: number | null;
@@ -135,7 +136,7 @@ function actor(code: string | null, name: string | null, start: number | null, e
   return name === null ? null : { code, name, span: { start: start!, end: end! } };
 }
 
-function eventRecord(r: EventRow): EventRecord {
+export function eventRecord(r: EventRow): EventRecord {
   return {
     start: r.start,
     end: r.end,
@@ -154,18 +155,18 @@ function eventRecord(r: EventRow): EventRecord {
   };
 }
 
-function storedEvent(r: EventRow & { canonical_url: string; published: string | null; article_tone: number | null }): StoredEvent {
+export function storedEvent(r: EventRow & { canonical_url: string; published: string | null; article_tone: number | null }): StoredEvent {
   return { id: r.id, ...eventRecord(r), articleId: r.article_id, url: r.canonical_url, site: siteFromKey(r.site_key), published: r.published, articleTone: r.article_tone };
 }
 
-interface QuoteRow {
+export interface QuoteRow {
   id: number; article_id: number; site_key: string; sort_ms: number; start: number; end: number; text: string; kind: string;
   cue_start: number | null; cue_end: number | null; cue_text: string | null;
   speaker_name: string | null; speaker_code: string | null; speaker_text: string | null; speaker_start: number | null; speaker_end: number | null;
   confidence: number;
 }
 
-function quoteRecord(r: QuoteRow): QuoteRecord {
+export function quoteRecord(r: QuoteRow): QuoteRecord {
   return {
     start: r.start,
     end: r.end,
@@ -177,7 +178,7 @@ function quoteRecord(r: QuoteRow): QuoteRecord {
   };
 }
 
-function storedQuote(r: QuoteRow & { canonical_url: string; published: string | null }): StoredQuote {
+export function storedQuote(r: QuoteRow & { canonical_url: string; published: string | null }): StoredQuote {
   return { id: r.id, ...quoteRecord(r), articleId: r.article_id, url: r.canonical_url, site: siteFromKey(r.site_key), published: r.published };
 }
 
@@ -290,7 +291,7 @@ export function eventTimeline(db: Database.Database, filter: EventFilter, by: Ti
 }
 
 /** Terms on `articles a` for the aggregates (published date and site). */
-function articleDates(dates: NormalizedFilter, params: Params): string {
+export function articleDates(dates: NormalizedFilter, params: Params): string {
   const terms: string[] = [];
   if (dates.sinceMs !== null) {
     terms.push('a.published_ms >= @since');
