@@ -9,31 +9,9 @@ import type { TextToken } from './query/tokens.js';
 /** Words in a snippet. */
 export const SNIPPET_TOKENS = 24;
 export const SNIPPET_ELLIPSIS = '…';
-/** Private-use characters that mark matches inside FTS5's snippet() output before they become offsets. */
-export const SNIPPET_OPEN = '\uE000';
-export const SNIPPET_CLOSE = '\uE001';
-
 export interface Snippet {
   readonly text: string;
   readonly highlights: (readonly [number, number])[];
-}
-
-/** FTS5's marked snippet → plain text and offsets (an unpaired marker, from the text itself, is dropped). */
-export function splitMarkedSnippet(marked: string): Snippet {
-  let text = '';
-  const highlights: [number, number][] = [];
-  let open: number | null = null;
-  for (const char of marked) {
-    if (char === SNIPPET_OPEN) {
-      open = text.length;
-    } else if (char === SNIPPET_CLOSE) {
-      if (open !== null && text.length > open) highlights.push([open, text.length]);
-      open = null;
-    } else {
-      text += char;
-    }
-  }
-  return { text, highlights };
 }
 
 /**
