@@ -42,6 +42,14 @@ export interface Store {
    */
   commitPage(record: PageRecord): Promise<CommitResult>;
 
+  /**
+   * Runs `work` — an ingest's decision about one page (is it a copy of a stored article?) and its
+   * commit — while no other writer of this archive runs its own, so every decision sees every page
+   * committed before it, as with a single writer. PostgreSQL: a lock across all worker processes;
+   * SQLite and memory (one writer): a lock within this store. Returns what `work` returns.
+   */
+  serializeWrites<T>(work: () => Promise<T>): Promise<T>;
+
   /** The committed page with this source key (resume: skip it), or null. */
   findCommittedPage(sourceKey: string): Promise<CommittedPage | null>;
   findArticleByCanonicalUrl(canonicalUrl: string): Promise<ArticleRef | null>;

@@ -11,6 +11,7 @@ import { exportCommand } from './export.js';
 import { eventsCommand } from './events.js';
 import { reanalyzeCommand } from './reanalyze.js';
 import { statsCommand } from './stats.js';
+import { workerCommand } from './worker.js';
 
 /** Every command of the `parley` program, in the order `parley --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [extractCommand, analyzeCommand, ingestCommand, nerCommand, quotesCommand, searchCommand, showCommand, exportCommand, statsCommand, serveCommand, reanalyzeCommand, eventsCommand];
+export const COMMANDS: readonly CliCommand[] = [extractCommand, analyzeCommand, ingestCommand, nerCommand, quotesCommand, searchCommand, showCommand, exportCommand, statsCommand, serveCommand, reanalyzeCommand, eventsCommand, workerCommand];

@@ -5,9 +5,10 @@ import { DEFAULT_LIMITS } from '../../extract/limits.js';
 import { isParleyError } from '../../pipeline/errors.js';
 import { DEFAULT_FETCH_OPTIONS, DEFAULT_SOURCE_OPTIONS, resolveFetchOptions } from '../../sources/index.js';
 import { isStoreError } from '../../store/errors.js';
+import { databaseOption, openArchiveForWriting } from '../database.js';
 import { resolveDatabasePath } from '../../store/location.js';
-import { openSqliteStore, type SqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { databaseOption } from '../database.js';
+import { isPostgresUrl } from '../../store/open-store.js';
+import { ingestThroughQueue } from './ingest-queue.js';
 import { ProgressBar } from '../ui/progress.js';
 import { formatByteSize, formatDuration, parseByteSize, parseDuration, parsePositiveInteger } from '../values.js';
 import type { CliCommand, CliContext } from './command.js';
@@ -21,7 +22,7 @@ function parseWorkerHeap(value: string): number {
   return mb;
 }
 
-interface IngestFlags {
+export interface IngestFlags {
   readonly db?: string;
   readonly raw: boolean;
   readonly allowPrivate?: boolean;
@@ -39,12 +40,13 @@ interface IngestFlags {
   readonly analysis: boolean;
   readonly stages?: readonly string[];
   readonly themes?: string;
+  readonly enqueue?: boolean;
 }
 
 /** Failed pages listed one per line on stderr before the rest are only counted (the summary and `parley stats` have them all). */
-const MAX_FAILURE_LINES = 20;
+export const MAX_FAILURE_LINES = 20;
 /** The exit status of a run stopped with Ctrl-C (128 + SIGINT), as shells report it. */
-const EXIT_INTERRUPTED = 130;
+export const EXIT_INTERRUPTED = 130;
 /** A whole fetch may take this many times --timeout (a server that drips bytes forever stops there). */
 const TOTAL_TIMEOUT_FACTOR = 4;
 
@@ -61,6 +63,8 @@ Examples:
   $ parley ingest --db news.db crawl.warc.gz      a web archive, streamed
   $ parley ingest urls.txt https://example.com/feed.xml
   $ parley ingest --json --quiet pages/ | jq .stored
+  $ parley ingest --db postgres://parley@db/news crawl.warc.gz          queue it and work on it here
+  $ parley ingest --db postgres://parley@db/news --enqueue crawl.warc.gz   queue it for "parley worker"s
 
 The summary counts every page seen by this run: seen = stored + duplicates + rejected + failed.
 "rejected" pages are not articles (empty, binary, no article text); "failed" ones could not be read,
@@ -102,13 +106,14 @@ export const ingestCommand: CliCommand = {
       .addOption(new Option('--no-analysis', 'extraction only: store the articles without running the analysis stages (run "parley reanalyze" later)'))
       .addOption(new Option('--stages <list>', 'run only these analysis stages (comma-separated; the stages they need are added)').argParser(parseStageList))
       .addOption(new Option('--themes <file>', 'a theme taxonomy file extending the built-in one'))
+      .addOption(new Option('--enqueue', 'PostgreSQL only: put the work on the queue in the database and return; "parley worker" processes do it'))
       .showHelpAfterError('(run "parley ingest --help" for the options and examples)')
       .addHelpText('after', HELP)
       .action(async (sources: string[], flags: IngestFlags) => context.setExitCode(await runIngest(sources, flags, context)));
   },
 };
 
-function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
+export function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
   const fetch = {
     allowPrivate: flags.allowPrivate ?? false,
     politenessDelayMs: flags.delay,
@@ -131,15 +136,18 @@ function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
 
 async function runIngest(sources: readonly string[], flags: IngestFlags, context: CliContext): Promise<number> {
   const { stdout, stderr } = context.streams;
-  const database = resolveDatabasePath(flags.db);
-  let store: SqliteStore;
-  try {
-    store = await openSqliteStore(database, { mode: 'write' });
-  } catch (error) {
-    if (!isStoreError(error)) throw error;
-    stderr.write(`parley ingest: ${error.message} [${error.code}]\n`);
+  const location = resolveDatabasePath(flags.db);
+  if (flags.enqueue && !isPostgresUrl(location)) {
+    stderr.write('parley ingest: --enqueue needs a PostgreSQL database (--db postgres://...): the queue is kept there, for "parley worker" processes to share.\n');
+    return 2;
+  }
+  const opened = await openArchiveForWriting(flags.db);
+  if (!opened.ok) {
+    stderr.write(`parley ingest: ${opened.message}\n`);
     return 1;
   }
+  const { store, path: database } = opened;
+  if (isPostgresUrl(location)) return ingestThroughQueue(sources, flags, context, { store, location, database });
   const progress = stderr.isTTY && !flags.quiet ? new ProgressBar(stderr, 'ingesting', { eta: true }) : null;
   const say = (line: string): void => {
     if (flags.quiet) return;
@@ -189,7 +197,7 @@ async function runIngest(sources: readonly string[], flags: IngestFlags, context
   return exitStatus(result, flags, say);
 }
 
-function exitStatus(result: IngestResult, flags: IngestFlags, say: (line: string) => void): number {
+export function exitStatus(result: IngestResult, flags: IngestFlags, say: (line: string) => void): number {
   if (result.status === 'interrupted') return EXIT_INTERRUPTED;
   if (result.unreadable.length > 0) {
     const names = result.unreadable.map((entry) => entry.source).join(', ');

@@ -131,6 +131,26 @@ export function registerWriteContract({ store }: ContractContext): void {
     });
   });
 
+  describe('serializeWrites', () => {
+    it('runs one piece of work at a time, in call order, returning its result or its error', async () => {
+      const log: string[] = [];
+      const step = (name: string, ms: number) => async (): Promise<string> => {
+        log.push(`${name} start`);
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        log.push(`${name} end`);
+        return name;
+      };
+      const failing = store().serializeWrites(async () => {
+        log.push('bad start');
+        throw new Error('boom');
+      });
+      const results = await Promise.all([store().serializeWrites(step('a', 30)), store().serializeWrites(step('b', 1)), failing.catch((e: Error) => e.message)]);
+      expect(results).toEqual(['a', 'b', 'boom']);
+      expect(log.filter((l) => l !== 'bad start')).toEqual(['a start', 'a end', 'b start', 'b end']);
+      expect(await store().serializeWrites(async () => 'after a failure')).toBe('after a failure');
+    });
+  });
+
   describe('lookups for the ingest', () => {
     it('finds committed pages (resume), articles by canonical URL and by text hash', async () => {
       const [a, b] = await storeArticles(store(), [

@@ -46,6 +46,7 @@ import type {
   TimelineUnit,
 } from '../analysis.js';
 import { MemoryAnalyses } from './analysis.js';
+import { WriteLock } from '../write-lock.js';
 import { allPhrases, bm25 } from './ranking.js';
 import { memoryStats } from './stats.js';
 import { MemoryTables, type ArticleEntry, type PageEntry } from './tables.js';
@@ -75,6 +76,11 @@ export class MemoryStore implements Store {
   private readonly t = new MemoryTables();
   private readonly analyses = new MemoryAnalyses();
   private closed = false;
+  private readonly writes = new WriteLock();
+
+  async serializeWrites<T>(work: () => Promise<T>): Promise<T> {
+    return this.writes.run(work);
+  }
 
   async startRun(run: RunStart): Promise<RunId> {
     this.open();

@@ -49,6 +49,7 @@ import { createPool, DEFAULT_POSTGRES_OPTIONS, isUniqueViolation, one, query, re
 import { prepareSchema } from './open.js';
 import { exportArticles, getArticle, listArticles, searchArticles } from './read.js';
 import { readStats } from './stats.js';
+import { WriteLock } from '../write-lock.js';
 import { articleRef, pageBySourceKey, saveArticleAnalysis, writePage } from './write.js';
 
 export interface PostgresStoreOptions extends PostgresOptions {
@@ -88,6 +89,7 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 
 export class PostgresStore implements Store {
   private closed = false;
+  private readonly writes = new WriteLock();
   private readonly keepRawByRun = new Map<number, boolean>();
   /** Where the archive is, without the password. */
   readonly location: string;
@@ -139,6 +141,11 @@ export class PostgresStore implements Store {
    * committed before it, as with a single writer, whichever worker process makes it.
    */
   async serializeWrites<T>(work: () => Promise<T>): Promise<T> {
+    // In call order within this process (one lock connection at a time), then across processes.
+    return this.writes.run(() => this.underAdvisoryLock(work));
+  }
+
+  private async underAdvisoryLock<T>(work: () => Promise<T>): Promise<T> {
     const client = await this.guard(async () => {
       const connection = await this.pool.connect();
       try {

@@ -48,6 +48,7 @@ import { checkAnalysis } from '../validate-analysis.js';
 import { eventBatches, eventTimeline, listActors, listThemes, queryEvents, queryQuotes, quoteBatches, readAnalysis, staleBatches } from './analysis-read.js';
 import { writeAnalysis } from './analysis-write.js';
 import { readStats } from './stats.js';
+import { WriteLock } from '../write-lock.js';
 
 /**
  * Raw HTML is compressed on the writer thread, the one thread every page passes through, where gzip's
@@ -67,6 +68,7 @@ export async function openSqliteStore(path: string, options: SqliteOptions): Pro
 
 export class SqliteStore implements Store {
   private closed = false;
+  private readonly writes = new WriteLock();
   private readonly keepRawByRun = new Map<number, boolean>();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly commitOne: Database.Transaction<(record: PageRecord) => CommitResult>;
@@ -82,6 +84,10 @@ export class SqliteStore implements Store {
       if (!row) throw new StoreError('E_STORE_INPUT', `Article ${articleId} does not exist: save the analysis of a stored article.`);
       writeAnalysis((sql) => this.statement(sql), { id: articleId, siteKey: row.site_key, publishedMs: row.published_ms }, analysis);
     });
+  }
+
+  async serializeWrites<T>(work: () => Promise<T>): Promise<T> {
+    return this.writes.run(work);
   }
 
   async startRun(run: RunStart): Promise<RunId> {
