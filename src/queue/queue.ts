@@ -22,7 +22,7 @@ export const QUEUE_NAME = 'parley-ingest';
 export const QUEUE_SCHEMA = 'parley_queue';
 
 export interface QueueOptions {
-  /** How long a worker may hold a job before it is given to another (a killed worker's lease ends). */
+  /** How long a worker may hold a job before it is given to another (a killed worker's lease ends); set on each job enqueued. */
   readonly leaseSeconds: number;
   /** Times a failed or expired job is tried again before it stays failed. */
   readonly retryLimit: number;
@@ -34,7 +34,7 @@ export interface QueueOptions {
   readonly supervise: boolean;
 }
 
-export const DEFAULT_QUEUE_OPTIONS: QueueOptions = Object.freeze({ leaseSeconds: 600, retryLimit: 3, retryDelaySeconds: 5, maintenanceSeconds: 30, supervise: true });
+export const DEFAULT_QUEUE_OPTIONS: QueueOptions = Object.freeze({ leaseSeconds: 600, retryLimit: 3, retryDelaySeconds: 2, maintenanceSeconds: 10, supervise: true });
 
 /** A job of the queue: one share of an ingest's inputs, and the settings the ingest was asked with. */
 export interface IngestJobData {
@@ -64,6 +64,7 @@ export class IngestQueue {
   private constructor(
     private readonly boss: PgBoss,
     private readonly url: string,
+    private readonly options: QueueOptions,
   ) {}
 
   static async open(url: string, overrides: Partial<QueueOptions> = {}): Promise<IngestQueue> {
@@ -74,6 +75,7 @@ export class IngestQueue {
       max: 2,
       supervise: options.supervise,
       schedule: false,
+      // Expired leases are found at the next maintenance (one worker runs it per interval).
       maintenanceIntervalSeconds: options.maintenanceSeconds,
       monitorStateIntervalSeconds: options.maintenanceSeconds,
       archiveCompletedAfterSeconds: 7 * 24 * 3600,
@@ -87,7 +89,7 @@ export class IngestQueue {
       await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
       throw translatePgError(error, url);
     }
-    return new IngestQueue(boss, url);
+    return new IngestQueue(boss, url, options);
   }
 
   /** Puts the shares on the queue; returns how many. */
@@ -101,7 +103,7 @@ export class IngestQueue {
       await this.guard(() => this.boss.insert(inserting.map((job) => ({ ...job, name: QUEUE_NAME }))));
     };
     for await (const data of jobs) {
-      batch.push({ name: QUEUE_NAME, data: data as unknown as object });
+      batch.push({ name: QUEUE_NAME, data: data as unknown as object, expireInSeconds: this.options.leaseSeconds, retryLimit: this.options.retryLimit, retryDelay: this.options.retryDelaySeconds });
       count++;
       if (batch.length >= 500) await flush();
     }

@@ -19,7 +19,7 @@ export async function ingestThroughQueue(sources: readonly string[], flags: Inge
   const say = (line: string): void => void (flags.quiet ? undefined : stderr.write(`${line}\n`));
   let queue: IngestQueue;
   try {
-    queue = await IngestQueue.open(target.location, { supervise: !flags.enqueue });
+    queue = await IngestQueue.open(target.location, { supervise: !flags.enqueue, leaseSeconds: Math.max(1, Math.round(flags.lease / 1000)), retryLimit: flags.retries });
   } catch (error) {
     await target.store.close().catch(() => undefined);
     if (!isStoreError(error)) throw error;
@@ -34,9 +34,10 @@ export async function ingestThroughQueue(sources: readonly string[], flags: Inge
   };
   process.on('SIGINT', interrupt);
   try {
+    // The settings that shape what is stored travel with each job; threads and heap are each worker's own.
     const { jobs: _jobs, workerHeapMb: _heap, ...shaping } = settingsFrom(flags);
     const jobs = async function* (): AsyncGenerator<IngestJobData> {
-      for await (const share of planShares(sources)) yield { share, settings: shaping };
+      for await (const share of planShares(sources, { warcShareBytes: flags.shareSize, pagesPerShare: flags.shareItems, urlsPerShare: flags.shareItems })) yield { share, settings: shaping };
     };
     const queued = await queue.enqueue(jobs());
     say(`parley ingest: ${queued} job${queued === 1 ? '' : 's'} on the queue of ${target.database}.`);

@@ -9,6 +9,8 @@ import { databaseOption, openArchiveForWriting } from '../database.js';
 import { resolveDatabasePath } from '../../store/location.js';
 import { isPostgresUrl } from '../../store/open-store.js';
 import { ingestThroughQueue } from './ingest-queue.js';
+import { DEFAULT_PLAN_OPTIONS } from '../../queue/plan.js';
+import { DEFAULT_QUEUE_OPTIONS } from '../../queue/queue.js';
 import { ProgressBar } from '../ui/progress.js';
 import { formatByteSize, formatDuration, parseByteSize, parseDuration, parsePositiveInteger } from '../values.js';
 import type { CliCommand, CliContext } from './command.js';
@@ -41,6 +43,10 @@ export interface IngestFlags {
   readonly stages?: readonly string[];
   readonly themes?: string;
   readonly enqueue?: boolean;
+  readonly shareSize: number;
+  readonly shareItems: number;
+  readonly lease: number;
+  readonly retries: number;
 }
 
 /** Failed pages listed one per line on stderr before the rest are only counted (the summary and `parley stats` have them all). */
@@ -107,6 +113,10 @@ export const ingestCommand: CliCommand = {
       .addOption(new Option('--stages <list>', 'run only these analysis stages (comma-separated; the stages they need are added)').argParser(parseStageList))
       .addOption(new Option('--themes <file>', 'a theme taxonomy file extending the built-in one'))
       .addOption(new Option('--enqueue', 'PostgreSQL only: put the work on the queue in the database and return; "parley worker" processes do it'))
+      .addOption(new Option('--share-size <size>', 'PostgreSQL only: bytes of a .warc.gz per queue job').argParser(parseByteSize).default(DEFAULT_PLAN_OPTIONS.warcShareBytes, formatByteSize(DEFAULT_PLAN_OPTIONS.warcShareBytes)))
+      .addOption(new Option('--lease <duration>', 'PostgreSQL only: how long a worker holds a job before another may take it (a dead worker\'s job is retried then)').argParser(parseDuration).default(DEFAULT_QUEUE_OPTIONS.leaseSeconds * 1000, formatDuration(DEFAULT_QUEUE_OPTIONS.leaseSeconds * 1000)))
+      .addOption(new Option('--retries <n>', 'PostgreSQL only: times a failed job is tried again').argParser(parseCount).default(DEFAULT_QUEUE_OPTIONS.retryLimit))
+      .addOption(new Option('--share-items <n>', 'PostgreSQL only: page files, or lines of a URL list, per queue job').argParser(parsePositiveInteger).default(DEFAULT_PLAN_OPTIONS.pagesPerShare))
       .showHelpAfterError('(run "parley ingest --help" for the options and examples)')
       .addHelpText('after', HELP)
       .action(async (sources: string[], flags: IngestFlags) => context.setExitCode(await runIngest(sources, flags, context)));
@@ -221,6 +231,10 @@ function parseUserAgent(value: string): string {
   } catch (error) {
     throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
   }
+}
+
+function parseCount(value: string): number {
+  return /^\s*0\s*$/.test(value) ? 0 : parsePositiveInteger(value);
 }
 
 /** Like a duration, but 0 is allowed: no delay between requests to one site. */

@@ -2,13 +2,13 @@ import { availableParallelism } from 'node:os';
 import { Option } from 'commander';
 import { DEFAULT_INGEST_SETTINGS, ingestReport, summaryLines } from '../../app/index.js';
 import { isParleyError } from '../../pipeline/errors.js';
-import { DEFAULT_QUEUE_OPTIONS, IngestQueue } from '../../queue/queue.js';
+import { IngestQueue } from '../../queue/queue.js';
 import { runWorker } from '../../queue/worker.js';
 import { isStoreError } from '../../store/errors.js';
 import { resolveDatabasePath } from '../../store/location.js';
 import { isPostgresUrl } from '../../store/open-store.js';
 import { databaseOption, openArchiveForWriting } from '../database.js';
-import { formatDuration, parseDuration, parsePositiveInteger } from '../values.js';
+import { parseDuration, parsePositiveInteger } from '../values.js';
 import type { CliCommand, CliContext } from './command.js';
 import { EXIT_INTERRUPTED, MAX_FAILURE_LINES } from './ingest.js';
 
@@ -17,8 +17,6 @@ interface WorkerFlags {
   readonly jobs: number;
   readonly workerHeap: number;
   readonly exitWhenIdle?: boolean;
-  readonly lease: number;
-  readonly retries: number;
   readonly poll: number;
   readonly quiet?: boolean;
   readonly json?: boolean;
@@ -33,7 +31,7 @@ Examples:
 
 Each job is a share of an ingest: a byte range of a WARC archive, lines of a URL list, a group of page
 files, a feed or a URL. A job whose worker dies (killed, machine lost) is given to another worker when
-its lease ends (--lease); pages already committed are not stored again. "parley stats" shows the queue.
+its lease ends ("parley ingest --lease"); pages already committed are not stored again. "parley stats" shows the queue.
 
 Exit status: 0 stopped (idle with --exit-when-idle, or Ctrl-C after the current job); 1 the database or
 the queue could not be used; 2 usage error.`;
@@ -49,8 +47,6 @@ export const workerCommand: CliCommand = {
       .addOption(new Option('-j, --jobs <n>', 'pages extracted and analyzed in parallel in this worker (threads)').argParser(parsePositiveInteger).default(availableParallelism(), 'the number of CPU cores'))
       .addOption(new Option('--worker-heap <MB>', 'heap limit of each thread, in MB').argParser(parsePositiveInteger).default(DEFAULT_INGEST_SETTINGS.workerHeapMb))
       .addOption(new Option('--exit-when-idle', 'stop when no job is waiting or running (instead of waiting for new ones)'))
-      .addOption(new Option('--lease <duration>', 'how long a job stays with a worker before another may take it (a dead worker\'s job is retried then)').argParser(parseDuration).default(DEFAULT_QUEUE_OPTIONS.leaseSeconds * 1000, formatDuration(DEFAULT_QUEUE_OPTIONS.leaseSeconds * 1000)))
-      .addOption(new Option('--retries <n>', 'times a failed job is tried again').argParser(parseCount).default(DEFAULT_QUEUE_OPTIONS.retryLimit))
       .addOption(new Option('--poll <duration>', 'how often an idle worker asks for a job').argParser(parseDuration).default(1000, '1s'))
       .addOption(new Option('-q, --quiet', 'no job lines or summary on stderr'))
       .addOption(new Option('--json', 'print the counts as one JSON object on stdout when stopping'))
@@ -59,10 +55,6 @@ export const workerCommand: CliCommand = {
       .action(async (flags: WorkerFlags) => context.setExitCode(await runWorkerCommand(flags, context)));
   },
 };
-
-function parseCount(value: string): number {
-  return /^\s*0\s*$/.test(value) ? 0 : parsePositiveInteger(value);
-}
 
 async function runWorkerCommand(flags: WorkerFlags, context: CliContext): Promise<number> {
   const { stdout, stderr } = context.streams;
@@ -79,7 +71,7 @@ async function runWorkerCommand(flags: WorkerFlags, context: CliContext): Promis
   }
   let queue: IngestQueue;
   try {
-    queue = await IngestQueue.open(location, { leaseSeconds: Math.max(1, Math.round(flags.lease / 1000)), retryLimit: flags.retries });
+    queue = await IngestQueue.open(location);
   } catch (error) {
     await opened.store.close();
     if (!isStoreError(error)) throw error;

@@ -64,8 +64,11 @@ export function createPool(url: string, options: Required<PostgresOptions>): pg.
     ...(options.statementTimeoutMs > 0 ? { statement_timeout: options.statementTimeoutMs } : {}),
     types: TYPES,
   });
-  // An idle connection the server drops (a restart) is an event on the pool; the next call reconnects.
+  // A connection the server drops (a restart) is an error event, on the pool when the connection is idle
+  // and on the connection when it is checked out between two queries (the lock a writer holds); the
+  // call using it fails and is tried again on a new connection (withReconnect).
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

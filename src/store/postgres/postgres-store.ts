@@ -90,6 +90,8 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 export class PostgresStore implements Store {
   private closed = false;
   private readonly writes = new WriteLock();
+  /** The server process holding this store's write lock while serializeWrites runs, else null. */
+  private lockPid: number | null = null;
   private readonly keepRawByRun = new Map<number, boolean>();
   /** Where the archive is, without the password. */
   readonly location: string;
@@ -126,7 +128,10 @@ export class PostgresStore implements Store {
       const keepRaw = await this.keepRaw(record.runId);
       for (let attempt = 1; ; attempt++) {
         try {
-          return await transaction(this.pool, (client) => writePage(client, record, keepRaw));
+          return await transaction(this.pool, async (client) => {
+            if (this.lockPid !== null) await checkWriteLock(client, this.lockPid);
+            return writePage(client, record, keepRaw);
+          });
         } catch (error) {
           if (attempt >= RACE_RETRIES || !lostRace(error)) throw error;
         }
@@ -145,23 +150,34 @@ export class PostgresStore implements Store {
     return this.writes.run(() => this.underAdvisoryLock(work));
   }
 
+  /**
+   * The lock lives on its own connection; if that connection is lost (a server restart) while the work
+   * runs, the work's commit finds the lock gone (commitPage checks it inside its transaction), is rolled
+   * back, and the work is done again under a new lock.
+   */
   private async underAdvisoryLock<T>(work: () => Promise<T>): Promise<T> {
-    const client = await this.guard(async () => {
-      const connection = await this.pool.connect();
+    for (let attempt = 1; ; attempt++) {
+      const { client, pid } = await this.guard(async () => {
+        const connection = await this.pool.connect();
+        try {
+          const row = await one<{ pid: number }>(connection, 'SELECT pg_backend_pid() AS pid, pg_advisory_lock(@key)', { key: WRITE_LOCK });
+          return { client: connection, pid: row!.pid };
+        } catch (error) {
+          connection.release(true);
+          throw error;
+        }
+      });
+      let broken = false;
+      this.lockPid = pid;
       try {
-        await query(connection, 'SELECT pg_advisory_lock(@key)', { key: WRITE_LOCK });
+        return await work();
       } catch (error) {
-        connection.release(true);
-        throw error;
+        if (!(error instanceof WriteLockLost) || attempt >= RACE_RETRIES) throw error;
+      } finally {
+        this.lockPid = null;
+        await query(client, 'SELECT pg_advisory_unlock(@key)', { key: WRITE_LOCK }).catch(() => void (broken = true));
+        client.release(broken);
       }
-      return connection;
-    });
-    let broken = false;
-    try {
-      return await work();
-    } finally {
-      await query(client, 'SELECT pg_advisory_unlock(@key)', { key: WRITE_LOCK }).catch(() => void (broken = true));
-      client.release(broken);
     }
   }
 
@@ -317,6 +333,19 @@ export class PostgresStore implements Store {
       throw translatePgError(error, this.url);
     }
   }
+}
+
+/** The write lock was lost while the work under it ran (the server restarted): do the work again. */
+class WriteLockLost extends Error {}
+
+async function checkWriteLock(client: pg.PoolClient, pid: number): Promise<void> {
+  const held = await one<{ held: boolean }>(
+    client,
+    `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = @pid AND objsubid = 1
+       AND ((classid::bigint << 32) | objid::bigint) = @key) AS held`,
+    { pid, key: WRITE_LOCK },
+  );
+  if (!held?.held) throw new WriteLockLost('The write lock was lost (the database restarted): the page is decided again.');
 }
 
 function lostRace(error: unknown): boolean {
