@@ -27,9 +27,11 @@ import {
   normalizeQuoteFilter,
   UNDATED_SORT_MS,
   type KeysetCursor,
+  type NormalizedQuoteFilter,
 } from '../analysis-filters.js';
 import { normalizeLimit } from '../filters.js';
-import { articleDates, EVENT_SELECT, eventClause, eventRecord, QUOTE_SELECT, quoteClause, quoteRecord, storedEvent, storedQuote, type EventRow, type QuoteRow } from '../sqlite/analysis-read.js';
+import { articleDates, EVENT_SELECT, eventClause, eventRecord, QUOTE_SELECT, quoteClause, quoteRecord, storedEvent, storedQuote, type EventResultRow, type EventRow, type QuoteResultRow, type QuoteRow } from '../sqlite/analysis-read.js';
+import { toTsquery } from './text-search.js';
 import type { FilterClause } from '../sqlite/read.js';
 import { one, query, type Queryable } from './connection.js';
 
@@ -39,8 +41,36 @@ import { one, query, type Queryable } from './connection.js';
  * the same way; what differs is the SQL of dates and aggregates.
  */
 
-type EventJoinRow = EventRow & { canonical_url: string; published: string | null; article_tone: number | null };
-type QuoteJoinRow = QuoteRow & { canonical_url: string; published: string | null };
+type EventJoinRow = EventResultRow;
+type QuoteJoinRow = QuoteResultRow;
+
+/** The texts of the articles of some rows, each read once (the evidence passages are cut from them). */
+async function articleTexts(db: Queryable, rows: readonly { article_id: number }[]): Promise<Map<number, string>> {
+  const ids = [...new Set(rows.map((r) => r.article_id))];
+  if (ids.length === 0) return new Map();
+  const found = await query<{ id: number; text: string }>(db, 'SELECT id, text FROM articles WHERE id = ANY(@ids::bigint[])', { ids });
+  return new Map(found.map((r) => [r.id, r.text]));
+}
+
+async function storedEvents(db: Queryable, rows: readonly EventJoinRow[]): Promise<StoredEvent[]> {
+  const texts = await articleTexts(db, rows);
+  return rows.map((r) => storedEvent(r, texts));
+}
+
+async function storedQuotes(db: Queryable, rows: readonly QuoteJoinRow[]): Promise<StoredQuote[]> {
+  const texts = await articleTexts(db, rows);
+  return rows.map((r) => storedQuote(r, texts));
+}
+
+/**
+ * The quote filter: the SQLite clause, except the words of the quote, which PostgreSQL finds with the
+ * quotes' own tsvector (the same tokens as article search).
+ */
+function pgQuoteClause(f: NormalizedQuoteFilter): FilterClause {
+  const clause = quoteClause({ ...f, text: null });
+  if (f.text === null) return clause;
+  return { sql: `${clause.sql} AND q.search_vector @@ @words::tsquery`, params: { ...clause.params, words: toTsquery(f.text) } };
+}
 
 export async function readAnalysis(db: Queryable, articleId: number): Promise<ArticleAnalysis | null> {
   const all = <T extends Record<string, unknown>>(sql: string): Promise<T[]> => query<T>(db, sql, { id: articleId });
@@ -102,13 +132,13 @@ async function keysetPage<R extends { id: number; sort_ms: number } & Record<str
 export async function queryEvents(db: Queryable, page: EventFilter & PageQuery): Promise<EventPage> {
   const filter = normalizeEventFilter(page);
   const { rows, nextCursor } = await keysetPage<EventJoinRow & Record<string, unknown>>(db, 'events', EVENT_SELECT, 'e', eventClause(filter), listFingerprint('events', filter), page);
-  return { events: rows.map(storedEvent), nextCursor };
+  return { events: await storedEvents(db, rows), nextCursor };
 }
 
 export async function queryQuotes(db: Queryable, page: QuoteFilter & PageQuery): Promise<QuotePage> {
   const filter = normalizeQuoteFilter(page);
-  const { rows, nextCursor } = await keysetPage<QuoteJoinRow & Record<string, unknown>>(db, 'quotes', QUOTE_SELECT, 'q', quoteClause(filter), listFingerprint('quotes', filter), page);
-  return { quotes: rows.map(storedQuote), nextCursor };
+  const { rows, nextCursor } = await keysetPage<QuoteJoinRow & Record<string, unknown>>(db, 'quotes', QUOTE_SELECT, 'q', pgQuoteClause(filter), listFingerprint('quotes', filter), page);
+  return { quotes: await storedQuotes(db, rows), nextCursor };
 }
 
 /** Batches of a keyset walk; each batch is one short query. */
@@ -125,12 +155,12 @@ async function* walk<R extends { id: number; sort_ms: number } & Record<string, 
 
 export async function* eventBatches(db: Queryable, filter: EventFilter, batchSize: number): AsyncGenerator<StoredEvent[]> {
   const clause = eventClause(normalizeEventFilter(filter));
-  for await (const rows of walk<EventJoinRow & Record<string, unknown>>(db, 'events', EVENT_SELECT, 'e', clause, batchSize)) yield rows.map(storedEvent);
+  for await (const rows of walk<EventJoinRow & Record<string, unknown>>(db, 'events', EVENT_SELECT, 'e', clause, batchSize)) yield await storedEvents(db, rows);
 }
 
 export async function* quoteBatches(db: Queryable, filter: QuoteFilter, batchSize: number): AsyncGenerator<StoredQuote[]> {
-  const clause = quoteClause(normalizeQuoteFilter(filter));
-  for await (const rows of walk<QuoteJoinRow & Record<string, unknown>>(db, 'quotes', QUOTE_SELECT, 'q', clause, batchSize)) yield rows.map(storedQuote);
+  const clause = pgQuoteClause(normalizeQuoteFilter(filter));
+  for await (const rows of walk<QuoteJoinRow & Record<string, unknown>>(db, 'quotes', QUOTE_SELECT, 'q', clause, batchSize)) yield await storedQuotes(db, rows);
 }
 
 const UTC_INSTANT = "(to_timestamp(e.sort_ms / 1000.0) AT TIME ZONE 'UTC')";

@@ -1,6 +1,7 @@
 import type { ArticleAnalysis } from '../analysis.js';
 import { eventInstant, sortInstant } from '../analysis-filters.js';
 import { query, type Queryable } from './connection.js';
+import { searchVector } from './text-search.js';
 
 /**
  * Writes an article's analysis layers inside the caller's transaction: the article's earlier rows are
@@ -50,11 +51,11 @@ export async function writeAnalysis(db: Queryable, article: ArticleKeys, analysi
     'quotes',
     [
       ['site_key', 'text'], ['sort_ms', 'int8'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['kind', 'text'], ['cue_start', 'int'], ['cue_end', 'int'], ['cue_text', 'text'],
-      ['speaker_name', 'text'], ['speaker_code', 'text'], ['speaker_text', 'text'], ['speaker_start', 'int'], ['speaker_end', 'int'], ['confidence', 'float8'],
+      ['speaker_name', 'text'], ['speaker_code', 'text'], ['speaker_text', 'text'], ['speaker_start', 'int'], ['speaker_end', 'int'], ['confidence', 'float8'], ['search_vector', 'tsvector'],
     ],
     analysis.quotes.map((q) => {
       const s = q.speaker;
-      return [article.siteKey, quoteSort, q.start, q.end, q.text, q.kind, q.cue?.start, q.cue?.end, q.cue?.text, s?.name, s?.code, s?.text, s?.start, s?.end, q.confidence];
+      return [article.siteKey, quoteSort, q.start, q.end, q.text, q.kind, q.cue?.start, q.cue?.end, q.cue?.text, s?.name, s?.code, s?.text, s?.start, s?.end, q.confidence, searchVector(null, q.text)];
     }),
     id,
   );

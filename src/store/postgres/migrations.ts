@@ -279,6 +279,15 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX tone_by_article ON tone(article_id, scope, start);
     `,
   },
+  {
+    version: 2,
+    name: 'quote search (a tsvector per quote); document tone by article',
+    up: `
+      ALTER TABLE quotes ADD COLUMN search_vector tsvector;
+      CREATE INDEX quotes_search ON quotes USING gin (search_vector);
+      CREATE INDEX tone_document ON tone(article_id, tone) WHERE scope = 'document';
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1]!.version;

@@ -48,7 +48,25 @@ import { eventBatches, eventTimeline, listActors, listThemes, queryEvents, query
 import { createPool, DEFAULT_POSTGRES_OPTIONS, isUniqueViolation, one, query, redactUrl, transaction, translatePgError, withReconnect, type PostgresOptions } from './connection.js';
 import { prepareSchema } from './open.js';
 import { exportArticles, getArticle, listArticles, searchArticles } from './read.js';
+import * as explore from './explore-read.js';
 import { readStats } from './stats.js';
+import type {
+  ActorProfile,
+  ActorProfileQuery,
+  ArticleFacets,
+  ArticleSelection,
+  ArticleTimeline,
+  CoMentionNetwork,
+  DuplicateGroup,
+  FacetQuery,
+  FailureFilter,
+  FailurePage,
+  NetworkQuery,
+  ThemeGrid,
+  ThemeGridQuery,
+  ThemeSeries,
+  ThemeTimelineQuery,
+} from '../explore.js';
 import { WriteLock } from '../write-lock.js';
 import { articleRef, pageBySourceKey, saveArticleAnalysis, writePage } from './write.js';
 
@@ -291,6 +309,38 @@ export class PostgresStore implements Store {
 
   async listThemes(themes: AggregateQuery = {}): Promise<ThemeSummary[]> {
     return this.guard(() => listThemes(this.pool, themes));
+  }
+
+  async articleTimeline(selection: ArticleSelection, by: TimelineUnit): Promise<ArticleTimeline> {
+    return this.guard(() => explore.articleTimeline(this.pool, selection, by));
+  }
+
+  async articleFacets(selection: ArticleSelection, facets: FacetQuery = {}): Promise<ArticleFacets> {
+    return this.guard(() => explore.articleFacets(this.pool, selection, facets));
+  }
+
+  async coMentions(selection: ArticleSelection, network: NetworkQuery = {}): Promise<CoMentionNetwork> {
+    return this.guard(() => explore.coMentions(this.pool, selection, network));
+  }
+
+  async actorProfile(profile: ActorProfileQuery): Promise<ActorProfile> {
+    return this.guard(() => explore.actorProfile(this.pool, profile));
+  }
+
+  async themeTimeline(timeline: ThemeTimelineQuery): Promise<ThemeSeries[]> {
+    return this.guard(() => explore.themeTimeline(this.pool, timeline));
+  }
+
+  async themeGrid(grid: ThemeGridQuery): Promise<ThemeGrid> {
+    return this.guard(() => explore.themeGrid(this.pool, grid));
+  }
+
+  async listFailures(page: FailureFilter & PageQuery): Promise<FailurePage> {
+    return this.guard(() => explore.listFailures(this.pool, page));
+  }
+
+  async getDuplicateGroup(groupId: number): Promise<DuplicateGroup | null> {
+    return this.guard(() => explore.duplicateGroup(this.pool, groupId));
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { ListArticlesQuery } from '../analysis.js';
 import { decodeKeyset, encodeKeyset, listFingerprint } from '../analysis-filters.js';
+import { prefixRangeEnd } from '../codes.js';
 import { decodeCursor, nextCursor, searchFingerprint } from '../cursor.js';
 import { normalizeFilter, normalizeLimit, siteFromKey, siteKeyRangeEnd, type NormalizedFilter } from '../filters.js';
 import { snippetFor } from '../query/match.js';
@@ -23,7 +24,8 @@ const RANK_WEIGHTS = '{0.3333,0.2,0.4,1.0}';
 /** ts_rank normalization 1: divides by 1 + the logarithm of the document's length. */
 const RANK_NORMALIZATION = 1;
 
-function filterSql(alias: string, filter: NormalizedFilter, params: Params): string {
+/** The WHERE terms of a filter on a row with the filter columns (`alias`) whose article id is `idColumn`. */
+export function filterSql(alias: string, filter: NormalizedFilter, params: Params, idColumn = 'id'): string {
   const terms: string[] = [];
   if (filter.sinceMs !== null) {
     terms.push(`${alias}.published_ms >= @since`);
@@ -42,6 +44,16 @@ function filterSql(alias: string, filter: NormalizedFilter, params: Params): str
     terms.push(`${alias}.language = @language`);
     params.language = filter.language;
   }
+  // Probes of the article's own layer rows (keyed by article first), as in the SQLite adapter.
+  if (filter.actor !== null) {
+    terms.push(`EXISTS (SELECT 1 FROM entities en WHERE en.article_id = ${alias}.${idColumn} AND en.code >= @actor AND en.code < @actorEnd)`);
+    params.actor = filter.actor;
+    params.actorEnd = prefixRangeEnd(filter.actor);
+  }
+  if (filter.theme !== null) {
+    terms.push(`EXISTS (SELECT 1 FROM article_themes th WHERE th.article_id = ${alias}.${idColumn} AND th.theme = @theme)`);
+    params.theme = filter.theme;
+  }
   return terms.map((t) => ` AND ${t}`).join('');
 }
 
@@ -58,7 +70,7 @@ export async function searchArticles(db: Queryable, search: SearchQuery): Promis
   const top = cursor?.maxId ?? (await maxArticleId(db));
   const offset = cursor?.offset ?? 0;
   const params: Params = { query: toTsquery(tree), top, take: limit + 1, offset, weights: RANK_WEIGHTS, normalization: RANK_NORMALIZATION };
-  const where = filterSql('s', filter, params);
+  const where = filterSql('s', filter, params, 'article_id');
   const ranked = await query<{ id: number; rank: number }>(
     db,
     `SELECT s.article_id AS id, ts_rank(@weights::float4[], s.vector, @query::tsquery, @normalization) AS rank

@@ -33,7 +33,12 @@
  * index a few hundred matches share a page (bench:search: a frequent word within one year, 117 → 33 ms
  * on a million articles).
  *
- * Version 4: the full-text index holds Parley's own search tokens (store/query/tokens.ts: the same in
+ * Version 4 (the workbench): quotes_fts, full-text search over quotes (external content: the quote rows;
+ * kept in step by triggers, since a save deletes and re-inserts an article's quotes), so "quotes with
+ * these words" is an index lookup; tone_document, a partial index of the document tone by article, so
+ * tone over time reads it with the article's other filter columns.
+ *
+ * Version 5: the full-text index holds Parley's own search tokens (store/query/tokens.ts: the same in
  * every adapter; Chinese, Japanese and Korean as character pairs, so a few characters of a word find
  * it), written by the SQL function parley_search_tokens() that every Parley connection defines. The
  * index keeps no copy of the text (contentless, deletable rows); snippets are cut from the article text.
@@ -319,6 +324,29 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
+    name: 'full-text search over quotes; document tone by article',
+    up: `
+      CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text,
+        content = 'quotes', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+      END;
+      CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+      END;
+      CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+      END;
+      INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+      CREATE INDEX tone_document ON tone(article_id, tone) WHERE scope = 'document';
+    `,
+  },
+  {
+    version: 5,
     name: 'the full-text index over Parley search tokens (CJK as character pairs)',
     up: `
       DROP TRIGGER articles_fts_insert;
