@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { canonicalizeUrl } from '../dedup/index.js';
 import { readSources, type SkipReason, type SourceFailure, type SourceItem, type SourceNotModified, type SourceOptions, type SourcePage, type SourceReader } from '../sources/index.js';
-import type { PageOutcome, PageRecord, RunId, RunStatus, Store } from '../store/store.js';
+import type { CommitResult, PageOutcome, PageRecord, RunId, RunStatus, Store } from '../store/store.js';
 import { createPageAnalyzer, type PageAnalyzer } from './analyzers.js';
 import { decideArticle } from './decide.js';
 import { extractionProblem, sourceProblem } from './outcomes.js';
@@ -133,11 +133,14 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
       tally.unreadableSource();
       if (unreadable.length < MAX_UNREADABLE_LISTED) unreadable.push({ source: item.source, code: item.code, message: item.message });
     }
-    // The decision (a copy of a stored article?) and the commit are one step among all writers.
-    const { record, result } = await store.serializeWrites(async () => {
+    const step = async (): Promise<{ record: PageRecord; result: CommitResult }> => {
       const record = ready.kind === 'page' ? await pageRecord(store, runId, ready, settings) : itemRecord(runId, ready.item as SourceFailure | SourceNotModified, await notModifiedOutcome(store, ready.item));
       return { record, result: await store.commitPage(record) };
-    });
+    };
+    // An extracted article's decision (a copy of a stored one?) and its commit are one step among all
+    // writers; other outcomes depend on no other page.
+    const decides = ready.kind === 'page' && ready.analysis.ok && ready.analysis.value.ok;
+    const { record, result } = decides ? await store.serializeWrites(step) : await step();
     if (result.status !== 'already-committed' && result.page.outcome === 'article' && record.outcome.kind === 'article') {
       for (const stage of new Set(record.outcome.analysis?.failures.map((f) => f.stage) ?? [])) analysisFailures[stage] = (analysisFailures[stage] ?? 0) + 1;
     }

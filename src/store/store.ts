@@ -67,6 +67,12 @@ export interface Store {
    */
   serializeWrites<T>(work: () => Promise<T>): Promise<T>;
 
+  /**
+   * Every committed page with what came of it, in commit order, read in batches (memory stays bounded):
+   * what `parley copy` replays into another store. Pages committed after the export started are left out.
+   */
+  exportPages(): AsyncIterable<ExportedPage>;
+
   /** The committed page with this source key (resume: skip it), or null. */
   findCommittedPage(sourceKey: string): Promise<CommittedPage | null>;
   findArticleByCanonicalUrl(canonicalUrl: string): Promise<ArticleRef | null>;
@@ -267,6 +273,16 @@ export interface CommittedPage {
   readonly similarity: number | null;
   /** For `rejected` and `failed`. */
   readonly problem: { readonly stage: string; readonly code: string; readonly message: string } | null;
+}
+
+/** A committed page with the fields of its record (exportPages). */
+export interface ExportedPage extends CommittedPage {
+  readonly source: string;
+  readonly httpStatus: number | null;
+  readonly contentHash: string | null;
+  readonly contentType: string | null;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
 }
 
 export interface ArticleRef {

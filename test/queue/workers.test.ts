@@ -162,6 +162,30 @@ if (available) {
       }
     });
 
+    it('copies an archive from SQLite to PostgreSQL and back, resumably, with the same counts and layers', async () => {
+      const url = await server!.createDatabase('copied');
+      const there = await runParley(['copy', '--from', join(dir, 'single.db'), '--to', url, '--json', '--quiet']);
+      expect(there.code, there.stderr).toBe(0);
+      expect(JSON.parse(there.stdout)).toMatchObject({ equal: true, skipped: 0 });
+      expect(await comparable(url)).toEqual(baseline);
+      const again = await runParley(['copy', '--from', join(dir, 'single.db'), '--to', url, '--json', '--quiet']);
+      expect(again.code, again.stderr).toBe(0);
+      expect(JSON.parse(again.stdout)).toMatchObject({ equal: true, copied: 0, skipped: baseline!.stats.pages });
+      const back = await runParley(['copy', '--from', url, '--to', join(dir, 'back.db'), '--quiet']);
+      expect(back.code, back.stderr).toBe(0);
+      expect(await comparable(join(dir, 'back.db'))).toEqual(baseline);
+      const single = await openStore(join(dir, 'single.db'), { mode: 'read' });
+      const returned = await openStore(join(dir, 'back.db'), { mode: 'read' });
+      try {
+        const original = (await single.listArticles({ limit: 200 })).articles.map((a) => ({ ...a, id: 0, pageId: 0, runId: 0, duplicate: a.duplicate ? { similarity: a.duplicate.similarity } : null }));
+        const copy = (await returned.listArticles({ limit: 200 })).articles.map((a) => ({ ...a, id: 0, pageId: 0, runId: 0, duplicate: a.duplicate ? { similarity: a.duplicate.similarity } : null }));
+        expect(copy).toEqual(original);
+      } finally {
+        await single.close();
+        await returned.close();
+      }
+    }, 120_000);
+
     it('says what to check when the server cannot be reached or the database does not exist', async () => {
       const refused = await runParley(['stats', '--db', 'postgres://parley@127.0.0.1:1/none']);
       expect(refused.code).toBe(1);

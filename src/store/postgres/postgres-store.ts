@@ -21,10 +21,12 @@ import {
 } from '../analysis.js';
 import { StoreError } from '../errors.js';
 import type { OpenMode } from '../sqlite/open.js';
-import { ARTICLE_REF_COLUMNS, rowToArticleRef, type ArticleRefRow } from '../sqlite/codec.js';
+import { ARTICLE_REF_COLUMNS, EXPORTED_PAGES, rowToArticleRef, rowToExportedPage, type ArticleRefRow, type ExportedPageRow } from '../sqlite/codec.js';
 import {
+  EXPORT_BATCH_SIZE,
   NEAR_DUPLICATE_CANDIDATE_LIMIT,
   type ArticleFilter,
+  type ExportedPage,
   type ArticleListPage,
   type ArticleRef,
   type CommitResult,
@@ -197,6 +199,20 @@ export class PostgresStore implements Store {
         client.release(broken);
       }
     }
+  }
+
+  exportPages(): AsyncIterable<ExportedPage> {
+    const pool = this.pool;
+    return this.batched(async function* () {
+      const top = (await one<{ id: number | null }>(pool, 'SELECT max(id) AS id FROM pages'))?.id ?? 0;
+      let after = 0;
+      for (;;) {
+        const rows = await query<ExportedPageRow & Record<string, unknown>>(pool, EXPORTED_PAGES, { after, top, batchSize: EXPORT_BATCH_SIZE });
+        if (rows.length === 0) return;
+        yield rows.map(rowToExportedPage);
+        after = rows[rows.length - 1]!.id;
+      }
+    });
   }
 
   async findCommittedPage(sourceKey: string): Promise<CommittedPage | null> {
