@@ -61,6 +61,20 @@ export interface Store {
    */
   commitPage(record: PageRecord): Promise<CommitResult>;
 
+  /**
+   * Runs `work` — an ingest's decision about one page (is it a copy of a stored article?) and its
+   * commit — while no other writer of this archive runs its own, so every decision sees every page
+   * committed before it, as with a single writer. PostgreSQL: a lock across all worker processes;
+   * SQLite and memory (one writer): a lock within this store. Returns what `work` returns.
+   */
+  serializeWrites<T>(work: () => Promise<T>): Promise<T>;
+
+  /**
+   * Every committed page with what came of it, in commit order, read in batches (memory stays bounded):
+   * what `parley copy` replays into another store. Pages committed after the export started are left out.
+   */
+  exportPages(): AsyncIterable<ExportedPage>;
+
   /** The committed page with this source key (resume: skip it), or null. */
   findCommittedPage(sourceKey: string): Promise<CommittedPage | null>;
   findArticleByCanonicalUrl(canonicalUrl: string): Promise<ArticleRef | null>;
@@ -263,6 +277,16 @@ export interface CommittedPage {
   readonly similarity: number | null;
   /** For `rejected` and `failed`. */
   readonly problem: { readonly stage: string; readonly code: string; readonly message: string } | null;
+}
+
+/** A committed page with the fields of its record (exportPages). */
+export interface ExportedPage extends CommittedPage {
+  readonly source: string;
+  readonly httpStatus: number | null;
+  readonly contentHash: string | null;
+  readonly contentType: string | null;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
 }
 
 export interface ArticleRef {

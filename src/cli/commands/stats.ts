@@ -1,6 +1,8 @@
 import { Option } from 'commander';
 import type { RunSummary, StoreStats } from '../../store/store.js';
 import { databaseOption, openArchiveForReading } from '../database.js';
+import { readQueueStats, type QueueStats } from '../../queue/queue.js';
+import { PostgresStore } from '../../store/postgres/postgres-store.js';
 import { StreamWriter } from '../io/output.js';
 import { reportStoreError } from '../query/options.js';
 import { printable } from '../query/terminal.js';
@@ -54,15 +56,18 @@ async function runStats(flags: StatsFlags, context: CliContext): Promise<number>
     return 1;
   }
   let stats: StoreStats;
+  let queue: QueueStats | null = null;
   try {
     stats = await opened.store.stats();
+    // A PostgreSQL archive may have an ingest queue beside it (parley ingest --enqueue, parley worker).
+    if (opened.store instanceof PostgresStore) queue = await readQueueStats(opened.store.url);
   } catch (error) {
     return reportStoreError(error, 'stats', stderr);
   } finally {
     await opened.store.close();
   }
   const output = new StreamWriter(stdout);
-  await output.write(flags.format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : renderTable(stats, opened.path));
+  await output.write(flags.format === 'json' ? `${JSON.stringify(queue ? { ...stats, queue } : stats, null, 2)}\n` : renderTable(stats, opened.path) + (queue ? renderQueue(queue) : ''));
   return output.error ? 1 : 0;
 }
 
@@ -98,6 +103,12 @@ function renderTable(stats: StoreStats, path: string): string {
       lines.push(`  ${number(r.pages).padStart(9)}  ${r.kind.padEnd(8)}  ${printable(r.stage).padEnd(10)}  ${printable(r.code)}`);
     }
   }
+  return `${lines.join('\n')}\n`;
+}
+
+function renderQueue(queue: QueueStats): string {
+  const lines = ['', `Queue        ${number(queue.pending)} pending, ${number(queue.running)} running, ${number(queue.completed)} done, ${number(queue.retried)} retried, ${number(queue.failed)} failed`];
+  for (const f of queue.failures) lines.push(`  failed  ${f.at.slice(0, 16).replace('T', ' ')}  ${printable(f.share)}: ${printable(f.reason)}`);
   return `${lines.join('\n')}\n`;
 }
 

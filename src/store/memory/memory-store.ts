@@ -10,6 +10,7 @@ import {
   type ArticleRef,
   type CommitResult,
   type CommittedPage,
+  type ExportedPage,
   type FetchValidators,
   type NearDuplicateCandidate,
   type PageRecord,
@@ -48,6 +49,7 @@ import type {
   TimelineUnit,
 } from '../analysis.js';
 import { MemoryAnalyses } from './analysis.js';
+import { WriteLock } from '../write-lock.js';
 import { MemoryExplorer } from './explore.js';
 import type { NormalizedSelection } from '../explore-filters.js';
 import type {
@@ -97,6 +99,11 @@ export class MemoryStore implements Store {
   private readonly analyses = new MemoryAnalyses();
   private readonly explorer = new MemoryExplorer(this.t, this.analyses, (selection) => this.select(selection));
   private closed = false;
+  private readonly writes = new WriteLock();
+
+  async serializeWrites<T>(work: () => Promise<T>): Promise<T> {
+    return this.writes.run(work);
+  }
 
   async startRun(run: RunStart): Promise<RunId> {
     this.open();
@@ -163,6 +170,28 @@ export class MemoryStore implements Store {
       if (outcome.analysis) this.analyses.save(entry, outcome.analysis);
     }
     return { status: existing ? 'replaced-failure' : 'stored', page: this.t.committedPage(page) };
+  }
+
+  exportPages(): AsyncIterable<ExportedPage> {
+    const tables = this.t;
+    const check = (): void => this.open();
+    return {
+      async *[Symbol.asyncIterator]() {
+        check();
+        const ids = [...tables.pages.keys()].sort((a, b) => a - b);
+        for (const batch of chunk(ids, EXPORT_BATCH_SIZE)) {
+          check();
+          const pages: ExportedPage[] = [];
+          for (const id of batch) {
+            const entry = tables.pages.get(id);
+            if (!entry) continue;
+            const r = entry.record;
+            pages.push({ ...tables.committedPage(entry), source: r.source, httpStatus: r.httpStatus, contentHash: r.contentHash, contentType: r.contentType ?? null, etag: r.etag ?? null, lastModified: r.lastModified ?? null });
+          }
+          yield* pages;
+        }
+      },
+    };
   }
 
   async findCommittedPage(sourceKey: string): Promise<CommittedPage | null> {

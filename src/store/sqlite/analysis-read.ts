@@ -49,7 +49,8 @@ import { actorsFromTotals, datesOnly, eventTimelineFromDays, themesFromTotals, u
 /**
  * The analysis side of the SQLite adapter: an article's layers, events and quotes (pages, streams, a
  * timeline), actor and theme aggregates, and the articles a reanalysis must redo. Filters become index
- * ranges on columns the rows carry (sort_ms, site_key, codes); see migrations.ts version 2.
+ * ranges on columns the rows carry (sort_ms, site_key, codes); see migrations.ts version 2. The filter
+ * clauses and row mappers are shared with the PostgreSQL adapter (same columns, same SQL).
  */
 
 type Params = Record<string, unknown>;
@@ -129,7 +130,7 @@ export function eventClause(f: NormalizedEventFilter): FilterClause {
   return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
 }
 
-function quoteClause(f: NormalizedQuoteFilter): FilterClause {
+export function quoteClause(f: NormalizedQuoteFilter): FilterClause {
   const params: Params = {};
   const terms = datedClause('q', f.dates, params);
   if (f.speaker !== null) {
@@ -156,13 +157,13 @@ function quoteClause(f: NormalizedQuoteFilter): FilterClause {
   return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
 }
 
-const EVENT_SELECT = `SELECT e.*, a.canonical_url, a.published, t.tone AS article_tone
+export const EVENT_SELECT = `SELECT e.*, a.canonical_url, a.published, t.tone AS article_tone
   FROM events e JOIN articles a ON a.id = e.article_id
   LEFT JOIN tone t ON t.article_id = e.article_id AND t.scope = 'document'`;
 
-const QUOTE_SELECT = 'SELECT q.*, a.canonical_url, a.published FROM quotes q JOIN articles a ON a.id = q.article_id';
+export const QUOTE_SELECT = 'SELECT q.*, a.canonical_url, a.published FROM quotes q JOIN articles a ON a.id = q.article_id';
 
-interface EventRow {
+export interface EventRow {
   id: number; article_id: number; site_key: string; sort_ms: number; start: number; end: number;
   source_code: string | null; source_name: string | null; source_start: number | null; source_end: number | null;
   target_code: string | null; target_name: string | null; target_start: number | null; target_end: number | null;
@@ -192,7 +193,7 @@ function actor(code: string | null, name: string | null, start: number | null, e
 }
 
 /** An event row as a record; `located`: the event-places stage ran on its article (the record says where, or null). */
-function eventRecord(r: EventRow, located = r.geo_method !== null): EventRecord {
+export function eventRecord(r: EventRow, located = r.geo_method !== null): EventRecord {
   return {
     start: r.start,
     end: r.end,
@@ -212,10 +213,10 @@ function eventRecord(r: EventRow, located = r.geo_method !== null): EventRecord 
   };
 }
 
-type EventResultRow = EventRow & { canonical_url: string; published: string | null; article_tone: number | null };
-type QuoteResultRow = QuoteRow & { canonical_url: string; published: string | null };
+export type EventResultRow = EventRow & { canonical_url: string; published: string | null; article_tone: number | null };
+export type QuoteResultRow = QuoteRow & { canonical_url: string; published: string | null };
 
-function storedEvent(r: EventResultRow, texts: ReadonlyMap<number, string>): StoredEvent {
+export function storedEvent(r: EventResultRow, texts: ReadonlyMap<number, string>): StoredEvent {
   const record = eventRecord(r);
   return { id: r.id, ...record, articleId: r.article_id, url: r.canonical_url, site: siteFromKey(r.site_key), published: r.published, articleTone: r.article_tone, evidence: eventEvidence(texts.get(r.article_id) ?? '', record) };
 }
@@ -238,14 +239,14 @@ function storedQuotes(db: Database.Database, rows: readonly QuoteResultRow[]): S
   return rows.map((r) => storedQuote(r, texts));
 }
 
-interface QuoteRow {
+export interface QuoteRow {
   id: number; article_id: number; site_key: string; sort_ms: number; start: number; end: number; text: string; kind: string;
   cue_start: number | null; cue_end: number | null; cue_text: string | null;
   speaker_name: string | null; speaker_code: string | null; speaker_text: string | null; speaker_start: number | null; speaker_end: number | null;
   confidence: number;
 }
 
-function quoteRecord(r: QuoteRow): QuoteRecord {
+export function quoteRecord(r: QuoteRow): QuoteRecord {
   return {
     start: r.start,
     end: r.end,
@@ -257,7 +258,7 @@ function quoteRecord(r: QuoteRow): QuoteRecord {
   };
 }
 
-function storedQuote(r: QuoteResultRow, texts: ReadonlyMap<number, string>): StoredQuote {
+export function storedQuote(r: QuoteResultRow, texts: ReadonlyMap<number, string>): StoredQuote {
   const record = quoteRecord(r);
   return { id: r.id, ...record, articleId: r.article_id, url: r.canonical_url, site: siteFromKey(r.site_key), published: r.published, evidence: quoteEvidence(texts.get(r.article_id) ?? '', record) };
 }

@@ -51,6 +51,11 @@
  * article_places (the article's focus: the countries and cities it is mainly about; indexed by country,
  * for `country:SYR` and the country filters); the events' locations (GDELT's ActionGeo) as geo_*
  * columns of events, indexed by country.
+ *
+ * Version 6: the full-text index holds Parley's own search tokens (store/query/tokens.ts: the same in
+ * every adapter; Chinese, Japanese and Korean as character pairs, so a few characters of a word find
+ * it), written by the SQL function parley_search_tokens() that every Parley connection defines. The
+ * index keeps no copy of the text (contentless, deletable rows); snippets are cut from the article text.
  */
 export interface Migration {
   readonly version: number;
@@ -536,6 +541,33 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE events ADD COLUMN geo_start INTEGER;
       ALTER TABLE events ADD COLUMN geo_end INTEGER;
       CREATE INDEX events_by_geo_country ON events(geo_country, sort_ms);
+    `,
+  },
+  {
+    version: 6,
+    name: 'the full-text index over Parley search tokens (CJK as character pairs)',
+    up: `
+      DROP TRIGGER articles_fts_insert;
+      DROP TRIGGER articles_fts_delete;
+      DROP TRIGGER articles_fts_update;
+      DROP TABLE articles_fts;
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 0 categories ''L* N* Co M*'''
+      );
+      INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(3.0, 1.0)');
+      INSERT INTO articles_fts(rowid, title, text) SELECT id, parley_search_tokens(title), parley_search_tokens(text) FROM articles;
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, parley_search_tokens(new.title), parley_search_tokens(new.text));
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = old.id;
+      END;
+      CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = old.id;
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, parley_search_tokens(new.title), parley_search_tokens(new.text));
+      END;
     `,
   },
 ];
