@@ -8,7 +8,7 @@ import '../stages/events/event.js';
 import '../stages/quotes/quote.js';
 import type { ThemeScore } from '../stages/themes/theme.js';
 import '../stages/tone/tone.js';
-import type { ArticleAnalysis, EntityRecord, MentionRecord, StageFailure, ThemeRecord } from '../store/analysis.js';
+import { ABSTAINED, type ArticleAnalysis, type EntityRecord, type MentionRecord, type StageFailure, type ThemeRecord } from '../store/analysis.js';
 
 /**
  * A finished Document → the ArticleAnalysis the store keeps: plain data (it crosses from a worker
@@ -35,6 +35,7 @@ export function analysisFromDocument(doc: Document, analysisStages: ReadonlySet<
   return {
     stages: doc.stages.filter((stamp) => analysisStages.has(stamp.name)).map(({ name, version }) => ({ name, version })),
     failures: doc.messages.filter((m) => m.code === 'STAGE_FAILED' || m.code === 'STAGE_SKIPPED').map((m): StageFailure => ({ stage: m.stage, code: m.code, message: m.message })),
+    ...abstentionsOf(doc),
     entities,
     mentions,
     quotes: getLayer(doc, 'quotes').map((q) => ({
@@ -50,6 +51,12 @@ export function analysisFromDocument(doc: Document, analysisStages: ReadonlySet<
     events: getLayer(doc, 'events').map((e) => ({ start: e.start, end: e.end, ...structuredClone(e.data) })),
     tone: getLayer(doc, 'tone').map((t) => ({ start: t.start, end: t.end, ...t.data })),
   };
+}
+
+/** The stages that abstained on the document's language, when any did. */
+function abstentionsOf(doc: Document): { abstentions?: StageFailure[] } {
+  const abstentions = doc.messages.filter((m) => m.code === ABSTAINED).map((m): StageFailure => ({ stage: m.stage, code: m.code, message: m.message }));
+  return abstentions.length ? { abstentions } : {};
 }
 
 function actorsFromMentions(doc: Document): { entities: EntityRecord[]; mentions: MentionRecord[] } {

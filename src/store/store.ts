@@ -348,6 +348,8 @@ export interface StoreStats {
   readonly runCount: number;
   readonly runs: readonly RunSummary[];
   readonly failureReasons: readonly FailureReason[];
+  /** Articles on which a stage abstained (their language is not one it was built for), by stage, most first. */
+  readonly abstentions: readonly { readonly stage: string; readonly articles: number }[];
 }
 
 export interface RunSummary {

@@ -46,6 +46,8 @@ export const actorsStage = defineStage<ActorsOptions>({
   version: '1',
   requires: ['sentences', 'tokens', 'entities'],
   provides: ['mentions'],
+  // English models, lexicons and dictionaries: other languages are not read as English.
+  languages: ['en'],
   defaults: ACTORS_DEFAULTS,
   run(doc, options, resources) {
     const dictionary = resources.actors;

@@ -74,7 +74,9 @@ export class MemoryAnalyses {
   private nextQuoteId = 1;
 
   save(article: ArticleEntry, analysis: ArticleAnalysis): void {
-    const copy = structuredClone(analysis) as ArticleAnalysis;
+    // No abstentions reads back without the field, as from SQLite.
+    const { abstentions, ...rest } = structuredClone(analysis) as ArticleAnalysis;
+    const copy: ArticleAnalysis = abstentions?.length ? { ...rest, abstentions } : rest;
     const quoteSort = sortInstant(article.publishedMs);
     this.saved.set(article.id, {
       article,
@@ -82,6 +84,13 @@ export class MemoryAnalyses {
       events: copy.events.map((record) => ({ id: this.nextEventId++, sortMs: sortInstant(eventInstant(record.date, article.publishedMs)), article, record })),
       quotes: copy.quotes.map((record) => ({ id: this.nextQuoteId++, sortMs: quoteSort, article, record })),
     });
+  }
+
+  /** Articles on which a stage abstained, by stage (as the SQLite adapter counts them). */
+  abstentionCounts(): { stage: string; articles: number }[] {
+    const counts = new Map<string, number>();
+    for (const { analysis } of this.saved.values()) for (const stage of new Set((analysis.abstentions ?? []).map((a) => a.stage))) counts.set(stage, (counts.get(stage) ?? 0) + 1);
+    return [...counts].map(([stage, articles]) => ({ stage, articles })).sort((a, b) => b.articles - a.articles || (a.stage < b.stage ? -1 : a.stage > b.stage ? 1 : 0));
   }
 
   get(articleId: number): ArticleAnalysis | null {

@@ -252,7 +252,7 @@ export class MemoryStore implements Store {
 
   async stats(options: StatsOptions = {}): Promise<StoreStats> {
     this.open();
-    return memoryStats(this.t, options);
+    return memoryStats(this.t, options, this.analyses.abstentionCounts());
   }
 
   async listArticles(query: ListArticlesQuery): Promise<ArticleListPage> {

@@ -36,6 +36,7 @@ import {
   type NormalizedEventFilter,
   type NormalizedQuoteFilter,
 } from '../analysis-filters.js';
+import { ABSTAINED } from '../analysis.js';
 import { normalizeLimit, siteFromKey, siteKeyRangeEnd, type NormalizedFilter } from '../filters.js';
 import type { FilterClause } from './read.js';
 
@@ -184,8 +185,10 @@ function storedQuote(r: QuoteRow & { canonical_url: string; published: string | 
 export function readAnalysis(db: Database.Database, articleId: number): ArticleAnalysis | null {
   const all = <T>(sql: string): T[] => db.prepare(sql).all(articleId) as T[];
   const stages = all<{ stage: string; version: string }>('SELECT stage, version FROM article_stages WHERE article_id = ? ORDER BY rowid').map((r): StageStamp => ({ name: r.stage, version: r.version }));
-  const failures = all<{ stage: string; code: string; message: string }>('SELECT stage, code, message FROM analysis_failures WHERE article_id = ? ORDER BY rowid');
-  if (stages.length === 0 && failures.length === 0) return null;
+  const messages = all<{ stage: string; code: string; message: string }>('SELECT stage, code, message FROM analysis_failures WHERE article_id = ? ORDER BY rowid');
+  if (stages.length === 0 && messages.length === 0) return null;
+  const failures = messages.filter((m) => m.code !== ABSTAINED);
+  const abstentions = messages.filter((m) => m.code === ABSTAINED);
   const entities = all<{ entity: number; name: string; type: string; role: string | null; code: string | null; confidence: number }>(
     'SELECT entity, name, type, role, code, confidence FROM entities WHERE article_id = ? ORDER BY entity',
   );
@@ -200,7 +203,7 @@ export function readAnalysis(db: Database.Database, articleId: number): ArticleA
   const tone = all<{ scope: 'document' | 'sentence'; start: number; end: number; positive: number; negative: number; tone: number; polarity: number; activity: number; self_reference: number; word_count: number }>(
     'SELECT * FROM tone WHERE article_id = ? ORDER BY rowid',
   ).map((t): ToneRecord => ({ scope: t.scope, start: t.start, end: t.end, positive: t.positive, negative: t.negative, tone: t.tone, polarity: t.polarity, activity: t.activity, selfReference: t.self_reference, wordCount: t.word_count }));
-  return { stages, failures, entities, mentions, quotes, themes, events, tone };
+  return { stages, failures, ...(abstentions.length ? { abstentions } : {}), entities, mentions, quotes, themes, events, tone };
 }
 
 /** One keyset page of a list ordered by (sort_ms, id) ascending. */

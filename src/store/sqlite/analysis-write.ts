@@ -24,7 +24,8 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
   const stage = prepare('INSERT INTO article_stages (article_id, stage, version) VALUES (?, ?, ?)');
   for (const stamp of analysis.stages) stage.run(id, stamp.name, stamp.version);
   const failure = prepare('INSERT INTO analysis_failures (article_id, stage, code, message) VALUES (?, ?, ?, ?)');
-  for (const f of analysis.failures) failure.run(id, f.stage, f.code, f.message);
+  // Abstentions share the table: a message per article and stage, told apart by their code.
+  for (const f of [...analysis.failures, ...(analysis.abstentions ?? [])]) failure.run(id, f.stage, f.code, f.message);
 
   const mentionCounts = new Map<number, number>();
   for (const m of analysis.mentions) mentionCounts.set(m.entity, (mentionCounts.get(m.entity) ?? 0) + 1);

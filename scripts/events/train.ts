@@ -1,0 +1,183 @@
+/**
+ * `npm run train:events`: trains the learned event coder (src/stages/events/model.ts) on
+ * bench/data/events/synthetic-train.jsonl, picks its event threshold on synthetic-dev.jsonl, and writes
+ * models/events.json.gz. The test split is never read here. Deterministic: a fixed seed for the example
+ * order, sorted output, fixed gzip settings.
+ *
+ * Each sentence runs through Parley's own stages (sentences, entities, actors) and the pattern coder, so
+ * the model learns from what it will see at run time; every candidate trigger is one example, labelled
+ * with the sentence's gold code when it is the trigger word, else NONE.
+ *
+ * Options: --epochs N (default 12) --l2 X (default 1e-5) --rate X (default 0.2) --min-count N (default 2) --no-save
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { buildPipeline, step } from '../../src/pipeline/build.js';
+import { runPipeline } from '../../src/pipeline/run.js';
+import { lazyResources } from '../../src/app/stage-resources.js';
+import { ResourceLoader } from '../../src/resources/index.js';
+import { EVENT_FILES, loadEventResources, type EventResources } from '../../src/resources/events.js';
+import { codeSentence } from '../../src/stages/events/coder.js';
+import { prepareSentences } from '../../src/stages/events/events.js';
+import { candidateFeatures, FEATURE_VERSION, sentenceContext } from '../../src/stages/events/features.js';
+import { EVENT_MODEL_FORMAT, EventModel, NONE, softmax, type EventModelData } from '../../src/stages/events/model.js';
+import { selectStages } from '../../src/stages/select.js';
+import { documentFromPlainText } from '../../src/stages/sentences/plain-text.js';
+import { random, type SyntheticItem } from './training/generate.js';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const DATA = join(REPO, 'bench', 'data', 'events');
+const MODELS = join(REPO, 'models');
+
+interface Example {
+  readonly features: readonly string[];
+  readonly label: string;
+}
+
+interface Sentence {
+  readonly gold: string;
+  readonly candidates: readonly Example[];
+}
+
+function readItems(split: string): SyntheticItem[] {
+  return readFileSync(join(DATA, `synthetic-${split}.jsonl`), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as SyntheticItem);
+}
+
+/** Runs Parley's stages over each item and turns its candidates into examples. */
+export function featurize(items: readonly SyntheticItem[], data: EventResources): { sentences: Sentence[]; missed: number } {
+  const pipeline = buildPipeline(selectStages(['actors']).map((stage) => step(stage)));
+  const resources = lazyResources({}, new ResourceLoader());
+  const sentences: Sentence[] = [];
+  let missed = 0;
+  for (const item of items) {
+    const doc = runPipeline(pipeline, { ...documentFromPlainText(item.text), article: { ...documentFromPlainText(item.text).article, published: item.date } }, resources);
+    const examples: Example[] = [];
+    let found = item.trigger === null;
+    for (const { input, sentenceTokens } of prepareSentences(doc, data, 120)) {
+      const context = sentenceContext(input, data.lexicon, codeSentence(data.lexicon, input));
+      for (const i of context.candidates) {
+        const token = sentenceTokens[i]!;
+        const isTrigger = item.trigger !== null && token.start < item.trigger.end && item.trigger.start < token.end;
+        if (isTrigger) found = true;
+        examples.push({ features: candidateFeatures(context, i), label: isTrigger ? item.gold.code : NONE });
+      }
+    }
+    if (!found) missed++;
+    sentences.push({ gold: item.gold.code, candidates: examples });
+  }
+  return { sentences, missed };
+}
+
+/** Multinomial logistic regression by stochastic gradient descent with L2 shrinkage on the touched rows. */
+function train(examples: readonly Example[], options: { epochs: number; l2: number; rate: number; minCount: number }): { classes: string[]; features: string[]; weights: Float32Array } {
+  const counts = new Map<string, number>();
+  for (const e of examples) for (const f of e.features) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const features = [...counts.keys()].filter((f) => counts.get(f)! >= options.minCount).sort();
+  const featureIndex = new Map(features.map((f, k) => [f, k]));
+  const classes = [NONE, ...[...new Set(examples.map((e) => e.label).filter((l) => l !== NONE))].sort()];
+  const classIndex = new Map(classes.map((c, k) => [c, k]));
+  const C = classes.length;
+  const weights = new Float32Array(features.length * C);
+  const encoded = examples.map((e) => ({ x: Int32Array.from(e.features.map((f) => featureIndex.get(f) ?? -1).filter((k) => k >= 0)), y: classIndex.get(e.label)! }));
+  const order = encoded.map((_, k) => k);
+  const next = random(20261207);
+  const scores = new Float64Array(C);
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let k = order.length - 1; k > 0; k--) {
+      const j = Math.floor(next() * (k + 1));
+      [order[k], order[j]] = [order[j]!, order[k]!];
+    }
+    const rate = options.rate / (1 + epoch);
+    let loss = 0;
+    for (const index of order) {
+      const { x, y } = encoded[index]!;
+      scores.fill(0);
+      for (const f of x) for (let c = 0; c < C; c++) scores[c]! += weights[f * C + c]!;
+      const p = softmax(scores);
+      loss -= Math.log(Math.max(p[y]!, 1e-12));
+      for (const f of x) {
+        const row = f * C;
+        for (let c = 0; c < C; c++) {
+          const gradient = p[c]! - (c === y ? 1 : 0) + options.l2 * weights[row + c]!;
+          weights[row + c]! -= rate * gradient;
+        }
+      }
+    }
+    console.log(`epoch ${epoch + 1}: mean loss ${(loss / order.length).toFixed(4)}`);
+  }
+  return { classes, features, weights };
+}
+
+/** The model file: weights below a small size are dropped, the rest rounded; keys sorted. */
+function modelData(trained: ReturnType<typeof train>, eventThreshold: number): EventModelData {
+  const { classes, features, weights } = trained;
+  const C = classes.length;
+  const rows: Record<string, [number[], number[]]> = {};
+  features.forEach((name, f) => {
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (let c = 0; c < C; c++) {
+      const w = weights[f * C + c]!;
+      if (Math.abs(w) >= 0.002) {
+        indices.push(c);
+        values.push(Math.round(w * 10000) / 10000);
+      }
+    }
+    if (indices.length) rows[name] = [indices, values];
+  });
+  return {
+    format: EVENT_MODEL_FORMAT,
+    featureVersion: FEATURE_VERSION,
+    provenance: {
+      data: 'bench/data/events/synthetic-train.jsonl (threshold: synthetic-dev.jsonl), written by `npm run build:event-sentences` from the CAMEO codebook descriptions and PLOVER definitions; see bench/data/events/README.md',
+      command: 'npm run train:events',
+    },
+    classes,
+    weights: rows,
+    eventThreshold,
+  };
+}
+
+/** Root accuracy of each sentence's most likely event at a threshold (a sentence without a gold event is right when nothing passes). */
+function rootAccuracy(model: EventModel, sentences: readonly Sentence[], threshold: number): number {
+  let right = 0;
+  for (const sentence of sentences) {
+    let best: { root: string; p: number } | null = null;
+    for (const candidate of sentence.candidates) {
+      const prediction = model.predict(candidate.features);
+      if (prediction.event < threshold) continue;
+      if (!best || prediction.rootProbability > best.p) best = { root: prediction.root, p: prediction.rootProbability };
+    }
+    if (sentence.gold === 'none' ? best === null : best?.root === sentence.gold.slice(0, 2)) right++;
+  }
+  return right / sentences.length;
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { epochs: { type: 'string', default: '12' }, l2: { type: 'string', default: '1e-5' }, rate: { type: 'string', default: '0.2' }, 'min-count': { type: 'string', default: '2' }, 'no-save': { type: 'boolean', default: false } } });
+  const data = loadEventResources(MODELS, undefined, false);
+  const train_ = featurize(readItems('train'), data);
+  const dev = featurize(readItems('dev'), data);
+  const examples = train_.sentences.flatMap((s) => s.candidates);
+  console.log(`train: ${train_.sentences.length} sentences, ${examples.length} candidates (trigger not a candidate in ${train_.missed}); dev: ${dev.sentences.length} sentences (missed ${dev.missed})`);
+  const trained = train(examples, { epochs: Number(values.epochs), l2: Number(values.l2), rate: Number(values.rate), minCount: Number(values['min-count']) });
+  let best = { threshold: 0.5, accuracy: -1 };
+  const draft = new EventModel(modelData(trained, 0.5));
+  for (let t = 0.1; t <= 0.71; t += 0.05) {
+    const accuracy = rootAccuracy(draft, dev.sentences, t);
+    console.log(`dev root accuracy at threshold ${t.toFixed(2)}: ${accuracy.toFixed(3)}`);
+    if (accuracy > best.accuracy + 1e-9) best = { threshold: Math.round(t * 100) / 100, accuracy };
+  }
+  const model = modelData(trained, best.threshold);
+  const bytes = gzipSync(JSON.stringify(model), { level: 9 });
+  console.log(`threshold ${best.threshold} (dev root ${best.accuracy.toFixed(3)}); ${model.classes.length} classes, ${Object.keys(model.weights).length} features, ${bytes.length} bytes`);
+  if (!values['no-save']) {
+    writeFileSync(join(MODELS, EVENT_FILES.model), bytes);
+    console.log(`wrote models/${EVENT_FILES.model}`);
+  }
+}
+
+main();
