@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import { registerAnalysisContract } from './contract/analysis.js';
+import { registerEventGroupContract } from './contract/event-groups.js';
 import { registerQueryContract } from './contract/queries.js';
 import { registerSearchContract } from './contract/search.js';
 import { registerWriteContract } from './contract/writes.js';
@@ -43,5 +44,6 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
     registerSearchContract(context);
     registerQueryContract(context);
     registerAnalysisContract(context);
+    registerEventGroupContract(context);
   });
 }

@@ -1,3 +1,4 @@
+import type { EventGroup, EventGroupPage } from './event-groups.js';
 import type { Article } from '../model/article.js';
 import type { StageStamp } from '../model/document.js';
 import type {
@@ -86,6 +87,14 @@ export interface Store {
   queryEvents(query: EventFilter & PageQuery): Promise<EventPage>;
   /** Every matching event in the same order, read in batches (exports, the CLI). */
   streamEvents(filter?: EventFilter): AsyncIterable<StoredEvent>;
+  /**
+   * A page of event records: the events of all articles grouped by actors, root and day (see
+   * event-groups.ts), with their mentions and counts; a record matches a filter when one of its mentions
+   * does. Ordered by the record's first day (undated last), then id.
+   */
+  queryEventGroups(query: EventFilter & PageQuery): Promise<EventGroupPage>;
+  /** Every matching event record in the same order, read in batches (exports). */
+  streamEventGroups(filter?: EventFilter): AsyncIterable<EventGroup>;
   /** Dated events counted per day, week (from Monday) or month, oldest first; periods without events are left out. */
   eventTimeline(filter: EventFilter, by: TimelineUnit): Promise<TimelineBucket[]>;
   /** A page of quotes, by the article's date (undated last) then id. */

@@ -221,8 +221,14 @@ const HOSTILITY: Content[] = [
 /** Acts done, not promised or asked for: statements, praise, criticism, protest and the rest. */
 const ACTS: Content[] = [
   c('decline comment', { act: '011' }, ['decline to comment on the report', 'refuse to comment on the allegations', 'decline comment on the talks', 'have no comment on the matter']),
-  c('pessimism', { act: '012' }, ['express pessimism about the talks', 'voice doubts about the peace process', 'warn that the economy could worsen', 'sound a gloomy note on the negotiations']),
-  c('optimism', { act: '013' }, ['express optimism about the talks', 'voice confidence in the recovery', 'express hope for a breakthrough', 'sound upbeat about the negotiations']),
+  c('pessimism', { act: '012' }, [
+    'express pessimism about the talks', 'voice doubts about the peace process', 'say it was worried about relations with T', 'sound a gloomy note on the negotiations',
+    'warn that the economy could worsen', 'say it saw little hope of a deal with T', 'voice concern about the situation in T', 'say it doubted that T would keep its word',
+  ]),
+  c('optimism', { act: '013' }, [
+    'express optimism about the talks', 'voice confidence in the recovery', 'say it was confident of a deal with T', 'sound upbeat about the negotiations',
+    'express hope for a breakthrough', 'say it was optimistic about ties with T', 'predict a quick agreement with T', 'say it expected progress in talks with T',
+  ]),
   c('consider', { act: '014' }, ['consider new measures', 'weigh its options', 'review its security policy', 'study the proposal', 'mull over the offer']),
   c('claim responsibility', { act: '015' }, ['claim responsibility for the attack', 'admit its mistake', 'acknowledge responsibility for the crash', 'take responsibility for the failure', 'own up to the error']),
   c('deny', { act: '016' }, ['deny involvement in the attack', 'deny responsibility for the blast', 'reject responsibility for the killings', 'deny any role in the coup', 'deny the accusations']),
@@ -264,10 +270,17 @@ const ACTS: Content[] = [
   c('strike', { act: '143', threaten: '133' }, ['go on strike', 'stage a general strike', 'walk off the job', 'launch a nationwide strike', 'boycott the elections', 'boycott the parliament session'], { source: 'civil', target: 'state' }),
   c('obstruct', { act: '144', threaten: '133' }, ['block the main highway', 'barricade the roads', 'blockade the parliament building', 'block access to the port', 'set up roadblocks in the city'], { source: 'civil', target: 'state' }),
   c('riot', { act: '145', threaten: '133' }, ['riot in the capital', 'clash with riot police', 'throw stones at police', 'set fire to police cars', 'loot shops during the unrest'], { source: 'civil', target: 'police' }),
-  c('statement', { act: '010' }, ['comment on the situation in T', 'speak about relations with T', 'make a statement on the crisis', 'discuss the election in T in a speech']),
+  c('statement', { act: '010' }, [
+    'comment on the situation in T', 'say relations with T were stable', 'speak about relations with T', 'tell reporters the border with T was calm',
+    'make a statement on the crisis', 'say the talks with T had been useful', 'discuss the election in T in a speech', 'state that its policy toward T was unchanged',
+    'say the meeting with T went well', 'remark on the visit by T', 'say T had been informed', 'describe relations with T as normal',
+  ]),
   c('appeal', { act: '020' }, ['appeal for calm', 'call for restraint', 'plead for help', 'ask for international support']),
   c('demand', { act: '100' }, ['demand an explanation from T', 'demand answers from T', 'insist on compensation from T', 'demand an end to the violence']),
-  c('reject', { act: '120' }, ['reject the proposal of T', 'turn down the offer of T', 'rebuff the overture from T', 'dismiss the plan put forward by T', 'spurn the proposal from T']),
+  c('reject', { act: '120' }, [
+    'reject the proposal of T', 'turn down the offer of T', 'refuse the terms set by T', 'rebuff the overture from T', 'dismiss the plan put forward by T',
+    'say no to the demands of T', 'spurn the proposal from T', 'throw out the offer from T',
+  ]),
   c('yield', { act: '080' }, ['back down', 'give in to the pressure', 'make concessions to T', 'bow to the demands of T', 'concede defeat']),
   c('retreat', { act: '0874' }, ['retreat from the town', 'surrender to T', 'pull out of the city', 'abandon their positions']),
   c('ceasefire', { act: '0871' }, ['declare a unilateral ceasefire', 'announce a truce', 'call a ceasefire', 'agree to a ceasefire with T']),

@@ -115,6 +115,10 @@ export const FRAMES: Readonly<Record<SpeechAct, readonly Frame[]>> = {
     f('{S} did not agree to [P:base], officials said.'),
     f('{S} [refused] on {day} to {P:base}, defying {T}.'),
     f('{S} [spurned] an offer from {T} to {P:base}.'),
+    f('{S} did not [agree] to calls from {T} to {P:base}.'),
+    f('{S} would not [accept] demands from {T} to {P:base}, a spokesman said.'),
+    f('{S} will not [bow] to pressure from {T} to {P:base}.'),
+    f('{S} [Refuses] to {P:base}', true),
   ],
   threaten: [
     f('{S} [threatened] to {P:base}.'),

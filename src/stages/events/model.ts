@@ -15,8 +15,17 @@ export interface EventModelData {
   readonly classes: readonly string[];
   /** Per feature: the classes it weighs on and the weights, as parallel arrays. */
   readonly weights: Readonly<Record<string, readonly [readonly number[], readonly number[]]>>;
-  /** Least probability that a candidate triggers an event (tuned on the dev split). */
-  readonly eventThreshold: number;
+  /** How the model and the pattern coder are combined (chosen on the dev split; see combine.ts). */
+  readonly parameters: CombineParameters;
+}
+
+export interface CombineParameters {
+  /** Weight of the model's event probability in a candidate's score; the pattern coder's confidence has the rest. */
+  readonly modelWeight: number;
+  /** Least score of a candidate that yields events. */
+  readonly threshold: number;
+  /** The pattern's code stands when the model finds its root at least this share as likely as its best root. */
+  readonly patternShare: number;
 }
 
 export interface Prediction {
@@ -30,13 +39,15 @@ export interface Prediction {
   readonly codeProbability: number;
   /** Probability of any code. */
   probabilityOf(code: string): number;
+  /** Summed probability of the codes of a root. */
+  rootProbabilityOf(root: string): number;
 }
 
 export class EventModel {
   private readonly classes: readonly string[];
   private readonly weights: Map<string, readonly [readonly number[], readonly number[]]>;
   private readonly index: Map<string, number>;
-  readonly eventThreshold: number;
+  readonly parameters: CombineParameters;
   readonly featureVersion: number;
 
   constructor(data: EventModelData) {
@@ -44,7 +55,7 @@ export class EventModel {
     this.classes = data.classes;
     this.weights = new Map(Object.entries(data.weights));
     this.index = new Map(this.classes.map((name, k) => [name, k]));
-    this.eventThreshold = data.eventThreshold;
+    this.parameters = data.parameters;
     this.featureVersion = data.featureVersion;
   }
 
@@ -73,7 +84,7 @@ export class EventModel {
     let code = '';
     let codeProbability = -1;
     for (let c = 1; c < p.length; c++) if (this.classes[c]!.startsWith(root) && p[c]! > codeProbability) [code, codeProbability] = [this.classes[c]!, p[c]!];
-    return { event: 1 - p[0]!, root, rootProbability, code, codeProbability, probabilityOf: (name) => p[this.index.get(name) ?? -1] ?? 0 };
+    return { event: 1 - p[0]!, root, rootProbability, code, codeProbability, probabilityOf: (name) => p[this.index.get(name) ?? -1] ?? 0, rootProbabilityOf: (r) => byRoot.get(r) ?? 0 };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { EventGroup, EventGroupPage } from '../event-groups.js';
 import { decodeCursor, nextCursor, searchFingerprint } from '../cursor.js';
 import { StoreError } from '../errors.js';
 import { matchesFilter, normalizeFilter, normalizeLimit, publishedInstant, siteFromKey, siteKey, siteOfUrl } from '../filters.js';
@@ -300,6 +301,15 @@ export class MemoryStore implements Store {
 
   streamEvents(filter: EventFilter = {}): AsyncIterable<StoredEvent> {
     return this.batches(() => this.analyses.eventBatches(filter));
+  }
+
+  async queryEventGroups(query: EventFilter & PageQuery): Promise<EventGroupPage> {
+    this.open();
+    return this.analyses.queryEventGroups(query);
+  }
+
+  streamEventGroups(filter: EventFilter = {}): AsyncIterable<EventGroup> {
+    return this.batches(() => this.analyses.eventGroupBatches(filter));
   }
 
   async eventTimeline(filter: EventFilter, by: TimelineUnit): Promise<TimelineBucket[]> {

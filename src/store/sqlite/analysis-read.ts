@@ -68,7 +68,7 @@ function datedClause(alias: string, dates: NormalizedFilter, params: Params): st
   return terms;
 }
 
-function eventClause(f: NormalizedEventFilter): FilterClause {
+export function eventClause(f: NormalizedEventFilter): FilterClause {
   const params: Params = {};
   const terms = datedClause('e', f.dates, params);
   for (const side of ['source', 'target'] as const) {
@@ -117,7 +117,7 @@ function quoteClause(f: NormalizedQuoteFilter): FilterClause {
   return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
 }
 
-const EVENT_SELECT = `SELECT e.*, a.canonical_url, a.published, t.tone AS article_tone
+export const EVENT_SELECT = `SELECT e.*, a.canonical_url, a.published, t.tone AS article_tone
   FROM events e JOIN articles a ON a.id = e.article_id
   LEFT JOIN tone t ON t.article_id = e.article_id AND t.scope = 'document'`;
 
@@ -155,7 +155,9 @@ function eventRecord(r: EventRow): EventRecord {
   };
 }
 
-function storedEvent(r: EventRow & { canonical_url: string; published: string | null; article_tone: number | null }): StoredEvent {
+export type StoredEventRow = EventRow & { canonical_url: string; published: string | null; article_tone: number | null };
+
+export function storedEvent(r: StoredEventRow): StoredEvent {
   return { id: r.id, ...eventRecord(r), articleId: r.article_id, url: r.canonical_url, site: siteFromKey(r.site_key), published: r.published, articleTone: r.article_tone };
 }
 

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { ArticleAnalysis } from '../analysis.js';
 import { eventInstant, sortInstant } from '../analysis-filters.js';
+import { groupKey } from '../event-groups.js';
+import { groupEvent, ungroupArticle } from './event-groups.js';
 
 /**
  * Writes an article's analysis layers (inside the caller's transaction): every earlier row of the
@@ -19,6 +21,7 @@ export interface ArticleKeys {
 
 export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: ArticleAnalysis): void {
   const id = article.id;
+  ungroupArticle(prepare, id);
   for (const table of TABLES) prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(id);
 
   const stage = prepare('INSERT INTO article_stages (article_id, stage, version) VALUES (?, ?, ?)');
@@ -58,13 +61,15 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
   );
   for (const e of analysis.events) {
     const sortMs = sortInstant(eventInstant(e.date, article.publishedMs));
-    event.run(
+    const inserted = event.run(
       id, article.siteKey, sortMs, e.start, e.end,
       e.source?.code ?? null, e.source?.name ?? null, e.source?.span.start ?? null, e.source?.span.end ?? null,
       e.target?.code ?? null, e.target?.name ?? null, e.target?.span.start ?? null, e.target?.span.end ?? null,
       e.code, e.root, e.quadClass, e.goldstein, e.plover?.type ?? null, e.plover?.mode ?? null, e.verb.start, e.verb.end, e.date,
       e.place?.name ?? null, e.place?.code ?? null, e.place?.span.start ?? null, e.place?.span.end ?? null, e.negated ? 1 : 0, e.confidence,
     );
+    const key = groupKey(e, sortMs, id);
+    if (key) groupEvent(prepare, Number(inserted.lastInsertRowid), key);
   }
 
   const tone = prepare('INSERT INTO tone (article_id, scope, start, "end", positive, negative, tone, polarity, activity, self_reference, word_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');

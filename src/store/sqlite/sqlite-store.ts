@@ -47,6 +47,8 @@ import {
 import { checkAnalysis } from '../validate-analysis.js';
 import { eventBatches, eventTimeline, listActors, listThemes, queryEvents, queryQuotes, quoteBatches, readAnalysis, staleBatches } from './analysis-read.js';
 import { writeAnalysis } from './analysis-write.js';
+import { eventGroupBatches, queryEventGroups } from './event-groups.js';
+import type { EventGroup, EventGroupPage } from '../event-groups.js';
 import { readStats } from './stats.js';
 
 /**
@@ -220,6 +222,14 @@ export class SqliteStore implements Store {
 
   async eventTimeline(filter: EventFilter, by: TimelineUnit): Promise<TimelineBucket[]> {
     return this.guard(() => eventTimeline(this.db, filter, by));
+  }
+
+  async queryEventGroups(query: EventFilter & PageQuery): Promise<EventGroupPage> {
+    return this.guard(() => queryEventGroups(this.db, query));
+  }
+
+  streamEventGroups(filter: EventFilter = {}): AsyncIterable<EventGroup> {
+    return this.batched(() => eventGroupBatches(this.db, filter, STREAM_BATCH_SIZE));
   }
 
   async queryQuotes(query: QuoteFilter & PageQuery): Promise<QuotePage> {
