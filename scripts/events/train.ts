@@ -172,13 +172,15 @@ function chooseParameters(model: EventModel, devSets: readonly { name: string; s
     sentences: sentences.map((s) => ({ gold: s.gold, candidates: s.candidates.map((c) => ({ prediction: model.predict(c.features), pattern: c.pattern })) })),
   }));
   let best: { parameters: CombineParameters; score: number; per: string } | null = null;
-  for (const modelWeight of [0.5, 0.6, 0.7, 0.8, 0.9, 1]) {
+  for (const modelWeight of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]) {
     for (const patternShare of [0.25, 0.5, 0.75, 1, 2]) {
-      for (let t = 0.05; t <= 0.61; t += 0.05) {
-        const parameters = { modelWeight, patternShare, threshold: Math.round(t * 100) / 100 };
-        const scores = predicted.map((set) => rootAccuracy(set.sentences, parameters));
-        const score = scores.reduce((a, b) => a + b, 0) / scores.length;
-        if (!best || score > best.score + 1e-9) best = { parameters, score, per: predicted.map((set, k) => `${set.name} ${scores[k]!.toFixed(3)}`).join(', ') };
+      for (const statementWeight of [0.25, 0.5, 1]) {
+        for (let t = 0.05; t <= 0.61; t += 0.05) {
+          const parameters = { modelWeight, patternShare, statementWeight, threshold: Math.round(t * 100) / 100 };
+          const scores = predicted.map((set) => rootAccuracy(set.sentences, parameters));
+          const score = scores.reduce((a, b) => a + b, 0) / scores.length;
+          if (!best || score > best.score + 1e-9) best = { parameters, score, per: predicted.map((set, k) => `${set.name} ${scores[k]!.toFixed(3)}`).join(', ') };
+        }
       }
     }
   }
@@ -195,7 +197,7 @@ function main(): void {
   const examples = train_.sentences.flatMap((s) => s.candidates);
   console.log(`train: ${train_.sentences.length} sentences, ${examples.length} candidates (trigger not a candidate in ${train_.missed}); dev: ${dev.sentences.length} sentences (missed ${dev.missed})`);
   const trained = train(examples, { epochs: Number(values.epochs), l2: Number(values.l2), rate: Number(values.rate), minCount: Number(values['min-count']) });
-  const draft = new EventModel(modelData(trained, { modelWeight: 1, patternShare: 1, threshold: 0.5 }));
+  const draft = new EventModel(modelData(trained, { modelWeight: 1, patternShare: 1, statementWeight: 1, threshold: 0.5 }));
   const parameters = chooseParameters(draft, [{ name: 'synthetic-dev', sentences: dev.sentences }, { name: 'authors dev', sentences: authorsDev.sentences }]);
   const model = modelData(trained, parameters);
   const bytes = gzipSync(JSON.stringify(model), { level: 9 });

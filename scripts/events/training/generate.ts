@@ -5,7 +5,7 @@
  */
 import { COUNTRIES, ORGANIZATIONS, PHRASINGS, UNNAMED, type Country } from './actors.js';
 import { CONTENTS, type ActorKind, type Content } from './contents.js';
-import { FRAMES, NO_EVENT, type Frame, type SpeechAct } from './frames.js';
+import { FRAMES, NO_EVENT, REPORTING, type Frame, type SpeechAct } from './frames.js';
 import { dictionaryPhrases } from './petrarch.js';
 
 export type Split = 'train' | 'dev' | 'test';
@@ -98,6 +98,7 @@ interface Pools {
   readonly frames: Readonly<Record<SpeechAct, readonly Frame[]>>;
   readonly phrases: ReadonlyMap<Content, readonly string[]>;
   readonly noEvent: readonly string[];
+  readonly reporting: readonly string[];
 }
 
 function pools(split: Split): Pools {
@@ -111,6 +112,7 @@ function pools(split: Split): Pools {
     frames: pick(FRAMES),
     phrases: new Map(CONTENTS.map((content) => [content, inSplit(content.phrases, split)])),
     noEvent: inSplit(NO_EVENT, split),
+    reporting: inSplit(REPORTING, split),
   };
 }
 
@@ -166,7 +168,7 @@ class Generator {
     const inPhrase = addressed ? this.actor('state', yCountry) : target;
     const other = this.actor('state', xCountry);
     const distractor = this.distractor(content, sc!, xCountry);
-    const built = render(frame, { source, target, inPhrase, other, phrase, distractor, day: this.pick(DAYS), extraTarget: protest ? target : null });
+    const built = render({ text: frame.text.replace(/\{say\}/g, () => this.pick(this.pool.reporting)), ...(frame.headline ? { headline: true } : {}) }, { source, target, inPhrase, other, phrase, distractor, day: this.pick(DAYS), extraTarget: protest ? target : null });
     let text = built.text;
     let trigger = built.trigger;
     if (dateline && !frame.headline) {

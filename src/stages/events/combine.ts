@@ -23,7 +23,8 @@ export interface Decision {
 
 /** How one candidate is coded, from the model's prediction and the pattern coder's best event at it. */
 export function decide(prediction: Prediction, pattern: { code: string; confidence: number } | undefined, parameters: CombineParameters): Decision | null {
-  const score = parameters.modelWeight * prediction.event + (1 - parameters.modelWeight) * (pattern?.confidence ?? 0);
+  const patternScore = pattern ? pattern.confidence * (pattern.code.startsWith('01') ? parameters.statementWeight : 1) : 0;
+  const score = parameters.modelWeight * prediction.event + (1 - parameters.modelWeight) * patternScore;
   if (score < parameters.threshold) return null;
   if (pattern && prediction.rootProbabilityOf(pattern.code.slice(0, 2)) >= parameters.patternShare * prediction.rootProbability) return { score, code: pattern.code, pattern: true };
   return { score, code: prediction.code, pattern: false };

@@ -173,16 +173,19 @@ function distinctEvents(events: readonly CodedEvent[]): CodedEvent[] {
 }
 
 /**
- * An actor acting on itself, or a country on its own government and back (USAGOV → USA): the coder read
- * one actor twice. Two different bodies of one country (KENOPP → KENGOV) are two actors and stay.
+ * An actor acting on itself, or a country's government on its country and back (USAGOV → USA): the
+ * coder read one actor twice. Two different bodies of one country (USALEG → USA, KENOPP → KENGOV) are
+ * two actors, and the text names both: they stay.
  */
 export function selfDirected(event: EventData): boolean {
   const { source, target } = event;
   if (!source || !target) return false;
   const a = source.code;
   const b = target.code;
-  if (!a || !b) return source.name === target.name;
-  return a === b || (a.length === 3 && b.startsWith(a)) || (b.length === 3 && a.startsWith(b));
+  if (!a || !b) return !a && !b && source.name === target.name;
+  if (a === b) return true;
+  const stateOrBare = (code: string): boolean => code.length === 3 || code.slice(3) === 'GOV';
+  return a.slice(0, 3) === b.slice(0, 3) && stateOrBare(a) && stateOrBare(b);
 }
 
 function toEventData(data: EventResources, event: CodedEvent, tokens: readonly { start: number; end: number }[], date: string | null, place: EventData['place']): EventData | null {

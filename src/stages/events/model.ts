@@ -26,6 +26,11 @@ export interface CombineParameters {
   readonly threshold: number;
   /** The pattern's code stands when the model finds its root at least this share as likely as its best root. */
   readonly patternShare: number;
+  /**
+   * Weight of a pattern's confidence when its code is a statement (01x): statements are typically
+   * subordinate events (CAMEO codebook, 010), most often the reporting verb of the sentence's own act.
+   */
+  readonly statementWeight: number;
 }
 
 export interface Prediction {
