@@ -11,7 +11,7 @@ import { AUXILIARIES, CLAUSE_BREAKS, HEADLINE_CASE_SHARE, HEADLINE_SMALL_WORDS, 
  * features (an actor's tokens read as ACTOR): the coder learns acts, not who did them.
  */
 
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 const lower = (w: string): string => w.toLowerCase();
 const isVerb = (tag: string): boolean => tag.startsWith('VB');
@@ -99,9 +99,21 @@ function governor(context: SentenceContext, chainStart: number): number | null {
   return null;
 }
 
-/** The verb this one governs through "to" or "that" ("[pledged] to provide", "[demanded] that Iran withdraw"), or null. */
+/**
+ * The verb this one governs through "to" or "that" ("[pledged] to provide", "[demanded] that Iran
+ * withdraw"), or for a reporting verb the first verb of what it reports ("[said] India had threatened"),
+ * or null.
+ */
 function complement(context: SentenceContext, i: number): { at: number; via: string } | null {
   const { words, tags } = context.input;
+  if (REPORTING_LEMMAS.has(context.lemmas[i]!)) {
+    for (let k = i + 1; k < Math.min(words.length, i + 13); k++) {
+      const w = lower(words[k]!);
+      if (w === ';' || w === '.' || w === '"' || w === '”') return null;
+      if (isVerb(tags[k]!) && !AUXILIARIES.has(w)) return { at: k, via: w === 'to' ? 'to' : 'report' };
+    }
+    return null;
+  }
   for (let k = i + 1; k < Math.min(words.length, i + 9); k++) {
     const w = lower(words[k]!);
     if (w === 'to' && isVerb(tags[k + 1] ?? '')) return { at: k + 1, via: 'to' };
@@ -132,6 +144,9 @@ export function candidateFeatures(context: SentenceContext, i: number): string[]
     if (tags[k] === 'MD' || w === 'will' || w === 'would') modal = w;
   }
   f.push('md=' + modal, 'md_l=' + modal + '_' + lemma);
+  // The word just before the auxiliary chain: the subject's head when it is no actor ("the economy would grow").
+  const head = voice.chainStart > 0 ? voice.chainStart - 1 : -1;
+  if (head >= 0 && modal !== 'none') f.push('subjw=' + (mask[head] ? 'ACTOR' : lower(words[head]!)));
   if (voice.negated) f.push('neg', 'neg_l=' + lemma);
   if (voice.passive) f.push('passive');
   const gov = governor(context, voice.chainStart);
@@ -144,6 +159,8 @@ export function candidateFeatures(context: SentenceContext, i: number): string[]
   const comp = complement(context, i);
   if (comp) {
     f.push('comp=' + comp.via + '_' + lemmas[comp.at]!, 'compvia=' + comp.via);
+    // An actor between the two verbs is the complement's own subject: the act is someone else's.
+    for (let k = i + 1; k < comp.at; k++) if (mask[k]) { f.push('compsubj'); break; }
     const compCoded = coded.get(comp.at);
     if (compCoded) f.push('comppc=' + compCoded.code.slice(0, 2), 'comppc_l=' + lemma + '_' + compCoded.code.slice(0, 2));
   }
