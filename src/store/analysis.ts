@@ -3,6 +3,7 @@ import type { Span } from '../model/span.js';
 import type { EventData } from '../stages/events/event.js';
 import type { QuoteKind } from '../stages/quotes/quote.js';
 import type { ToneData } from '../stages/tone/tone.js';
+import type { Evidence } from './evidence.js';
 import type { ArticleFilter } from './store.js';
 
 /**
@@ -93,10 +94,14 @@ export interface StoredEvent extends EventRecord, ArticleContext {
   readonly id: number;
   /** The article's document tone (GDELT's AvgTone), or null when tone was not computed. */
   readonly articleTone: number | null;
+  /** The event's sentence with its verb, actors and place marked (evidence.ts). */
+  readonly evidence: Evidence;
 }
 
 export interface StoredQuote extends QuoteRecord, ArticleContext {
   readonly id: number;
+  /** The quote with its cue and speaker marked (evidence.ts). */
+  readonly evidence: Evidence;
 }
 
 /**
@@ -116,6 +121,11 @@ export interface EventFilter extends Pick<ArticleFilter, 'since' | 'until' | 'si
   readonly articleId?: number;
   /** Leave out negated events ("did not accuse"); default false: they are kept (marked `negated`). */
   readonly excludeNegated?: boolean;
+  /**
+   * The actors given may stand on either side: with a source and a target, the pair in both directions
+   * (USA→CHN and CHN→USA); with one of them, every event it is the source or the target of.
+   */
+  readonly bothDirections?: boolean;
 }
 
 /** A page of results: ordered by date (undated last), then id; `nextCursor` asks for the next page. */
@@ -149,6 +159,8 @@ export interface QuoteFilter extends Pick<ArticleFilter, 'since' | 'until' | 'si
   readonly speaker?: string;
   readonly kind?: QuoteKind;
   readonly articleId?: number;
+  /** Words in the quote, in the search language (phrases, OR, NOT, prefix*; query/parse.ts). */
+  readonly text?: string;
 }
 
 export interface QuotePage {

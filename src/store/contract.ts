@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import { registerAnalysisContract } from './contract/analysis.js';
 import { registerEventGroupContract } from './contract/event-groups.js';
+import { registerExploreContract } from './contract/explore.js';
 import { registerQueryContract } from './contract/queries.js';
 import { registerSearchContract } from './contract/search.js';
 import { registerWriteContract } from './contract/writes.js';
@@ -45,5 +46,6 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
     registerQueryContract(context);
     registerAnalysisContract(context);
     registerEventGroupContract(context);
+    registerExploreContract(context);
   });
 }

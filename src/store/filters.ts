@@ -1,3 +1,4 @@
+import { parseActorCode, parseThemeCode } from './codes.js';
 import { StoreError } from './errors.js';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, type ArticleFilter } from './store.js';
 
@@ -13,6 +14,10 @@ export interface NormalizedFilter {
   readonly untilMs: number | null;
   readonly siteKey: string | null;
   readonly language: string | null;
+  /** An actor code prefix (upper case): articles with an entity whose code starts with it. */
+  readonly actor: string | null;
+  /** A theme code (upper case): articles with this theme. */
+  readonly theme: string | null;
 }
 
 export function normalizeFilter(filter: ArticleFilter = {}): NormalizedFilter {
@@ -26,6 +31,8 @@ export function normalizeFilter(filter: ArticleFilter = {}): NormalizedFilter {
     untilMs,
     siteKey: filter.site == null || filter.site === '' ? null : siteKey(parseSiteFilter(filter.site)),
     language: filter.language == null || filter.language === '' ? null : parseLanguageFilter(filter.language),
+    actor: filter.actor == null || filter.actor.trim() === '' ? null : parseActorCode(filter.actor, 'actor'),
+    theme: filter.theme == null || filter.theme.trim() === '' ? null : parseThemeCode(filter.theme),
   };
 }
 
@@ -143,8 +150,30 @@ export function normalizeLimit(limit: number | undefined): number {
   return limit;
 }
 
-/** Whether an article's derived columns pass a normalized filter (the in-memory adapter's WHERE clause). */
-export function matchesFilter(filter: NormalizedFilter, row: { publishedMs: number | null; siteKey: string; language: string | null }): boolean {
+/** What an article's analysis says for the actor and theme filters (the in-memory adapter). */
+export interface ArticleLayersKeys {
+  readonly actorCodes: readonly (string | null)[];
+  readonly themes: readonly string[];
+}
+
+/**
+ * Whether an article passes a normalized filter (the in-memory adapter's WHERE clause). `layers` is
+ * read only when the filter names an actor or a theme; an article without analysis has neither.
+ */
+export function matchesFilter(
+  filter: NormalizedFilter,
+  row: { publishedMs: number | null; siteKey: string; language: string | null },
+  layers?: () => ArticleLayersKeys | null,
+): boolean {
+  if (!matchesColumns(filter, row)) return false;
+  if (filter.actor === null && filter.theme === null) return true;
+  const keys = layers?.() ?? null;
+  if (filter.actor !== null && !(keys?.actorCodes.some((code) => code !== null && code.startsWith(filter.actor!)) ?? false)) return false;
+  if (filter.theme !== null && !(keys?.themes.includes(filter.theme) ?? false)) return false;
+  return true;
+}
+
+function matchesColumns(filter: NormalizedFilter, row: { publishedMs: number | null; siteKey: string; language: string | null }): boolean {
   if (filter.sinceMs !== null && (row.publishedMs === null || row.publishedMs < filter.sinceMs)) return false;
   if (filter.untilMs !== null && (row.publishedMs === null || row.publishedMs > filter.untilMs)) return false;
   if (filter.siteKey !== null && !row.siteKey.startsWith(filter.siteKey)) return false;

@@ -18,6 +18,23 @@ import type {
   TimelineBucket,
   TimelineUnit,
 } from './analysis.js';
+import type {
+  ActorProfile,
+  ActorProfileQuery,
+  ArticleFacets,
+  ArticleSelection,
+  ArticleTimeline,
+  CoMentionNetwork,
+  DuplicateGroup,
+  FacetQuery,
+  FailureFilter,
+  FailurePage,
+  NetworkQuery,
+  ThemeGrid,
+  ThemeGridQuery,
+  ThemeSeries,
+  ThemeTimelineQuery,
+} from './explore.js';
 
 /**
  * The store port: everything Parley keeps (runs, pages, articles, duplicate groups, failures) and every
@@ -104,6 +121,25 @@ export interface Store {
   listActors(query?: ActorQuery): Promise<ActorSummary[]>;
   /** The themes of the selected articles, most articles first. */
   listThemes(query?: AggregateQuery): Promise<ThemeSummary[]>;
+
+  // Exploring the archive (see explore.ts): what the workbench's charts and facets read.
+
+  /** Selected articles per day, week or month, with their mean document tone. */
+  articleTimeline(selection: ArticleSelection, by: TimelineUnit): Promise<ArticleTimeline>;
+  /** How many articles are selected, and their top sites, languages, themes and actors. */
+  articleFacets(selection: ArticleSelection, query?: FacetQuery): Promise<ArticleFacets>;
+  /** The actors mentioned most in the selection, and how many articles each pair shares. */
+  coMentions(selection: ArticleSelection, query?: NetworkQuery): Promise<CoMentionNetwork>;
+  /** An actor's mentions over time, the names and roles it was seen under, and who is mentioned with it. */
+  actorProfile(query: ActorProfileQuery): Promise<ActorProfile>;
+  /** Articles per period for each of the given (or top) themes. */
+  themeTimeline(query: ThemeTimelineQuery): Promise<ThemeSeries[]>;
+  /** Themes × countries of the selection. */
+  themeGrid(query: ThemeGridQuery): Promise<ThemeGrid>;
+  /** Pages rejected or failed, newest first, with their reasons. */
+  listFailures(query: FailureFilter & PageQuery): Promise<FailurePage>;
+  /** A duplicate (syndication) group with its members, or null when there is no such group. */
+  getDuplicateGroup(groupId: number): Promise<DuplicateGroup | null>;
 
   close(): Promise<void>;
 }
@@ -269,6 +305,10 @@ export interface ArticleFilter {
   readonly site?: string;
   /** An ISO 639-1 code. */
   readonly language?: string;
+  /** An actor code or its start (`USA` matches USA, USAGOV, USAMIL): articles that mention such an actor. */
+  readonly actor?: string;
+  /** A theme code (CYBER_SECURITY): articles the themes stage gave this theme. */
+  readonly theme?: string;
 }
 
 export interface SearchQuery extends ArticleFilter {

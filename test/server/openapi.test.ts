@@ -6,6 +6,7 @@ import { API_ERRORS } from '../../src/server/errors.js';
 import { openApiDocument } from '../../src/server/openapi/document.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { analysis, event } from '../../src/store/contract/analysis-fixtures.js';
+import { pageRecord } from '../../src/store/contract/fixtures.js';
 import { archiveSpecs, body, expectDocumented, expectError, fillStore } from './helpers.js';
 
 /**
@@ -45,7 +46,15 @@ const BAD_VALUES: Readonly<Record<string, string>> = {
   source: 'U S',
   target: 'chn!',
   theme: 'cyber security',
-  code: '04a',
+  code: '04-a',
+  actor: 'U-S',
+  both: 'yes',
+  nodes: '1',
+  themes: 'cyber security',
+  top: '0',
+  rows: '0',
+  columns: '100',
+  run: '0',
   quadClass: '5',
   by: 'year',
   speaker: 'x'.repeat(201),
@@ -63,6 +72,8 @@ beforeAll(async () => {
   const examples = await fillStore(store, [1, 2, 3].map((n) => ({ key: `example-${n}`, site: 'example.com', title: `Harbour bridge ${n}`, published: `2024-05-0${n}`, language: 'en', paragraphs: [`The harbour bridge story number ${n}.`] })));
   // Their analysis (and article 1's, the example id): events, quotes, actors and themes the examples select.
   for (const id of [1, ...examples]) await store.saveAnalysis(id, analysis({ events: [event({ source: 'USAGOV', target: 'CHN', code: '0411', quadClass: 1, date: null })] }));
+  // Pages of run 1 that failed with the example reason (GET /api/failures).
+  for (const key of ['timeout-1', 'timeout-2']) await store.commitPage(pageRecord(1, key, { kind: 'failed', stage: 'fetch', code: 'TIMEOUT', message: 'The server did not answer in time.' }));
   app = createApp({ store });
 });
 

@@ -158,6 +158,16 @@ const eventFields = {
   confidence: probability,
 };
 
+const Evidence = object({
+  text: { type: 'string', description: 'The passage: an event\'s sentence, or a quote with its cue and speaker (at most 600 characters; a longer one is cut around its marks, with "…").' },
+  start: { ...count, description: 'Where the passage starts in the article\'s text.' },
+  marks: {
+    type: 'array',
+    items: object({ ...span, role: { type: 'string', enum: ['verb', 'source', 'target', 'place', 'quote', 'cue', 'speaker'] } }),
+    description: 'The marked words, as [start, end) offsets into `text`, in order.',
+  },
+});
+
 const Event = object({
   id,
   ...eventFields,
@@ -166,6 +176,7 @@ const Event = object({
   site: text,
   published: nullable('string'),
   articleTone: { ...nullable('number'), description: "The article's document tone (GDELT's AvgTone)." },
+  evidence: { ...ref('Evidence'), description: 'The sentence with the verb, the actors and the place marked.' },
 });
 
 const EventList = object({ events: { type: 'array', items: ref('Event') }, next: { ...nullable('string'), description: 'Pass as cursor for the next page; null on the last page.' } });
@@ -228,7 +239,7 @@ const quoteFields = {
   confidence: probability,
 };
 
-const Quote = object({ id, ...quoteFields, articleId: id, url: text, site: text, published: nullable('string') });
+const Quote = object({ id, ...quoteFields, articleId: id, url: text, site: text, published: nullable('string'), evidence: { ...ref('Evidence'), description: 'The quote with its cue and speaker marked (when they stand near it).' } });
 const QuoteList = object({ quotes: { type: 'array', items: ref('Quote') }, next: nullable('string') });
 
 const ActorList = object({ actors: { type: 'array', items: object({ code: nullable('string'), name: text, type: text, articles: count, mentions: count }) } });
@@ -260,4 +271,100 @@ const Analysis = object({
 
 const ArticleAnalysis = object({ id, analysis: { oneOf: [{ type: 'null' }, ref('Analysis')], description: 'null when the article was stored without analysis (parley ingest --no-analysis; run parley reanalyze).' } });
 
-export const SCHEMAS = { Error: ErrorBody, ArticleSummary, ArticleList, Article, RunCounts, RunSummary, Stats, Health, Event, EventList, EventMention, EventGroup, EventGroupList, Timeline, Quote, QuoteList, ActorList, ThemeList, Analysis, ArticleAnalysis } as const;
+// The explore routes (the workbench's charts).
+
+const sampleInfo = { oneOf: [{ type: 'null' }, object({ articles: count, of: count })], description: 'Counted on the `articles` most relevant (a search) or newest of the `of` selected articles; null when all were counted.' };
+const FacetCount = object({ value: { ...text, description: 'What the filter takes (site:, lang:, theme:, actor:).' }, label: text, articles: count });
+const facetList = { type: 'array', items: ref('FacetCount') };
+const period = { type: 'string', description: 'The first day of the period (YYYY-MM-DD, UTC; weeks start on Monday).' };
+const unitSchema = { type: 'string', enum: ['day', 'week', 'month'] };
+const NetworkNode = object({ code: text, name: { ...text, description: 'Its most frequent name.' }, articles: count });
+
+const ArticleTimeline = object({
+  by: unitSchema,
+  total: { ...count, description: 'Every selected article, dated or not.' },
+  undated: { ...count, description: 'Selected articles without a published date (in no period).' },
+  timeline: { type: 'array', items: object({ start: period, articles: count, tone: { ...nullable('number'), description: 'Mean document tone of the period\'s articles that have one.' }, toned: count }) },
+});
+
+const ArticleFacets = object({
+  total: count,
+  sites: { ...facetList, description: 'Exact counts.' },
+  languages: { ...facetList, description: 'Exact counts.' },
+  themes: { ...facetList, description: 'Counted on `sample`.' },
+  actors: { ...facetList, description: 'Counted on `sample`; value is the exact actor code.' },
+  sample: sampleInfo,
+});
+
+const Network = object({
+  nodes: { type: 'array', items: ref('NetworkNode') },
+  edges: { type: 'array', items: object({ source: text, target: text, articles: { ...count, description: 'Sampled articles that mention both.' } }) },
+  sample: object({ articles: count, of: count }),
+});
+
+const ActorProfile = object({
+  code: text,
+  name: nullable('string'),
+  articles: count,
+  mentions: count,
+  names: { type: 'array', items: object({ code: text, name: text, type: text, role: nullable('string'), articles: count }) },
+  timeline: { type: 'array', items: object({ start: period, articles: count }) },
+  related: { type: 'array', items: ref('NetworkNode'), description: 'Actors mentioned in the same articles (counted on `sample`).' },
+  sample: object({ articles: count, of: count }),
+});
+
+const ThemeTimeline = object({
+  by: unitSchema,
+  series: { type: 'array', items: object({ theme: text, label: text, buckets: { type: 'array', items: object({ start: period, articles: count }) } }) },
+});
+
+const ThemeGrid = object({
+  themes: facetList,
+  countries: { ...facetList, description: 'Countries of the actors mentioned (CAMEO codes).' },
+  cells: { type: 'array', items: { type: 'array', items: count }, description: 'cells[i][j]: sampled articles with theme i that mention an actor of country j.' },
+  sample: object({ articles: count, of: count }),
+});
+
+const FailureList = object({
+  failures: {
+    type: 'array',
+    items: object({
+      pageId: id,
+      runId: id,
+      source: text,
+      url: nullable('string'),
+      fetchedAt: text,
+      kind: { type: 'string', enum: ['rejected', 'failed'] },
+      stage: text,
+      code: text,
+      message: text,
+    }),
+  },
+  next: nullable('string'),
+});
+
+const DuplicateGroup = object({
+  id,
+  group: {
+    oneOf: [
+      { type: 'null' },
+      object({
+        id,
+        originalId: id,
+        members: {
+          type: 'array',
+          items: object({ articleId: id, url: text, site: text, title: nullable('string'), published: nullable('string'), firstSeen: text, similarity: probability, matchedId: nullable('integer'), original: { type: 'boolean' } }),
+        },
+      }),
+    ],
+    description: 'The group of reprints this article belongs to (the original first), or null.',
+  },
+});
+
+const Codebook = object({
+  cameo: { type: 'object', additionalProperties: object({ name: text, goldstein: { type: 'number' }, quadClass: { type: 'integer', minimum: 1, maximum: 4 }, root: text, plover: nullable('string') }) },
+  quadClasses: { type: 'array', items: object({ quadClass: { type: 'integer' }, name: text }) },
+  countries: { type: 'object', additionalProperties: text },
+});
+
+export const SCHEMAS = { Error: ErrorBody, ArticleSummary, ArticleList, Article, RunCounts, RunSummary, Stats, Health, Event, EventList, EventMention, EventGroup, EventGroupList, Timeline, Quote, QuoteList, ActorList, ThemeList, Analysis, ArticleAnalysis, Evidence, FacetCount, NetworkNode, ArticleTimeline, ArticleFacets, Network, ActorProfile, ThemeTimeline, ThemeGrid, FailureList, DuplicateGroup, Codebook } as const;

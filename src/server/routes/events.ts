@@ -18,6 +18,7 @@ export const EVENT_PARAMETERS = {
   since: { ...ARTICLE_LIST_PARAMETERS.since, description: "Only events on or after this date (the date the event's sentence names, else its article's): YYYY-MM-DD, YYYY-MM, YYYY or an ISO date-time. Undated events never match." },
   until: { ...ARTICLE_LIST_PARAMETERS.until, description: 'Only events on or before this date (a day, month or year counts whole).' },
   site: { ...ARTICLE_LIST_PARAMETERS.site, description: 'Only events of articles from this site and its subdomains.' },
+  both: choiceParameter<'true' | 'false'>('both', { description: 'true: the actors given may stand on either side — with source and target, the pair in both directions (USA→CHN and CHN→USA); with one of them, every event it is the source or the target of.', values: ['true', 'false'], example: 'true' }),
   by: choiceParameter<TimelineUnit>('by', { description: 'Instead of the events, a timeline: dated events counted per day, week (from Monday) or month, with the mean Goldstein value and the count per quad class. Not with cursor or limit.', values: ['day', 'week', 'month'], example: 'month' }),
   limit: integerParameter('limit', { description: 'Events per page.', minimum: 1, maximum: MAX_SEARCH_LIMIT, fallback: DEFAULT_PAGE_SIZE }),
   cursor: { ...ARTICLE_LIST_PARAMETERS.cursor, description: 'The `next` of the previous page, unchanged, with the same filters (limit may change). Opaque.' },
@@ -33,10 +34,10 @@ export interface TimelineJSON {
   timeline: TimelineBucket[];
 }
 
-type EventFilterParameters = { source?: string; target?: string; theme?: string; code?: string; quadClass?: string; since?: string; until?: string; site?: string };
+type EventFilterParameters = { source?: string; target?: string; theme?: string; code?: string; quadClass?: string; since?: string; until?: string; site?: string; both?: 'true' | 'false' };
 
 function eventFilterOf(p: EventFilterParameters): EventFilter {
-  return { source: p.source, target: p.target, theme: p.theme, code: p.code, quadClass: p.quadClass === undefined ? undefined : (Number(p.quadClass) as 1 | 2 | 3 | 4), since: p.since, until: p.until, site: p.site };
+  return { source: p.source, target: p.target, theme: p.theme, code: p.code, quadClass: p.quadClass === undefined ? undefined : (Number(p.quadClass) as 1 | 2 | 3 | 4), since: p.since, until: p.until, site: p.site, bothDirections: p.both === 'true' };
 }
 
 /** The filters and paging of GET /api/event-groups: those of events, without the timeline. */

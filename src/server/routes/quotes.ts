@@ -4,9 +4,11 @@ import type { QuoteKind } from '../../stages/quotes/quote.js';
 import { checkDateOrder } from '../date-order.js';
 import { choiceParameter, integerParameter, readQueryParameters, textParameter } from '../params.js';
 import { ARTICLE_LIST_PARAMETERS, DEFAULT_PAGE_SIZE } from './articles.js';
+import { SELECTION_PARAMETERS } from '../selection.js';
 import type { RouteModule } from './route.js';
 
 export const QUOTE_PARAMETERS = {
+  q: { ...SELECTION_PARAMETERS.q, example: '"quoted words"', description: 'Only quotes with these words, in the search language: words (all must match), "exact phrases", prefix*, OR, NOT, parentheses (no filters: use the parameters).' },
   speaker: textParameter('speaker', { description: "Only quotes whose speaker's name or actor code contains this (case does not matter): Wang, kerry, USAGOV.", example: 'Wang', maxLength: 200 }),
   kind: choiceParameter<QuoteKind>('kind', { description: 'Only quotes of this kind: direct (in quote marks), partial (a few quoted words), reported (indirect speech), mixed.', values: ['direct', 'partial', 'reported', 'mixed'], example: 'direct' }),
   since: { ...ARTICLE_LIST_PARAMETERS.since, description: 'Only quotes of articles published on or after this date (YYYY-MM-DD, YYYY-MM, YYYY or an ISO date-time).' },
@@ -28,7 +30,7 @@ export const quoteRoutes: RouteModule = {
     app.get('/api/quotes', async (c) => {
       const p = readQueryParameters(c.req.url, QUOTE_PARAMETERS);
       checkDateOrder(p.since, p.until);
-      const page = await store.queryQuotes({ speaker: p.speaker, kind: p.kind, since: p.since, until: p.until, site: p.site, limit: p.limit, cursor: p.cursor ?? null });
+      const page = await store.queryQuotes({ text: p.q, speaker: p.speaker, kind: p.kind, since: p.since, until: p.until, site: p.site, limit: p.limit, cursor: p.cursor ?? null });
       const body: QuoteListJSON = { quotes: [...page.quotes], next: page.nextCursor };
       return c.json(body);
     });

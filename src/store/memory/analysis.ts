@@ -31,8 +31,11 @@ import {
   periodStart,
   sortInstant,
   UNDATED_SORT_MS,
+  type NormalizedEventFilter,
 } from '../analysis-filters.js';
-import { matchesFilter, normalizeLimit, siteFromKey, type NormalizedFilter } from '../filters.js';
+import { matchesFilter, normalizeLimit, siteFromKey, type ArticleLayersKeys, type NormalizedFilter } from '../filters.js';
+import { eventEvidence, quoteEvidence } from '../evidence.js';
+import { DocumentMatcher, indexText } from './ranking.js';
 import type { ArticleEntry } from './tables.js';
 import { eventGroupRecord, groupKey, type EventGroup, type EventGroupPage } from '../event-groups.js';
 import { MAX_SEARCH_LIMIT } from '../store.js';
@@ -61,6 +64,15 @@ interface Saved {
 function datesMatch(dates: NormalizedFilter, sortMs: number, siteKey: string): boolean {
   const dated = sortMs < UNDATED_SORT_MS;
   return matchesFilter({ ...dates, language: null }, { publishedMs: dated ? sortMs : null, siteKey, language: null });
+}
+
+/** The source and target filters, one way or (bothDirections) either way. */
+export function actorsMatch(f: NormalizedEventFilter, source: string, target: string): boolean {
+  const oneWay = (s: string, t: string): boolean => (f.source === null || s.startsWith(f.source)) && (f.target === null || t.startsWith(f.target));
+  if (!f.bothDirections) return oneWay(source, target);
+  if (f.source !== null && f.target !== null) return oneWay(source, target) || oneWay(target, source);
+  const actor = f.source ?? f.target;
+  return actor === null || source.startsWith(actor) || target.startsWith(actor);
 }
 
 function after<R>(row: Row<R>, cursor: { sortMs: number; id: number } | null): boolean {
@@ -131,6 +143,17 @@ export class MemoryAnalyses {
     return [...counts].map(([stage, articles]) => ({ stage, articles })).sort((a, b) => b.articles - a.articles || (a.stage < b.stage ? -1 : a.stage > b.stage ? 1 : 0));
   }
 
+  /** The stored analysis of an article as it is kept (not a copy: read it, never change it), or null. */
+  peek(articleId: number): ArticleAnalysis | null {
+    return this.saved.get(articleId)?.analysis ?? null;
+  }
+
+  /** The actor codes and themes of an article (the actor and theme filters), or null when not analyzed. */
+  layerKeys(articleId: number): ArticleLayersKeys | null {
+    const saved = this.saved.get(articleId);
+    return saved ? { actorCodes: saved.analysis.entities.map((e) => e.code), themes: saved.analysis.themes.map((t) => t.theme) } : null;
+  }
+
   get(articleId: number): ArticleAnalysis | null {
     const saved = this.saved.get(articleId);
     if (!saved || (saved.analysis.stages.length === 0 && saved.analysis.failures.length === 0)) return null;
@@ -152,8 +175,7 @@ export class MemoryAnalyses {
       for (const row of saved.events) {
         const e = row.record;
         if (!datesMatch(f.dates, row.sortMs, row.article.siteKey)) continue;
-        if (f.source !== null && !(e.source?.code ?? '').startsWith(f.source)) continue;
-        if (f.target !== null && !(e.target?.code ?? '').startsWith(f.target)) continue;
+        if (!actorsMatch(f, e.source?.code ?? '', e.target?.code ?? '')) continue;
         if (f.code !== null && !e.code.startsWith(f.code)) continue;
         if (f.theme !== null && !themes.some((t) => t.theme === f.theme)) continue;
         if (f.quadClass !== null && e.quadClass !== f.quadClass) continue;
@@ -175,15 +197,20 @@ export class MemoryAnalyses {
         if (f.speaker !== null && !(q.speaker?.name.toLowerCase().includes(f.speaker) || (q.speaker?.code ?? '').toLowerCase().includes(f.speaker))) continue;
         if (f.kind !== null && q.kind !== f.kind) continue;
         if (f.articleId !== null && row.article.id !== f.articleId) continue;
+        if (f.text !== null && !new DocumentMatcher(indexText(null, q.text)).matches(f.text)) continue;
         rows.push(row);
       }
     }
     return rows.sort(byKey);
   }
 
+  private storedQuote(row: Row<QuoteRecord>): StoredQuote {
+    return { id: row.id, ...structuredClone(row.record), ...context(row.article), evidence: quoteEvidence(row.article.article.text, row.record) };
+  }
+
   private storedEvent(row: Row<EventRecord>): StoredEvent {
     const tone = this.saved.get(row.article.id)?.analysis.tone.find((t) => t.scope === 'document');
-    return { id: row.id, ...structuredClone(row.record), ...context(row.article), articleTone: tone?.tone ?? null };
+    return { id: row.id, ...structuredClone(row.record), ...context(row.article), articleTone: tone?.tone ?? null, evidence: eventEvidence(row.article.article.text, row.record) };
   }
 
   queryEvents(query: EventFilter & PageQuery): EventPage {
@@ -195,7 +222,7 @@ export class MemoryAnalyses {
   queryQuotes(query: QuoteFilter & PageQuery): QuotePage {
     const fingerprint = listFingerprint('quotes', normalizeQuoteFilter(query));
     const { rows, nextCursor } = page('quotes', fingerprint, this.quoteRows(query), this.nextQuoteId - 1, query);
-    return { quotes: rows.map((row) => ({ id: row.id, ...structuredClone(row.record), ...context(row.article) })), nextCursor };
+    return { quotes: rows.map((row) => this.storedQuote(row)), nextCursor };
   }
 
   /** Batches of events as they are when each batch is read (the SQLite walk's behaviour). */
@@ -217,7 +244,7 @@ export class MemoryAnalyses {
       const batch = this.quoteRows(filter).filter((row) => row.id <= maxId && after(row, last)).slice(0, STREAM_BATCH_SIZE);
       if (batch.length === 0) return;
       last = batch[batch.length - 1]!;
-      yield batch.map((row) => ({ id: row.id, ...structuredClone(row.record), ...context(row.article) }));
+      yield batch.map((row) => this.storedQuote(row));
     }
   }
 

@@ -38,6 +38,8 @@ import {
 } from '../analysis-filters.js';
 import { ABSTAINED } from '../analysis.js';
 import { normalizeLimit, siteFromKey, siteKeyRangeEnd, type NormalizedFilter } from '../filters.js';
+import { eventEvidence, quoteEvidence } from '../evidence.js';
+import { toFts5 } from '../query/fts5.js';
 import type { FilterClause } from './read.js';
 
 /**
@@ -68,16 +70,30 @@ function datedClause(alias: string, dates: NormalizedFilter, params: Params): st
   return terms;
 }
 
+/** The source and target filters as index ranges: one way, or (bothDirections) either way round. */
+function actorClause(f: NormalizedEventFilter, params: Params): string | null {
+  const range = (column: 'source_code' | 'target_code', name: string): string => `e.${column} >= @${name} AND e.${column} < @${name}End`;
+  for (const name of ['source', 'target'] as const) {
+    if (f[name] === null) continue;
+    params[name] = f[name];
+    params[`${name}End`] = prefixRangeEnd(f[name]!);
+  }
+  if (f.source === null && f.target === null) return null;
+  if (!f.bothDirections) {
+    return [f.source !== null ? range('source_code', 'source') : null, f.target !== null ? range('target_code', 'target') : null].filter(Boolean).join(' AND ');
+  }
+  if (f.source !== null && f.target !== null) {
+    return `((${range('source_code', 'source')} AND ${range('target_code', 'target')}) OR (${range('source_code', 'target')} AND ${range('target_code', 'source')}))`;
+  }
+  const name = f.source !== null ? 'source' : 'target';
+  return `(${range('source_code', name)} OR ${range('target_code', name)})`;
+}
+
 export function eventClause(f: NormalizedEventFilter): FilterClause {
   const params: Params = {};
   const terms = datedClause('e', f.dates, params);
-  for (const side of ['source', 'target'] as const) {
-    const prefix = f[side];
-    if (prefix === null) continue;
-    terms.push(`e.${side}_code >= @${side} AND e.${side}_code < @${side}End`);
-    params[side] = prefix;
-    params[`${side}End`] = prefixRangeEnd(prefix);
-  }
+  const actorTerms = actorClause(f, params);
+  if (actorTerms !== null) terms.push(actorTerms);
   if (f.code !== null) {
     terms.push('e.code >= @code AND e.code < @codeEnd');
     params.code = f.code;
@@ -113,6 +129,10 @@ function quoteClause(f: NormalizedQuoteFilter): FilterClause {
   if (f.articleId !== null) {
     terms.push('q.article_id = @article');
     params.article = f.articleId;
+  }
+  if (f.text !== null) {
+    terms.push('q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH @words)');
+    params.words = toFts5(f.text);
   }
   return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
 }
@@ -155,10 +175,30 @@ function eventRecord(r: EventRow): EventRecord {
   };
 }
 
-export type StoredEventRow = EventRow & { canonical_url: string; published: string | null; article_tone: number | null };
+export type EventResultRow = EventRow & { canonical_url: string; published: string | null; article_tone: number | null };
+type QuoteResultRow = QuoteRow & { canonical_url: string; published: string | null };
 
-export function storedEvent(r: StoredEventRow): StoredEvent {
-  return { id: r.id, ...eventRecord(r), articleId: r.article_id, url: r.canonical_url, site: siteFromKey(r.site_key), published: r.published, articleTone: r.article_tone };
+function storedEvent(r: EventResultRow, texts: ReadonlyMap<number, string>): StoredEvent {
+  const record = eventRecord(r);
+  return { id: r.id, ...record, articleId: r.article_id, url: r.canonical_url, site: siteFromKey(r.site_key), published: r.published, articleTone: r.article_tone, evidence: eventEvidence(texts.get(r.article_id) ?? '', record) };
+}
+
+/** The texts of the articles of a page of rows, each read once (the evidence passages are cut from them). */
+function articleTexts(db: Database.Database, rows: readonly { article_id: number }[]): Map<number, string> {
+  const ids = [...new Set(rows.map((r) => r.article_id))];
+  if (ids.length === 0) return new Map();
+  const found = db.prepare('SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; text: string }[];
+  return new Map(found.map((r) => [r.id, r.text]));
+}
+
+export function storedEvents(db: Database.Database, rows: readonly EventResultRow[]): StoredEvent[] {
+  const texts = articleTexts(db, rows);
+  return rows.map((r) => storedEvent(r, texts));
+}
+
+function storedQuotes(db: Database.Database, rows: readonly QuoteResultRow[]): StoredQuote[] {
+  const texts = articleTexts(db, rows);
+  return rows.map((r) => storedQuote(r, texts));
 }
 
 interface QuoteRow {
@@ -180,8 +220,9 @@ function quoteRecord(r: QuoteRow): QuoteRecord {
   };
 }
 
-function storedQuote(r: QuoteRow & { canonical_url: string; published: string | null }): StoredQuote {
-  return { id: r.id, ...quoteRecord(r), articleId: r.article_id, url: r.canonical_url, site: siteFromKey(r.site_key), published: r.published };
+function storedQuote(r: QuoteResultRow, texts: ReadonlyMap<number, string>): StoredQuote {
+  const record = quoteRecord(r);
+  return { id: r.id, ...record, articleId: r.article_id, url: r.canonical_url, site: siteFromKey(r.site_key), published: r.published, evidence: quoteEvidence(texts.get(r.article_id) ?? '', record) };
 }
 
 export function readAnalysis(db: Database.Database, articleId: number): ArticleAnalysis | null {
@@ -236,14 +277,14 @@ function keysetPage<R extends { id: number; sort_ms: number }>(
 
 export function queryEvents(db: Database.Database, query: EventFilter & PageQuery): EventPage {
   const filter = normalizeEventFilter(query);
-  const { rows, nextCursor } = keysetPage<EventRow & { canonical_url: string; published: string | null; article_tone: number | null }>(db, 'events', EVENT_SELECT, 'e', eventClause(filter), listFingerprint('events', filter), query);
-  return { events: rows.map(storedEvent), nextCursor };
+  const { rows, nextCursor } = keysetPage<EventResultRow>(db, 'events', EVENT_SELECT, 'e', eventClause(filter), listFingerprint('events', filter), query);
+  return { events: storedEvents(db, rows), nextCursor };
 }
 
 export function queryQuotes(db: Database.Database, query: QuoteFilter & PageQuery): QuotePage {
   const filter = normalizeQuoteFilter(query);
-  const { rows, nextCursor } = keysetPage<QuoteRow & { canonical_url: string; published: string | null }>(db, 'quotes', QUOTE_SELECT, 'q', quoteClause(filter), listFingerprint('quotes', filter), query);
-  return { quotes: rows.map(storedQuote), nextCursor };
+  const { rows, nextCursor } = keysetPage<QuoteResultRow>(db, 'quotes', QUOTE_SELECT, 'q', quoteClause(filter), listFingerprint('quotes', filter), query);
+  return { quotes: storedQuotes(db, rows), nextCursor };
 }
 
 /** Batches of a keyset walk: each batch is one short query (no statement stays open between them). */
@@ -264,14 +305,14 @@ function* walk<R extends { id: number; sort_ms: number }>(db: Database.Database,
 }
 
 export function* eventBatches(db: Database.Database, filter: EventFilter, batchSize: number): Generator<StoredEvent[]> {
-  for (const rows of walk<EventRow & { canonical_url: string; published: string | null; article_tone: number | null }>(db, 'events', EVENT_SELECT, 'e', eventClause(normalizeEventFilter(filter)), batchSize)) {
-    yield rows.map(storedEvent);
+  for (const rows of walk<EventResultRow>(db, 'events', EVENT_SELECT, 'e', eventClause(normalizeEventFilter(filter)), batchSize)) {
+    yield storedEvents(db, rows);
   }
 }
 
 export function* quoteBatches(db: Database.Database, filter: QuoteFilter, batchSize: number): Generator<StoredQuote[]> {
-  for (const rows of walk<QuoteRow & { canonical_url: string; published: string | null }>(db, 'quotes', QUOTE_SELECT, 'q', quoteClause(normalizeQuoteFilter(filter)), batchSize)) {
-    yield rows.map(storedQuote);
+  for (const rows of walk<QuoteResultRow>(db, 'quotes', QUOTE_SELECT, 'q', quoteClause(normalizeQuoteFilter(filter)), batchSize)) {
+    yield storedQuotes(db, rows);
   }
 }
 

@@ -4,7 +4,7 @@ import { decodeKeyset, encodeKeyset, listFingerprint, normalizeEventFilter, UNDA
 import { DAY_MS, eventGroupRecord, GROUP_WINDOW_MS, pickGroup, type EventGroup, type EventGroupPage, type GroupKey } from '../event-groups.js';
 import { normalizeLimit } from '../filters.js';
 import { MAX_SEARCH_LIMIT } from '../store.js';
-import { EVENT_SELECT, eventClause, storedEvent, type StoredEventRow } from './analysis-read.js';
+import { EVENT_SELECT, eventClause, storedEvents, type EventResultRow } from './analysis-read.js';
 
 /**
  * Event records in SQLite (migrations.ts version 4): grouping an article's events as its analysis is
@@ -45,13 +45,14 @@ const MATCHING = 'EXISTS (SELECT 1 FROM event_group_members gm JOIN events e ON 
 /** The records of a list of group ids, in that order. */
 function records(db: Database.Database, ids: readonly number[]): EventGroup[] {
   if (ids.length === 0) return [];
-  const rows = db.prepare(`${EVENT_SELECT.replace(/^SELECT /, 'SELECT m.group_id, ')} JOIN event_group_members m ON m.event_id = e.id WHERE m.group_id IN (${ids.map(() => '?').join(',')}) ORDER BY e.id`).all(...ids) as (StoredEventRow & { group_id: number })[];
+  const rows = db.prepare(`${EVENT_SELECT.replace(/^SELECT /, 'SELECT m.group_id, ')} JOIN event_group_members m ON m.event_id = e.id WHERE m.group_id IN (${ids.map(() => '?').join(',')}) ORDER BY e.id`).all(...ids) as (EventResultRow & { group_id: number })[];
+  const events = storedEvents(db, rows);
   const members = new Map<number, StoredEvent[]>();
-  for (const row of rows) {
+  rows.forEach((row, k) => {
     const list = members.get(row.group_id) ?? [];
-    list.push(storedEvent(row));
+    list.push(events[k]!);
     members.set(row.group_id, list);
-  }
+  });
   return ids.filter((id) => members.has(id)).map((id) => eventGroupRecord(id, members.get(id)!));
 }
 

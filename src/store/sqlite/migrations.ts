@@ -33,7 +33,12 @@
  * index a few hundred matches share a page (bench:search: a frequent word within one year, 117 → 33 ms
  * on a million articles).
  *
- * Version 4: event records (store/event-groups.ts). event_groups: one row per record, keyed by the actors,
+ * Version 4 (the workbench): quotes_fts, full-text search over quotes (external content: the quote rows;
+ * kept in step by triggers, since a save deletes and re-inserts an article's quotes), so "quotes with
+ * these words" is an index lookup; tone_document, a partial index of the document tone by article, so
+ * tone over time reads it with the article's other filter columns.
+ *
+ * Version 5: event records (store/event-groups.ts). event_groups: one row per record, keyed by the actors,
  * the CAMEO root and the first day (undated records by their article), with its `sort_ms` for the date
  * order; event_group_members: each grouped event's record. An article's saved analysis regroups its
  * events (its old rows leave their records; a record left empty is deleted).
@@ -321,6 +326,29 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
+    name: 'full-text search over quotes; document tone by article',
+    up: `
+      CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text,
+        content = 'quotes', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+      END;
+      CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+      END;
+      CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+      END;
+      INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+      CREATE INDEX tone_document ON tone(article_id, tone) WHERE scope = 'document';
+    `,
+  },
+  {
+    version: 5,
     name: 'event records: events grouped across articles (same actors, root, dates within a day)',
     // Events stored before this version are grouped here by exact day (the saves that follow group by the
     // one-day window of store/event-groups.ts); undated events group within their article.

@@ -6,6 +6,7 @@ import { parseQuery } from '../query/parse.js';
 import { SNIPPET_TOKENS, splitMarkedSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from '../snippet.js';
 import type { ListArticlesQuery } from '../analysis.js';
 import { decodeKeyset, encodeKeyset, listFingerprint } from '../analysis-filters.js';
+import { prefixRangeEnd } from '../codes.js';
 import { EXPORT_BATCH_SIZE, type ArticleFilter, type ArticleListPage, type SearchHit, type SearchPage, type SearchQuery, type StoredArticle } from '../store.js';
 import { STORED_ARTICLE_COLUMNS, STORED_ARTICLE_FROM, rowToStoredArticle, type StoredArticleRow } from './codec.js';
 
@@ -48,11 +49,22 @@ export function filterClause(filter: NormalizedFilter, useIndexes: boolean): Fil
     terms.push(`${column('language')} = @language`);
     params.language = filter.language;
   }
+  // Probes of the article's own rows (entities and article_themes are keyed by article first): the cost
+  // follows the articles checked, not the size of the layer tables.
+  if (filter.actor !== null) {
+    terms.push('EXISTS (SELECT 1 FROM entities en WHERE en.article_id = a.id AND en.code >= @actor AND en.code < @actorEnd)');
+    params.actor = filter.actor;
+    params.actorEnd = prefixRangeEnd(filter.actor);
+  }
+  if (filter.theme !== null) {
+    terms.push('EXISTS (SELECT 1 FROM article_themes th WHERE th.article_id = a.id AND th.theme = @theme)');
+    params.theme = filter.theme;
+  }
   return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
 }
 
 function filtered(filter: NormalizedFilter): boolean {
-  return filter.sinceMs !== null || filter.untilMs !== null || filter.siteKey !== null || filter.language !== null;
+  return filter.sinceMs !== null || filter.untilMs !== null || filter.siteKey !== null || filter.language !== null || filter.actor !== null || filter.theme !== null;
 }
 
 export function searchArticles(db: Database.Database, query: SearchQuery): SearchPage {

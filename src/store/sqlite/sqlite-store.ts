@@ -49,7 +49,25 @@ import { eventBatches, eventTimeline, listActors, listThemes, queryEvents, query
 import { writeAnalysis } from './analysis-write.js';
 import { eventGroupBatches, queryEventGroups } from './event-groups.js';
 import type { EventGroup, EventGroupPage } from '../event-groups.js';
+import * as explore from './explore-read.js';
 import { readStats } from './stats.js';
+import type {
+  ActorProfile,
+  ActorProfileQuery,
+  ArticleFacets,
+  ArticleSelection,
+  ArticleTimeline,
+  CoMentionNetwork,
+  DuplicateGroup,
+  FacetQuery,
+  FailureFilter,
+  FailurePage,
+  NetworkQuery,
+  ThemeGrid,
+  ThemeGridQuery,
+  ThemeSeries,
+  ThemeTimelineQuery,
+} from '../explore.js';
 
 /**
  * Raw HTML is compressed on the writer thread, the one thread every page passes through, where gzip's
@@ -246,6 +264,38 @@ export class SqliteStore implements Store {
 
   async listThemes(query: AggregateQuery = {}): Promise<ThemeSummary[]> {
     return this.guard(() => listThemes(this.db, query));
+  }
+
+  async articleTimeline(selection: ArticleSelection, by: TimelineUnit): Promise<ArticleTimeline> {
+    return this.guard(() => explore.articleTimeline(this.db, selection, by));
+  }
+
+  async articleFacets(selection: ArticleSelection, query: FacetQuery = {}): Promise<ArticleFacets> {
+    return this.guard(() => explore.articleFacets(this.db, selection, query));
+  }
+
+  async coMentions(selection: ArticleSelection, query: NetworkQuery = {}): Promise<CoMentionNetwork> {
+    return this.guard(() => explore.coMentions(this.db, selection, query));
+  }
+
+  async actorProfile(query: ActorProfileQuery): Promise<ActorProfile> {
+    return this.guard(() => explore.actorProfile(this.db, query));
+  }
+
+  async themeTimeline(query: ThemeTimelineQuery): Promise<ThemeSeries[]> {
+    return this.guard(() => explore.themeTimeline(this.db, query));
+  }
+
+  async themeGrid(query: ThemeGridQuery): Promise<ThemeGrid> {
+    return this.guard(() => explore.themeGrid(this.db, query));
+  }
+
+  async listFailures(query: FailureFilter & PageQuery): Promise<FailurePage> {
+    return this.guard(() => explore.listFailures(this.db, query));
+  }
+
+  async getDuplicateGroup(groupId: number): Promise<DuplicateGroup | null> {
+    return this.guard(() => explore.duplicateGroup(this.db, groupId));
   }
 
   /** An async iterable over a generator of batches; each batch is read under the guard, as exportArticles does. */
