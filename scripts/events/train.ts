@@ -46,7 +46,14 @@ interface Sentence {
   readonly candidates: readonly Example[];
 }
 
-type GoldItem = Pick<SyntheticItem, 'text' | 'date' | 'gold'> & { readonly trigger?: SyntheticItem['trigger'] };
+type GoldItem = Pick<SyntheticItem, 'text' | 'date' | 'gold'> & { readonly trigger?: SyntheticItem['trigger']; readonly content?: string };
+
+/**
+ * The sentences made from the pattern dictionary's own phrases always agree with the pattern coder; fed
+ * whole they teach the model to echo it. Every second one is seen without the pattern coder's features,
+ * so the model also learns their words.
+ */
+const withoutPatternFeatures = (features: readonly string[]): string[] => features.filter((f) => !f.startsWith('pc'));
 
 function readItems(file: string): GoldItem[] {
   return readFileSync(join(DATA, `${file}.jsonl`), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldItem);
@@ -58,7 +65,8 @@ export function featurize(items: readonly GoldItem[], data: EventResources): { s
   const resources = lazyResources({}, new ResourceLoader());
   const sentences: Sentence[] = [];
   let missed = 0;
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
+    const hidePattern = item.content === 'petrarch' && index % 2 === 0;
     const doc = runPipeline(pipeline, { ...documentFromPlainText(item.text), article: { ...documentFromPlainText(item.text).article, published: item.date } }, resources);
     const examples: Example[] = [];
     const trigger = item.trigger ?? null;
@@ -69,7 +77,8 @@ export function featurize(items: readonly GoldItem[], data: EventResources): { s
         const token = sentenceTokens[i]!;
         const isTrigger = trigger !== null && token.start < trigger.end && trigger.start < token.end;
         if (isTrigger) found = true;
-        examples.push({ features: candidateFeatures(context, i), label: isTrigger ? item.gold.code : NONE, pattern: context.coded.get(i) });
+        const features = candidateFeatures(context, i);
+        examples.push({ features: hidePattern ? withoutPatternFeatures(features) : features, label: isTrigger ? item.gold.code : NONE, pattern: context.coded.get(i) });
       }
     }
     if (!found) missed++;

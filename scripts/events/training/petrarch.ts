@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { REPORTING_LEMMAS } from '../../../src/stages/events/rules.js';
 import type { CameoVerbData } from '../../../src/stages/events/verb-data.js';
 
 export interface DictionaryPhrase {
@@ -36,7 +37,8 @@ export function dictionaryPhrases(): DictionaryPhrase[] {
   const out: DictionaryPhrase[] = [];
   const verbsOf = new Map<number, string[]>();
   data.verbs.forEach((verb) => {
-    if (verb.particles?.length || /[^A-Z]/.test(verb.lemma)) return;
+    // Reporting verbs report acts; their patterns ("SAY ... THREATEN") code what is reported, not the saying.
+    if (verb.particles?.length || /[^A-Z]/.test(verb.lemma) || REPORTING_LEMMAS.has(verb.lemma.toLowerCase())) return;
     const list = verbsOf.get(verb.block) ?? [];
     list.push(verb.lemma.toLowerCase());
     verbsOf.set(verb.block, list);

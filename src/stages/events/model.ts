@@ -52,6 +52,9 @@ export class EventModel {
   private readonly classes: readonly string[];
   private readonly weights: Map<string, readonly [readonly number[], readonly number[]]>;
   private readonly index: Map<string, number>;
+  /** Each class's root, as an index into `roots` (NONE: -1). */
+  private readonly rootOf: Int32Array;
+  private readonly roots: readonly string[];
   readonly parameters: CombineParameters;
   readonly featureVersion: number;
 
@@ -60,6 +63,9 @@ export class EventModel {
     this.classes = data.classes;
     this.weights = new Map(Object.entries(data.weights));
     this.index = new Map(this.classes.map((name, k) => [name, k]));
+    this.roots = [...new Set(this.classes.slice(1).map((c) => c.slice(0, 2)))];
+    const rootIndex = new Map(this.roots.map((r, k) => [r, k]));
+    this.rootOf = Int32Array.from(this.classes, (c, k) => (k === 0 ? -1 : rootIndex.get(c.slice(0, 2))!));
     this.parameters = data.parameters;
     this.featureVersion = data.featureVersion;
   }
@@ -78,18 +84,22 @@ export class EventModel {
 
   predict(features: readonly string[]): Prediction {
     const p = this.probabilities(features);
-    const byRoot = new Map<string, number>();
-    for (let c = 1; c < p.length; c++) {
-      const root = this.classes[c]!.slice(0, 2);
-      byRoot.set(root, (byRoot.get(root) ?? 0) + p[c]!);
-    }
-    let root = '';
-    let rootProbability = -1;
-    for (const [r, v] of byRoot) if (v > rootProbability) [root, rootProbability] = [r, v];
-    let code = '';
-    let codeProbability = -1;
-    for (let c = 1; c < p.length; c++) if (this.classes[c]!.startsWith(root) && p[c]! > codeProbability) [code, codeProbability] = [this.classes[c]!, p[c]!];
-    return { event: 1 - p[0]!, root, rootProbability, code, codeProbability, probabilityOf: (name) => p[this.index.get(name) ?? -1] ?? 0, rootProbabilityOf: (r) => byRoot.get(r) ?? 0 };
+    const byRoot = new Float64Array(this.roots.length);
+    for (let c = 1; c < p.length; c++) byRoot[this.rootOf[c]!]! += p[c]!;
+    let best = 0;
+    for (let r = 1; r < byRoot.length; r++) if (byRoot[r]! > byRoot[best]!) best = r;
+    let code = 0;
+    for (let c = 1; c < p.length; c++) if (this.rootOf[c] === best && (code === 0 || p[c]! > p[code]!)) code = c;
+    const roots = this.roots;
+    return {
+      event: 1 - p[0]!,
+      root: roots[best]!,
+      rootProbability: byRoot[best]!,
+      code: this.classes[code]!,
+      codeProbability: p[code]!,
+      probabilityOf: (name) => p[this.index.get(name) ?? -1] ?? 0,
+      rootProbabilityOf: (r) => byRoot[roots.indexOf(r)] ?? 0,
+    };
   }
 }
 
