@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js';
+import type { UiAssets } from './ui.js';
 
 /**
  * What the API server is built from, with every limit named and configurable. The defaults suit a
@@ -38,6 +39,11 @@ export interface AppOptions {
    */
   readonly corsOrigins?: readonly string[];
   readonly log?: ServerLog;
+  /**
+   * The workbench (loadUiAssets()): served at / beside the API. null: its pages say how to build it;
+   * undefined (the default): the server is the API alone.
+   */
+  readonly ui?: UiAssets | null;
 }
 
 export function resolveLimits(limits: Partial<ServerLimits> = {}): ServerLimits {

@@ -21,6 +21,9 @@ export interface NormalizedEventFilter {
   readonly dates: NormalizedFilter;
   readonly source: string | null;
   readonly target: string | null;
+  /** Lower case. */
+  readonly sourceName: string | null;
+  readonly targetName: string | null;
   readonly theme: string | null;
   readonly code: string | null;
   readonly quadClass: number | null;
@@ -67,6 +70,8 @@ export function normalizeEventFilter(filter: EventFilter = {}): NormalizedEventF
     dates: normalizeFilter({ since: filter.since, until: filter.until, site: filter.site }),
     source: given(filter.source) ? parseActorCode(filter.source, 'source') : null,
     target: given(filter.target) ? parseActorCode(filter.target, 'target') : null,
+    sourceName: given(filter.sourceName) ? parseText(filter.sourceName, 'sourceName') : null,
+    targetName: given(filter.targetName) ? parseText(filter.targetName, 'targetName') : null,
     theme: given(filter.theme) ? parseThemeCode(filter.theme) : null,
     code: given(filter.code) ? parseCameoCode(filter.code) : null,
     quadClass: filter.quadClass === undefined ? null : parseQuadClass(filter.quadClass),

@@ -113,6 +113,10 @@ export interface EventFilter extends Pick<ArticleFilter, 'since' | 'until' | 'si
   readonly source?: string;
   /** Target actor code prefix. */
   readonly target?: string;
+  /** The source actor's name, exactly (case does not matter): one person among an actor code's people. */
+  readonly sourceName?: string;
+  /** The target actor's name, exactly (case does not matter). */
+  readonly targetName?: string;
   /** Only events of articles that have this theme (a taxonomy code such as CYBER_SECURITY). */
   readonly theme?: string;
   /** CAMEO code prefix: `04` every consult event, `0311` one code. */

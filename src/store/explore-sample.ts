@@ -9,6 +9,7 @@ import type { CoMentionNetwork, FacetCount, NetworkNode, SampleInfo, ThemeGrid }
 export interface SampledEntity {
   readonly code: string | null;
   readonly name: string;
+  readonly role?: string | null;
 }
 
 export interface SampledArticle {

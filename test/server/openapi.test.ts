@@ -48,6 +48,8 @@ const BAD_VALUES: Readonly<Record<string, string>> = {
   theme: 'cyber security',
   code: '04-a',
   actor: 'U-S',
+  sourceName: 'n'.repeat(201),
+  targetName: 'n'.repeat(201),
   both: 'yes',
   nodes: '1',
   themes: 'cyber security',

@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { createApp } from '../../server/app.js';
 import { ListenError, startServer, type RunningServer } from '../../server/listen.js';
 import { DEFAULT_LIMITS, parseCorsOrigin, type ServerLog } from '../../server/options.js';
+import { loadUiAssets } from '../../server/ui.js';
 import { databaseOption, openArchiveForReading } from '../database.js';
 import { formatDuration, parseDuration } from '../values.js';
 import type { CliCommand, CliContext } from './command.js';
@@ -87,7 +88,7 @@ async function runServe(flags: ServeFlags, context: CliContext): Promise<number>
   };
   let running: RunningServer;
   try {
-    const app = createApp({ store: opened.store, corsOrigins: flags.corsOrigin ?? [], limits: { requestTimeoutMs: flags.requestTimeout }, log });
+    const app = createApp({ store: opened.store, corsOrigins: flags.corsOrigin ?? [], limits: { requestTimeoutMs: flags.requestTimeout }, log, ui: loadUiAssets() });
     running = await startServer(app, { host: flags.host, port: flags.port });
   } catch (error) {
     await opened.store.close();
@@ -95,7 +96,9 @@ async function runServe(flags: ServeFlags, context: CliContext): Promise<number>
     stderr.write(`parley serve: ${error.message}\n`);
     return 1;
   }
-  stdout.write(`Parley API listening on ${running.url}/api/ (database ${opened.path})\nOpenAPI document: ${running.url}/api/openapi.json. Press Ctrl-C to stop.\n`);
+  stdout.write(
+    `Parley workbench: open ${running.url}/ in a browser (database ${opened.path})\nAPI: ${running.url}/api/ — every route in ${running.url}/api/openapi.json. Press Ctrl-C to stop.\n`,
+  );
 
   const stop = stopSignals(() => {
     stderr.write('parley serve: closing the open connections now.\n');

@@ -46,7 +46,7 @@ export interface EventFilterFlags extends FilterFlags {
   readonly code?: string;
 }
 
-function checkedCode(parse: (value: string) => string): (value: string) => string {
+export function checkedCode(parse: (value: string) => string): (value: string) => string {
   return (value) => {
     try {
       return parse(value);

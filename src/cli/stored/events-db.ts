@@ -3,6 +3,7 @@ import type { EventGroup } from '../../store/event-groups.js';
 import { openArchiveForReading } from '../database.js';
 import { reportStoreError } from '../query/options.js';
 import type { CliContext } from '../commands/command.js';
+import { markedText } from './evidence-text.js';
 import { fromArray, take, writeListing, type Column, type ListingFormat } from './listing.js';
 
 /**
@@ -31,6 +32,7 @@ const EVENT_COLUMNS: readonly Column<StoredEvent>[] = [
   { name: 'plover', value: (e) => e.plover?.type ?? null },
   { name: 'goldstein', value: (e) => e.goldstein },
   { name: 'confidence', value: (e) => Number(e.confidence.toFixed(2)) },
+  { name: 'evidence', value: (e) => markedText(e.evidence), width: 90 },
   { name: 'article', value: (e) => e.articleId },
   { name: 'url', value: (e) => e.url, width: 60 },
 ];
@@ -73,7 +75,8 @@ function eventJSON(e: StoredEvent): unknown {
     goldstein: e.goldstein,
     plover: e.plover,
     negated: e.negated,
-    evidence: { start: e.start, end: e.end },
+    // The sentence's span in the article, and the sentence itself with its verb, actors and place marked.
+    evidence: { start: e.start, end: e.end, text: e.evidence.text, passageStart: e.evidence.start, marks: e.evidence.marks },
     verb: e.verb,
     place: e.place,
     confidence: e.confidence,

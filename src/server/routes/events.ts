@@ -3,7 +3,7 @@ import type { EventFilter, StoredEvent, TimelineBucket, TimelineUnit } from '../
 import type { EventGroup } from '../../store/event-groups.js';
 import { ApiError } from '../errors.js';
 import { checkDateOrder } from '../date-order.js';
-import { choiceParameter, codeParameter, integerParameter, readQueryParameters } from '../params.js';
+import { choiceParameter, codeParameter, integerParameter, readQueryParameters, textParameter } from '../params.js';
 import { ARTICLE_LIST_PARAMETERS, DEFAULT_PAGE_SIZE } from './articles.js';
 import type { RouteModule } from './route.js';
 
@@ -12,6 +12,8 @@ const ACTOR = /^[A-Z0-9]{1,40}$/;
 export const EVENT_PARAMETERS = {
   source: codeParameter('source', { description: 'Only events whose source actor code starts with this (USA matches USA, USAGOV, USAMIL; case does not matter).', pattern: ACTOR, example: 'USA', upper: true, accepts: 'an actor code or its start, such as USA or USAGOV (letters and digits)' }),
   target: codeParameter('target', { description: 'Only events whose target actor code starts with this.', pattern: ACTOR, example: 'CHN', upper: true, accepts: 'an actor code or its start, such as CHN (letters and digits)' }),
+  sourceName: textParameter('sourceName', { description: "Only events whose source actor has this name, exactly (case does not matter): one person among an actor code's people.", example: 'Actor USAGOV', maxLength: 200 }),
+  targetName: textParameter('targetName', { description: 'Only events whose target actor has this name, exactly (case does not matter).', example: 'Actor CHN', maxLength: 200 }),
   theme: codeParameter('theme', { description: 'Only events of articles that have this theme (a taxonomy code; GET /api/themes lists them).', pattern: /^[A-Z0-9_]{1,80}$/, example: 'CYBER_SECURITY', upper: true, accepts: 'a theme code such as CYBER_SECURITY (letters, digits and _)' }),
   code: codeParameter('code', { description: 'Only events whose CAMEO code starts with this (04: every consult event; 0311 one code).', pattern: /^\d{1,4}$/, example: '04', upper: false, accepts: 'a CAMEO code or its start: 1 to 4 digits' }),
   quadClass: codeParameter('quadClass', { description: 'Only events of this quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.', pattern: /^[1-4]$/, example: '1', upper: false, accepts: '1, 2, 3 or 4' }),
@@ -34,10 +36,10 @@ export interface TimelineJSON {
   timeline: TimelineBucket[];
 }
 
-type EventFilterParameters = { source?: string; target?: string; theme?: string; code?: string; quadClass?: string; since?: string; until?: string; site?: string; both?: 'true' | 'false' };
+type EventFilterParameters = { source?: string; target?: string; sourceName?: string; targetName?: string; theme?: string; code?: string; quadClass?: string; since?: string; until?: string; site?: string; both?: 'true' | 'false' };
 
 function eventFilterOf(p: EventFilterParameters): EventFilter {
-  return { source: p.source, target: p.target, theme: p.theme, code: p.code, quadClass: p.quadClass === undefined ? undefined : (Number(p.quadClass) as 1 | 2 | 3 | 4), since: p.since, until: p.until, site: p.site, bothDirections: p.both === 'true' };
+  return { source: p.source, target: p.target, sourceName: p.sourceName, targetName: p.targetName, theme: p.theme, code: p.code, quadClass: p.quadClass === undefined ? undefined : (Number(p.quadClass) as 1 | 2 | 3 | 4), since: p.since, until: p.until, site: p.site, bothDirections: p.both === 'true' };
 }
 
 /** The filters and paging of GET /api/event-groups: those of events, without the timeline. */

@@ -69,6 +69,37 @@ export function registerExploreContract({ store }: ContractContext): void {
     });
   });
 
+  describe('totals and daily counts follow every write', () => {
+    it('answer the unfiltered charts as the exact queries do, after an analysis is replaced', async () => {
+      const ids = await archive();
+      // Replace the first article's layers: its old actors, theme, tone and event leave every count.
+      await store().saveAnalysis(ids[0]!, analysis({ entities: [entity(0, 'Ann Lee', 'GBRGOV', 'person', 'Minister')], mentions: [{ start: 0, end: 3, kind: 'name', entity: 0 }], themes: [theme('ENERGY', 1)], tone: tone(6), quotes: [], events: [event({ source: 'GBRGOV', target: 'DEU', code: '190', quadClass: 4, goldstein: -10, date: '2024-05-02' })] }));
+      const actors = await store().listActors();
+      expect(actors.find((a) => a.code === 'USAGOV')).toMatchObject({ articles: 1 });
+      expect(actors.find((a) => a.code === 'GBRGOV')).toMatchObject({ name: 'Ann Lee', articles: 1, mentions: 1 });
+      expect((await store().listActors({ since: '2000' })).map((a) => [a.code, a.articles])).toEqual(
+        (await store().listActors()).filter((a) => a.code !== 'USAGOV').map((a) => [a.code, a.articles]),
+      );
+      const themes = await store().listThemes();
+      expect(themes.map((t) => [t.theme, t.articles])).toEqual([['CYBER_SECURITY', 2], ['ENERGY', 2], ['CLIMATE_CHANGE', 1]]);
+      expect(themes.find((t) => t.theme === 'ENERGY')!.meanScore).toBe(1);
+      const timeline = await store().articleTimeline({}, 'month');
+      expect(timeline.buckets[0]).toEqual({ start: '2024-05-01', articles: 2, tone: 1, toned: 2 });
+      expect(await store().articleTimeline({ since: '2024-05-01', until: '2024-05-31' }, 'month')).toEqual({ ...timeline, total: 2, undated: 0, buckets: [timeline.buckets[0]] });
+      expect(await store().articleTimeline({ since: '2024-05-02T00:00:00Z', until: '2024-05-31T12:00:00Z' }, 'day')).toMatchObject({ total: 2, buckets: [{ start: '2024-05-02' }, { start: '2024-05-20' }] });
+      const events = await store().eventTimeline({}, 'month');
+      expect(events).toEqual(await store().eventTimeline({ code: '' }, 'month'));
+      expect(events).toEqual([{ start: '2024-05-01', events: 2, goldstein: -1, quadClasses: [0, 1, 0, 1] }]);
+      expect(await store().eventTimeline({ since: '2024-05-03' }, 'day')).toEqual([{ start: '2024-05-20', events: 1, goldstein: 8, quadClasses: [0, 1, 0, 0] }]);
+    });
+
+    it('count articles before 1970 on their own day', async () => {
+      await storeArticles(store(), [{ key: 'old', paragraphs: ['Moon landing.'], published: '1969-07-20T20:17:00Z' }]);
+      expect((await store().articleTimeline({}, 'day')).buckets).toEqual([{ start: '1969-07-20', articles: 1, tone: null, toned: 0 }]);
+      expect((await store().articleTimeline({ until: '1969-07-20' }, 'day')).total).toBe(1);
+    });
+  });
+
   describe('articleFacets', () => {
     it('counts sites and languages exactly, themes and actors on the sample, and filters combine', async () => {
       await archive();
@@ -172,6 +203,9 @@ export function registerExploreContract({ store }: ContractContext): void {
       expect(both.events.map((e) => e.code)).toEqual(['040', '057']);
       const either = await store().queryEvents({ target: 'USA', bothDirections: true });
       expect(either.events.map((e) => e.code)).toEqual(['040', '057']);
+      expect((await store().queryEvents({ sourceName: 'actor chn' })).events.map((e) => e.code)).toEqual(['057']);
+      expect((await store().queryEvents({ source: 'CHN', targetName: 'Actor USA' })).events.map((e) => e.code)).toEqual(['057']);
+      expect((await store().queryEvents({ sourceName: 'Actor' })).events).toEqual([]);
     });
 
     it('finds quotes by their words and marks the quote, its cue and speaker', async () => {

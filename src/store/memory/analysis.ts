@@ -176,6 +176,8 @@ export class MemoryAnalyses {
         const e = row.record;
         if (!datesMatch(f.dates, row.sortMs, row.article.siteKey)) continue;
         if (!actorsMatch(f, e.source?.code ?? '', e.target?.code ?? '')) continue;
+        if (f.sourceName !== null && e.source?.name.toLowerCase() !== f.sourceName) continue;
+        if (f.targetName !== null && e.target?.name.toLowerCase() !== f.targetName) continue;
         if (f.code !== null && !e.code.startsWith(f.code)) continue;
         if (f.theme !== null && !themes.some((t) => t.theme === f.theme)) continue;
         if (f.quadClass !== null && e.quadClass !== f.quadClass) continue;

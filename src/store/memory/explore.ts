@@ -106,7 +106,7 @@ export class MemoryExplorer {
 
   actorProfile(query: ActorProfileQuery): ActorProfile {
     const q = normalizeActorProfile(query);
-    const names = new Map<string, { code: string; name: string; type: string; role: string | null; articles: Set<number> }>();
+    const names = new Map<string, { code: string; name: string; type: string; roles: Map<string, number>; articles: Set<number> }>();
     const timeline = new Map<string, number>();
     const mentioning: ArticleEntry[] = [];
     let mentions = 0;
@@ -117,9 +117,10 @@ export class MemoryExplorer {
       const analysis = this.analyses.peek(e.id)!;
       for (const x of entities) {
         mentions += analysis.mentions.filter((m) => m.entity === x.entity).length;
-        const key = JSON.stringify([x.code, x.name, x.type, x.role]);
-        const entry = names.get(key) ?? { code: x.code!, name: x.name, type: x.type, role: x.role, articles: new Set() };
+        const key = JSON.stringify([x.code, x.name, x.type]);
+        const entry = names.get(key) ?? { code: x.code!, name: x.name, type: x.type, roles: new Map<string, number>(), articles: new Set<number>() };
         entry.articles.add(e.id);
+        if (x.role) entry.roles.set(x.role, (entry.roles.get(x.role) ?? 0) + 1);
         names.set(key, entry);
       }
       if (e.publishedMs !== null) {
@@ -134,7 +135,7 @@ export class MemoryExplorer {
       articles: mentioning.length,
       mentions,
       names: [...names.values()]
-        .map(({ articles, ...rest }) => ({ ...rest, articles: articles.size }))
+        .map(({ articles, roles, ...rest }) => ({ ...rest, role: [...roles].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null, articles: articles.size }))
         .sort((a, b) => b.articles - a.articles || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
         .slice(0, 25),
       timeline: [...timeline].sort(([a], [b]) => (a < b ? -1 : 1)).map(([start, articles]) => ({ start, articles })),

@@ -41,6 +41,7 @@ import { normalizeLimit, siteFromKey, siteKeyRangeEnd, type NormalizedFilter } f
 import { eventEvidence, quoteEvidence } from '../evidence.js';
 import { toFts5 } from '../query/fts5.js';
 import type { FilterClause } from './read.js';
+import { actorsFromTotals, datesOnly, eventTimelineFromDays, themesFromTotals, unfiltered } from './rollups.js';
 
 /**
  * The analysis side of the SQLite adapter: an article's layers, events and quotes (pages, streams, a
@@ -94,6 +95,12 @@ export function eventClause(f: NormalizedEventFilter): FilterClause {
   const terms = datedClause('e', f.dates, params);
   const actorTerms = actorClause(f, params);
   if (actorTerms !== null) terms.push(actorTerms);
+  for (const side of ['source', 'target'] as const) {
+    const name = f[`${side}Name`];
+    if (name === null) continue;
+    terms.push(`lower(e.${side}_name) = @${side}Name`);
+    params[`${side}Name`] = name;
+  }
   if (f.code !== null) {
     terms.push('e.code >= @code AND e.code < @codeEnd');
     params.code = f.code;
@@ -324,7 +331,10 @@ const PERIOD_SQL: Readonly<Record<TimelineUnit, string>> = {
 
 export function eventTimeline(db: Database.Database, filter: EventFilter, by: TimelineUnit): TimelineBucket[] {
   const unit = checkTimelineUnit(by);
-  const clause = eventClause(normalizeEventFilter(filter));
+  const f = normalizeEventFilter(filter);
+  const onlyDates = f.source === null && f.target === null && f.sourceName === null && f.targetName === null && f.theme === null && f.code === null && f.quadClass === null && f.articleId === null && !f.excludeNegated;
+  if (onlyDates && datesOnly(f.dates)) return eventTimelineFromDays(db, f.dates, unit);
+  const clause = eventClause(f);
   const rows = db
     .prepare(
       `SELECT ${PERIOD_SQL[unit]} AS start, count(*) AS events, avg(e.goldstein) AS goldstein,
@@ -356,6 +366,7 @@ function articleDates(dates: NormalizedFilter, params: Params): string {
 
 export function listActors(db: Database.Database, query: ActorQuery): ActorSummary[] {
   const q = normalizeActorQuery(query);
+  if (unfiltered(q.dates)) return actorsFromTotals(db, q);
   const params: Params = { limit: q.limit };
   let where = articleDates(q.dates, params);
   if (q.name !== null) {
@@ -377,6 +388,7 @@ export function listActors(db: Database.Database, query: ActorQuery): ActorSumma
 
 export function listThemes(db: Database.Database, query: AggregateQuery): ThemeSummary[] {
   const q = normalizeAggregate(query);
+  if (unfiltered(q.dates)) return themesFromTotals(db, q.limit);
   const params: Params = { limit: q.limit };
   const where = articleDates(q.dates, params);
   return db

@@ -6,7 +6,8 @@ import { groupEvent, ungroupArticle } from './event-groups.js';
 
 /**
  * Writes an article's analysis layers (inside the caller's transaction): every earlier row of the
- * article is deleted first, so a save replaces the analysis whole and saving twice stores it once.
+ * article is deleted first, so a save replaces the analysis whole and saving twice stores it once. The
+ * totals and daily counts follow by themselves (triggers of migration 4).
  */
 
 type Prepare = (sql: string) => Database.Statement;
@@ -32,8 +33,8 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
 
   const mentionCounts = new Map<number, number>();
   for (const m of analysis.mentions) mentionCounts.set(m.entity, (mentionCounts.get(m.entity) ?? 0) + 1);
-  const entity = prepare('INSERT INTO entities (article_id, entity, name, type, role, code, confidence, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const e of analysis.entities) entity.run(id, e.entity, e.name, e.type, e.role, e.code, e.confidence, mentionCounts.get(e.entity) ?? 0);
+  const entity = prepare('INSERT INTO entities (article_id, entity, name, type, role, code, confidence, mentions, published_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const e of analysis.entities) entity.run(id, e.entity, e.name, e.type, e.role, e.code, e.confidence, mentionCounts.get(e.entity) ?? 0, article.publishedMs);
   const mention = prepare('INSERT INTO mentions (article_id, start, "end", kind, entity) VALUES (?, ?, ?, ?, ?)');
   for (const m of analysis.mentions) mention.run(id, m.start, m.end, m.kind, m.entity);
 
@@ -47,10 +48,10 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
     quote.run(id, article.siteKey, quoteSort, q.start, q.end, q.text, q.kind, q.cue?.start ?? null, q.cue?.end ?? null, q.cue?.text ?? null, s?.name ?? null, s?.code ?? null, s?.text ?? null, s?.start ?? null, s?.end ?? null, q.confidence);
   }
 
-  const theme = prepare('INSERT INTO article_themes (article_id, theme, label, score, evidence) VALUES (?, ?, ?, ?, ?)');
+  const theme = prepare('INSERT INTO article_themes (article_id, theme, label, score, evidence, published_ms) VALUES (?, ?, ?, ?, ?, ?)');
   const evidence = prepare('INSERT INTO theme_evidence (article_id, theme, start, "end", weight) VALUES (?, ?, ?, ?, ?)');
   for (const t of analysis.themes) {
-    theme.run(id, t.theme, t.label, t.score, t.evidence.length);
+    theme.run(id, t.theme, t.label, t.score, t.evidence.length, article.publishedMs);
     for (const e of t.evidence) evidence.run(id, t.theme, e.start, e.end, e.weight);
   }
 

@@ -15,7 +15,7 @@ import {
   sampleInfo,
   type NormalizedSelection,
 } from '../explore-filters.js';
-import { actorFacet, coMentionNetwork, relatedActors, themeCountryGrid, themeFacet, type SampledArticle } from '../explore-sample.js';
+import { actorFacet, coMentionNetwork, relatedActors, themeCountryGrid, themeFacet, type SampledArticle, type SampledEntity } from '../explore-sample.js';
 import {
   EXPLORE_SAMPLE_SIZE,
   type ActorProfile,
@@ -25,6 +25,7 @@ import {
   type ArticleTimeline,
   type CoMentionNetwork,
   type DuplicateGroup,
+  type FacetCount,
   type FacetQuery,
   type FailureFilter,
   type FailurePage,
@@ -34,10 +35,11 @@ import {
   type ThemeSeries,
   type ThemeTimelineQuery,
 } from '../explore.js';
-import { normalizeLimit, siteFromKey } from '../filters.js';
+import { normalizeLimit, siteFromKey, siteKeyRangeEnd } from '../filters.js';
 import { toFts5 } from '../query/fts5.js';
 import type { PageQuery } from '../analysis.js';
 import { listThemes } from './analysis-read.js';
+import { actorNamesFromTotals, articleTimelineFromDays, datesOnly, unfiltered } from './rollups.js';
 import { filterClause } from './read.js';
 
 /**
@@ -53,7 +55,10 @@ interface SelectionSql {
   readonly from: string;
   readonly where: string;
   readonly params: Params;
-  /** ORDER BY of the sample: relevance for a search, newest first otherwise. */
+  /**
+   * ORDER BY of the sample: a search's most recently stored matches (FTS5 walks its doclist backwards and
+   * stops: ranking every match of a frequent word by relevance would read them all), else the newest published.
+   */
   readonly order: string;
 }
 
@@ -66,7 +71,7 @@ function selectionSql(selection: NormalizedSelection): SelectionSql {
       from: 'articles_fts JOIN articles a INDEXED BY articles_filter_keys ON a.id = articles_fts.rowid',
       where: `articles_fts MATCH @match${clause.sql}`,
       params: { ...clause.params, match: toFts5(selection.tree) },
-      order: 'articles_fts.rank, a.id',
+      order: 'articles_fts.rowid DESC',
     };
   }
   return { from: 'articles a', where: `1${clause.sql}`, params: clause.params, order: `coalesce(a.published_ms, ${UNDATED_LAST}) DESC, a.id DESC` };
@@ -86,12 +91,14 @@ export function periodSql(column: string, unit: TimelineUnit): string {
 }
 
 export function articleTimeline(db: Database.Database, query: ArticleSelection, by: TimelineUnit): ArticleTimeline {
-  const s = selectionSql(normalizeSelection(query));
+  const selection = normalizeSelection(query);
+  if (selection.tree === null && datesOnly(selection.filter)) return articleTimelineFromDays(db, selection.filter, checkTimelineUnit(by));
+  const s = selectionSql(selection);
   const totals = db.prepare(`SELECT count(*) AS total, coalesce(sum(a.published_ms IS NULL), 0) AS undated FROM ${s.from} WHERE ${s.where}`).get(s.params) as { total: number; undated: number };
   const rows = db
     .prepare(
       `SELECT ${periodSql('a.published_ms', by)} AS start, count(*) AS articles, sum(t.tone) AS toneSum, count(t.tone) AS toned
-       FROM ${s.from} LEFT JOIN tone t ON t.article_id = a.id AND t.scope = 'document'
+       FROM ${s.from} LEFT JOIN tone t INDEXED BY tone_document ON t.article_id = a.id AND t.scope = 'document'
        WHERE ${s.where} AND a.published_ms IS NOT NULL GROUP BY 1 ORDER BY 1`,
     )
     .all(s.params) as { start: string; articles: number; toneSum: number | null; toned: number }[];
@@ -111,11 +118,11 @@ function sampleIds(db: Database.Database, s: SelectionSql): number[] {
 /** The entities and themes of the given articles. */
 export function sampledArticles(db: Database.Database, ids: readonly number[]): SampledArticle[] {
   const json = JSON.stringify(ids);
-  const byId = new Map<number, { id: number; entities: { code: string | null; name: string }[]; themes: { theme: string; label: string }[] }>(
+  const byId = new Map<number, { id: number; entities: SampledEntity[]; themes: { theme: string; label: string }[] }>(
     ids.map((id) => [id, { id, entities: [], themes: [] }]),
   );
-  const entities = db.prepare('SELECT article_id, code, name FROM entities WHERE article_id IN (SELECT value FROM json_each(?))').all(json) as { article_id: number; code: string | null; name: string }[];
-  for (const e of entities) byId.get(e.article_id)!.entities.push({ code: e.code, name: e.name });
+  const entities = db.prepare('SELECT article_id, code, name, role FROM entities WHERE article_id IN (SELECT value FROM json_each(?))').all(json) as { article_id: number; code: string | null; name: string; role: string | null }[];
+  for (const e of entities) byId.get(e.article_id)!.entities.push({ code: e.code, name: e.name, role: e.role });
   const themes = db.prepare('SELECT article_id, theme, label FROM article_themes WHERE article_id IN (SELECT value FROM json_each(?))').all(json) as { article_id: number; theme: string; label: string }[];
   for (const t of themes) byId.get(t.article_id)!.themes.push({ theme: t.theme, label: t.label });
   return [...byId.values()];
@@ -124,15 +131,23 @@ export function sampledArticles(db: Database.Database, ids: readonly number[]): 
 export function articleFacets(db: Database.Database, query: ArticleSelection, options: FacetQuery = {}): ArticleFacets {
   const limit = normalizeFacetRows(options.limit);
   const s = selectionSql(normalizeSelection(query));
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${s.from} WHERE ${s.where}`).get(s.params) as { n: number }).n;
-  const grouped = (column: string): { key: string | null; n: number }[] =>
-    db.prepare(`SELECT a.${column} AS key, count(*) AS n FROM ${s.from} WHERE ${s.where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${limit}`).all(s.params) as { key: string | null; n: number }[];
-  const sites = grouped('site_key').map((r) => ({ value: siteFromKey(r.key!), label: siteFromKey(r.key!), articles: r.n }));
-  const languages = grouped('language')
-    .filter((r) => r.key !== null)
-    .map((r) => ({ value: r.key!, label: r.key!, articles: r.n }));
+  // One pass over the selection counts it by site and language together (the pairs are few).
+  const pairs = db.prepare(`SELECT a.site_key AS site, a.language AS language, count(*) AS n FROM ${s.from} WHERE ${s.where} GROUP BY 1, 2`).all(s.params) as { site: string; language: string | null; n: number }[];
+  const total = pairs.reduce((sum, p) => sum + p.n, 0);
+  const sites = topCounts(pairs.map((p) => [siteFromKey(p.site), p.n]), limit);
+  const languages = topCounts(pairs.filter((p) => p.language !== null).map((p) => [p.language!, p.n]), limit);
   const sample = sampledArticles(db, sampleIds(db, s));
   return { total, sites, languages, themes: themeFacet(sample, limit), actors: actorFacet(sample, limit), sample: sampleInfo(sample.length, total) };
+}
+
+/** Counts summed by key, most first (then by key), the first `limit`. */
+function topCounts(entries: readonly [string, number][], limit: number): FacetCount[] {
+  const sums = new Map<string, number>();
+  for (const [key, n] of entries) sums.set(key, (sums.get(key) ?? 0) + n);
+  return [...sums]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, limit)
+    .map(([value, articles]) => ({ value, label: value, articles }));
 }
 
 export function coMentions(db: Database.Database, query: ArticleSelection, options: NetworkQuery = {}): CoMentionNetwork {
@@ -143,62 +158,105 @@ export function coMentions(db: Database.Database, query: ArticleSelection, optio
   return coMentionNetwork(sample, nodes, { articles: sample.length, of: total });
 }
 
-export function actorProfile(db: Database.Database, query: ActorProfileQuery): ActorProfile {
-  const q = normalizeActorProfile(query);
+/** The entity rows of an actor profile: a code range, a name, dates on the rows' own published_ms, a site through the article. */
+function actorRows(q: ReturnType<typeof normalizeActorProfile>): { from: string; where: string; params: Params } {
   const params: Params = { code: q.code, codeEnd: prefixRangeEnd(q.code) };
-  const clause = filterClause(q.filter, true);
-  Object.assign(params, clause.params);
-  let where = `en.code >= @code AND en.code < @codeEnd${clause.sql}`;
+  const terms = ['en.code >= @code', 'en.code < @codeEnd'];
   if (q.name !== null) {
-    where += ' AND lower(en.name) = @name';
+    terms.push('lower(en.name) = @name');
     params.name = q.name;
   }
-  const from = 'entities en JOIN articles a ON a.id = en.article_id';
-  const totals = db.prepare(`SELECT count(DISTINCT en.article_id) AS articles, coalesce(sum(en.mentions), 0) AS mentions FROM ${from} WHERE ${where}`).get(params) as { articles: number; mentions: number };
-  const names = db
-    .prepare(`SELECT en.code, en.name, en.type, en.role, count(DISTINCT en.article_id) AS articles FROM ${from} WHERE ${where} GROUP BY 1, 2, 3, 4 ORDER BY articles DESC, en.name LIMIT 25`)
-    .all(params) as ActorProfile['names'];
+  if (q.filter.sinceMs !== null) {
+    terms.push('en.published_ms >= @since');
+    params.since = q.filter.sinceMs;
+  }
+  if (q.filter.untilMs !== null) {
+    terms.push('en.published_ms <= @until');
+    params.until = q.filter.untilMs;
+  }
+  let from = 'entities en';
+  if (q.filter.siteKey !== null) {
+    from += ' JOIN articles a ON a.id = en.article_id';
+    terms.push('a.site_key >= @siteFrom AND a.site_key < @siteTo');
+    params.siteFrom = q.filter.siteKey;
+    params.siteTo = siteKeyRangeEnd(q.filter.siteKey);
+  }
+  return { from, where: terms.join(' AND '), params };
+}
+
+export function actorProfile(db: Database.Database, query: ActorProfileQuery): ActorProfile {
+  const q = normalizeActorProfile(query);
+  const { from, where, params } = actorRows(q);
+  const articles = (db.prepare(`SELECT count(DISTINCT en.article_id) AS n FROM ${from} WHERE ${where}`).get(params) as { n: number }).n;
   const timeline = db
-    .prepare(
-      `SELECT ${periodSql('published_ms', q.by)} AS start, count(*) AS articles FROM (SELECT DISTINCT en.article_id, a.published_ms FROM ${from} WHERE ${where} AND a.published_ms IS NOT NULL)
-       GROUP BY 1 ORDER BY 1`,
-    )
+    .prepare(`SELECT ${periodSql('en.published_ms', q.by)} AS start, count(DISTINCT en.article_id) AS articles FROM ${from} WHERE ${where} AND en.published_ms IS NOT NULL GROUP BY 1 ORDER BY 1`)
     .all(params) as { start: string; articles: number }[];
-  const ids = (
-    db.prepare(`SELECT DISTINCT en.article_id AS id, coalesce(a.published_ms, ${UNDATED_LAST}) AS sort FROM ${from} WHERE ${where} ORDER BY sort DESC, id DESC LIMIT ${EXPLORE_SAMPLE_SIZE}`).all(params) as {
-      id: number;
-    }[]
-  ).map((r) => r.id);
+  // The newest articles that mention it: the sample of related actors and of the roles it was seen in.
+  const ids: number[] = [];
+  const seen = new Set<number>();
+  for (const row of db.prepare(`SELECT en.article_id AS id FROM ${from} WHERE ${where} ORDER BY coalesce(en.published_ms, ${UNDATED_LAST}) DESC, en.article_id DESC`).iterate(params) as Iterable<{ id: number }>) {
+    if (!seen.has(row.id)) ids.push(row.id);
+    seen.add(row.id);
+    if (ids.length === EXPLORE_SAMPLE_SIZE) break;
+  }
   const sample = sampledArticles(db, ids);
-  return {
-    code: q.code,
-    name: query.name?.trim() || null,
-    articles: totals.articles,
-    mentions: totals.mentions,
-    names,
-    timeline,
-    related: relatedActors(sample, q.code, 25),
-    sample: { articles: sample.length, of: totals.articles },
-  };
+  const wholeArchive = q.filter.sinceMs === null && q.filter.untilMs === null && q.filter.siteKey === null;
+  let names: { code: string; name: string; type: string; role: string | null; articles: number }[];
+  let mentions: number;
+  if (wholeArchive) {
+    const totals = actorNamesFromTotals(db, q.code, prefixRangeEnd(q.code), q.name);
+    mentions = totals.reduce((sum, t) => sum + t.mentions, 0);
+    names = totals.slice(0, 25).map((t) => ({ code: t.code, name: t.name, type: t.type, role: commonRole(sample, t.code, t.name), articles: t.articles }));
+  } else {
+    mentions = (db.prepare(`SELECT coalesce(sum(en.mentions), 0) AS n FROM ${from} WHERE ${where}`).get(params) as { n: number }).n;
+    names = db
+      .prepare(`SELECT en.code, en.name, en.type, max(en.role) AS role, count(DISTINCT en.article_id) AS articles FROM ${from} WHERE ${where} GROUP BY 1, 2, 3 ORDER BY articles DESC, en.name LIMIT 25`)
+      .all(params) as typeof names;
+  }
+  return { code: q.code, name: query.name?.trim() || null, articles, mentions, names, timeline, related: relatedActors(sample, q.code, 25), sample: { articles: sample.length, of: articles } };
+}
+
+/** The role most often given to a name in the sampled articles (roles are descriptions: a sample tells them). */
+function commonRole(sample: readonly SampledArticle[], code: string, name: string): string | null {
+  const counts = new Map<string, number>();
+  for (const article of sample) for (const e of article.entities) if (e.code === code && e.name === name && e.role) counts.set(e.role, (counts.get(e.role) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 export function themeTimeline(db: Database.Database, query: ThemeTimelineQuery): ThemeSeries[] {
   const q = normalizeThemeTimeline(query);
   const themes = q.themes ?? listThemes(db, { since: query.since, until: query.until, site: query.site, limit: q.top }).map((t) => t.theme);
   if (themes.length === 0) return [];
-  const clause = filterClause(q.filter, true);
+  // The theme rows carry their article's date (migration 4): a theme's articles over time are one range
+  // of article_themes_by_date; only a site filter needs the articles themselves.
+  const params: Params = { themes: JSON.stringify(themes) };
+  const terms = ['t.theme IN (SELECT value FROM json_each(@themes))', 't.published_ms IS NOT NULL'];
+  if (q.filter.sinceMs !== null) {
+    terms.push('t.published_ms >= @since');
+    params.since = q.filter.sinceMs;
+  }
+  if (q.filter.untilMs !== null) {
+    terms.push('t.published_ms <= @until');
+    params.until = q.filter.untilMs;
+  }
+  let from = 'article_themes t';
+  if (q.filter.siteKey !== null) {
+    from += ' JOIN articles a ON a.id = t.article_id';
+    terms.push('a.site_key >= @siteFrom AND a.site_key < @siteTo');
+    params.siteFrom = q.filter.siteKey;
+    params.siteTo = siteKeyRangeEnd(q.filter.siteKey);
+  }
   const rows = db
-    .prepare(
-      `SELECT t.theme, max(t.label) AS label, ${periodSql('a.published_ms', q.by)} AS start, count(*) AS articles
-       FROM article_themes t JOIN articles a ON a.id = t.article_id
-       WHERE t.theme IN (SELECT value FROM json_each(@themes)) AND a.published_ms IS NOT NULL${clause.sql}
-       GROUP BY t.theme, 3 ORDER BY t.theme, 3`,
-    )
-    .all({ ...clause.params, themes: JSON.stringify(themes) }) as { theme: string; label: string; start: string; articles: number }[];
-  return themes.map((theme) => {
-    const own = rows.filter((r) => r.theme === theme);
-    return { theme, label: own[0]?.label ?? theme.toLowerCase().replace(/_/g, ' '), buckets: own.map((r) => ({ start: r.start, articles: r.articles })) };
-  });
+    .prepare(`SELECT t.theme, ${periodSql('t.published_ms', q.by)} AS start, count(*) AS articles FROM ${from} WHERE ${terms.join(' AND ')} GROUP BY t.theme, 2 ORDER BY t.theme, 2`)
+    .all(params) as { theme: string; start: string; articles: number }[];
+  const labels = new Map(
+    (db.prepare('SELECT theme, label FROM theme_totals WHERE theme IN (SELECT value FROM json_each(?))').all(JSON.stringify(themes)) as { theme: string; label: string }[]).map((r) => [r.theme, r.label]),
+  );
+  return themes.map((theme) => ({
+    theme,
+    label: labels.get(theme) ?? theme.toLowerCase().replace(/_/g, ' '),
+    buckets: rows.filter((r) => r.theme === theme).map((r) => ({ start: r.start, articles: r.articles })),
+  }));
 }
 
 export function themeGrid(db: Database.Database, query: ThemeGridQuery): ThemeGrid {

@@ -33,10 +33,17 @@
  * index a few hundred matches share a page (bench:search: a frequent word within one year, 117 → 33 ms
  * on a million articles).
  *
- * Version 4 (the workbench): quotes_fts, full-text search over quotes (external content: the quote rows;
- * kept in step by triggers, since a save deletes and re-inserts an article's quotes), so "quotes with
- * these words" is an index lookup; tone_document, a partial index of the document tone by article, so
- * tone over time reads it with the article's other filter columns.
+ * Version 4 (the workbench's charts, answered from indexes and totals that do not grow with a question):
+ * - quotes_fts: full-text search over quotes (external content: the quote rows; kept in step by triggers,
+ *   since a save deletes and re-inserts an article's quotes), so "quotes with these words" is an index lookup.
+ * - entities and article_themes carry their article's published_ms, with indexes (code, published_ms) and
+ *   (theme, published_ms): an actor's or a theme's articles over time are one index range.
+ * - actor_totals and theme_totals: articles and mentions per (code, name, type) and per theme over the
+ *   whole archive; article_days (articles and document tone per published day) and event_days (events and
+ *   Goldstein per day and quad class). Triggers on the layer rows keep them in step with every insert and
+ *   delete (a save replaces an article's rows: its old counts leave, its new ones come), so the unfiltered
+ *   charts — the first thing every view shows — read a few thousand rows, not the archive.
+ * - tone_document: the document tone by article (a partial covering index), for timelines of a selection.
  *
  * Version 5: event records (store/event-groups.ts). event_groups: one row per record, keyed by the actors,
  * the CAMEO root and the first day (undated records by their article), with its `sort_ms` for the date
@@ -53,6 +60,19 @@ export interface Migration {
 
 /** "Prly": marks a SQLite file as a Parley database (PRAGMA application_id). */
 export const PARLEY_APPLICATION_ID = 0x50726c79;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The UTC day (days since 1970-01-01, floored: 1969-12-31 is -1) of an instant in ms, as SQL; NULL stays
+ * NULL. Integer division truncates toward zero, so instants before 1970 step back one day first.
+ */
+function dayOf(ms: string): string {
+  return `(CASE WHEN ${ms} >= 0 THEN ${ms} / ${DAY_MS} ELSE (${ms} - ${DAY_MS - 1}) / ${DAY_MS} END)`;
+}
+
+/** The stand-in day of undated articles in article_days (no real day is that far back). */
+export const UNDATED_DAY = -100_000_000;
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -326,7 +346,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    name: 'full-text search over quotes; document tone by article',
+    name: 'the workbench: full-text search over quotes; dated layer rows; totals and daily counts kept by triggers',
     up: `
       CREATE VIRTUAL TABLE quotes_fts USING fts5(
         text,
@@ -344,7 +364,100 @@ export const MIGRATIONS: readonly Migration[] = [
         INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
       END;
       INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+
       CREATE INDEX tone_document ON tone(article_id, tone) WHERE scope = 'document';
+
+      ALTER TABLE entities ADD COLUMN published_ms INTEGER;
+      ALTER TABLE article_themes ADD COLUMN published_ms INTEGER;
+      UPDATE entities SET published_ms = (SELECT a.published_ms FROM articles a WHERE a.id = entities.article_id);
+      UPDATE article_themes SET published_ms = (SELECT a.published_ms FROM articles a WHERE a.id = article_themes.article_id);
+      CREATE INDEX entities_by_code_date ON entities(code, published_ms);
+      CREATE INDEX article_themes_by_date ON article_themes(theme, published_ms);
+
+      CREATE TABLE actor_totals (
+        code     TEXT NOT NULL,
+        name     TEXT NOT NULL,
+        type     TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (code, name, type)
+      ) WITHOUT ROWID;
+      CREATE INDEX actor_totals_by_articles ON actor_totals(articles DESC, mentions DESC);
+      INSERT INTO actor_totals SELECT coalesce(code, ''), name, type, count(*), sum(mentions) FROM entities GROUP BY 1, 2, 3;
+      CREATE TRIGGER actor_totals_insert AFTER INSERT ON entities BEGIN
+        INSERT INTO actor_totals (code, name, type, articles, mentions) VALUES (coalesce(new.code, ''), new.name, new.type, 1, new.mentions)
+          ON CONFLICT (code, name, type) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions;
+      END;
+      CREATE TRIGGER actor_totals_delete AFTER DELETE ON entities BEGIN
+        UPDATE actor_totals SET articles = articles - 1, mentions = mentions - old.mentions WHERE code = coalesce(old.code, '') AND name = old.name AND type = old.type;
+        DELETE FROM actor_totals WHERE code = coalesce(old.code, '') AND name = old.name AND type = old.type AND articles <= 0;
+      END;
+
+      CREATE TABLE theme_totals (
+        theme     TEXT NOT NULL PRIMARY KEY,
+        label     TEXT NOT NULL,
+        articles  INTEGER NOT NULL,
+        score_sum REAL NOT NULL,
+        evidence  INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO theme_totals SELECT theme, max(label), count(*), sum(score), sum(evidence) FROM article_themes GROUP BY theme;
+      CREATE TRIGGER theme_totals_insert AFTER INSERT ON article_themes BEGIN
+        INSERT INTO theme_totals (theme, label, articles, score_sum, evidence) VALUES (new.theme, new.label, 1, new.score, new.evidence)
+          ON CONFLICT (theme) DO UPDATE SET articles = articles + 1, score_sum = score_sum + excluded.score_sum, evidence = evidence + excluded.evidence, label = excluded.label;
+      END;
+      CREATE TRIGGER theme_totals_delete AFTER DELETE ON article_themes BEGIN
+        UPDATE theme_totals SET articles = articles - 1, score_sum = score_sum - old.score, evidence = evidence - old.evidence WHERE theme = old.theme;
+        DELETE FROM theme_totals WHERE theme = old.theme AND articles <= 0;
+      END;
+
+      -- day: whole UTC days since 1970 (dayOf); undated articles count under UNDATED_DAY.
+      CREATE TABLE article_days (
+        day      INTEGER NOT NULL PRIMARY KEY,
+        articles INTEGER NOT NULL,
+        toned    INTEGER NOT NULL,
+        tone_sum REAL NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO article_days SELECT coalesce(${dayOf('a.published_ms')}, ${UNDATED_DAY}), count(*), count(t.tone), coalesce(sum(t.tone), 0)
+        FROM articles a LEFT JOIN tone t ON t.article_id = a.id AND t.scope = 'document' GROUP BY 1;
+      CREATE TRIGGER article_days_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO article_days (day, articles, toned, tone_sum) VALUES (coalesce(${dayOf('new.published_ms')}, ${UNDATED_DAY}), 1, 0, 0)
+          ON CONFLICT (day) DO UPDATE SET articles = articles + 1;
+      END;
+      CREATE TRIGGER article_days_redate AFTER UPDATE OF published_ms ON articles BEGIN
+        UPDATE article_days SET articles = articles - 1 WHERE day = coalesce(${dayOf('old.published_ms')}, ${UNDATED_DAY});
+        INSERT INTO article_days (day, articles, toned, tone_sum) VALUES (coalesce(${dayOf('new.published_ms')}, ${UNDATED_DAY}), 1, 0, 0)
+          ON CONFLICT (day) DO UPDATE SET articles = articles + 1;
+        UPDATE article_days SET toned = toned - 1, tone_sum = tone_sum - t.tone FROM (SELECT tone FROM tone WHERE article_id = new.id AND scope = 'document') AS t
+          WHERE day = coalesce(${dayOf('old.published_ms')}, ${UNDATED_DAY});
+        UPDATE article_days SET toned = toned + 1, tone_sum = tone_sum + t.tone FROM (SELECT tone FROM tone WHERE article_id = new.id AND scope = 'document') AS t
+          WHERE day = coalesce(${dayOf('new.published_ms')}, ${UNDATED_DAY});
+        UPDATE entities SET published_ms = new.published_ms WHERE article_id = new.id;
+        UPDATE article_themes SET published_ms = new.published_ms WHERE article_id = new.id;
+      END;
+      CREATE TRIGGER article_days_tone_insert AFTER INSERT ON tone WHEN new.scope = 'document' BEGIN
+        UPDATE article_days SET toned = toned + 1, tone_sum = tone_sum + new.tone
+          WHERE day = coalesce(${dayOf('(SELECT published_ms FROM articles WHERE id = new.article_id)')}, ${UNDATED_DAY});
+      END;
+      CREATE TRIGGER article_days_tone_delete AFTER DELETE ON tone WHEN old.scope = 'document' BEGIN
+        UPDATE article_days SET toned = toned - 1, tone_sum = tone_sum - old.tone
+          WHERE day = coalesce(${dayOf('(SELECT published_ms FROM articles WHERE id = old.article_id)')}, ${UNDATED_DAY});
+      END;
+
+      CREATE TABLE event_days (
+        day           INTEGER NOT NULL,
+        quad_class    INTEGER NOT NULL,
+        events        INTEGER NOT NULL,
+        goldstein_sum REAL NOT NULL,
+        PRIMARY KEY (day, quad_class)
+      ) WITHOUT ROWID;
+      INSERT INTO event_days SELECT ${dayOf('sort_ms')}, quad_class, count(*), sum(goldstein) FROM events WHERE sort_ms < 8640000000000000 GROUP BY 1, 2;
+      CREATE TRIGGER event_days_insert AFTER INSERT ON events WHEN new.sort_ms < 8640000000000000 BEGIN
+        INSERT INTO event_days (day, quad_class, events, goldstein_sum) VALUES (${dayOf('new.sort_ms')}, new.quad_class, 1, new.goldstein)
+          ON CONFLICT (day, quad_class) DO UPDATE SET events = events + 1, goldstein_sum = goldstein_sum + excluded.goldstein_sum;
+      END;
+      CREATE TRIGGER event_days_delete AFTER DELETE ON events WHEN old.sort_ms < 8640000000000000 BEGIN
+        UPDATE event_days SET events = events - 1, goldstein_sum = goldstein_sum - old.goldstein WHERE day = ${dayOf('old.sort_ms')} AND quad_class = old.quad_class;
+      END;
     `,
   },
   {
