@@ -10,6 +10,9 @@
  * non-news set, less the few tagged news. Each page is extracted and analyzed as `parley ingest` does
  * (the stages of `parley events`: sentences, entities, actors, events).
  *
+ * Also prints the events stage's wall time per page and its share of the stages' time in each set (one
+ * process, one thread: compare shares within a run; other work on the machine moves the milliseconds).
+ *
  * Options: --pages N (at most N pages of each dataset) --json
  */
 import { readFileSync } from 'node:fs';
@@ -28,9 +31,12 @@ interface Tally {
   words: number;
   events: number;
   pagesWithEvents: number;
+  /** Wall time of the events stage, and of all the stages, over these pages (ms). */
+  eventsMs: number;
+  stagesMs: number;
 }
 
-const empty = (): Tally => ({ pages: 0, words: 0, events: 0, pagesWithEvents: 0 });
+const empty = (): Tally => ({ pages: 0, words: 0, events: 0, pagesWithEvents: 0, eventsMs: 0, stagesMs: 0 });
 
 /** WCXB pages its ground truth tags as news (they belong to neither set). */
 function wcxbNewsIds(): Set<string> {
@@ -54,7 +60,14 @@ function main(): void {
   const run = (page: BenchPage, set: keyof typeof sets | ((language: string | null) => keyof typeof sets)): void => {
     const extracted = extractDocument(page.bytes, page.url ? { url: page.url } : {});
     if (!extracted.ok) return;
-    const doc = runPipeline(pipeline, extracted.document, resources);
+    let eventsMs = 0;
+    let stagesMs = 0;
+    const doc = runPipeline(pipeline, extracted.document, resources, {
+      onStage(stage, ms) {
+        stagesMs += ms;
+        if (stage === 'events') eventsMs += ms;
+      },
+    });
     const name = typeof set === 'function' ? set(doc.article.language) : set;
     const tally = sets[name];
     const events = getLayer(doc, 'events').length;
@@ -62,6 +75,8 @@ function main(): void {
     tally.words += doc.article.wordCount;
     tally.events += events;
     if (events > 0) tally.pagesWithEvents++;
+    tally.eventsMs += eventsMs;
+    tally.stagesMs += stagesMs;
   };
   let n = 0;
   for (const page of trafilaturaPages()) {
@@ -82,7 +97,8 @@ function main(): void {
   }
   console.log(`events per 1,000 words (load average ${loadavg()[0]!.toFixed(1)}, ${seconds.toFixed(0)} s)`);
   for (const [name, t] of Object.entries(sets)) {
-    console.log(`  ${name.padEnd(15)} ${String(t.pages).padStart(4)} pages  ${String(t.words).padStart(8)} words  ${String(t.events).padStart(6)} events  ${perThousand(t).toFixed(2).padStart(6)} per 1,000 words  (${t.pagesWithEvents} pages with events)`);
+    const share = t.stagesMs ? (100 * t.eventsMs) / t.stagesMs : 0;
+    console.log(`  ${name.padEnd(15)} ${String(t.pages).padStart(4)} pages  ${String(t.words).padStart(8)} words  ${String(t.events).padStart(6)} events  ${perThousand(t).toFixed(2).padStart(6)} per 1,000 words  (${t.pagesWithEvents} pages with events)  events stage ${(t.eventsMs / Math.max(1, t.pages)).toFixed(1)} ms/page, ${share.toFixed(1)} % of the stages' time`);
   }
   const ratio = perThousand(sets.news) ? perThousand(sets.nonNews) / perThousand(sets.news) : 0;
   console.log(`  non-news / news density: ${ratio.toFixed(2)}`);

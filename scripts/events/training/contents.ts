@@ -274,6 +274,9 @@ const ACTS: Content[] = [
     'comment on the situation in T', 'say relations with T were stable', 'speak about relations with T', 'tell reporters the border with T was calm',
     'make a statement on the crisis', 'say the talks with T had been useful', 'discuss the election in T in a speech', 'state that its policy toward T was unchanged',
     'say the meeting with T went well', 'remark on the visit by T', 'say T had been informed', 'describe relations with T as normal',
+    // What is said has no actor acting in it: the saying is the event, not the verbs of the forecast.
+    'say the economy would grow next year', 'say prices would rise', 'say the weather would improve', 'say the project would be finished by June',
+    'say the harvest would be poor', 'say the new bridge would open in May', 'say exports would fall', 'say the talks with T would take time',
   ]),
   c('appeal', { act: '020' }, ['appeal for calm', 'call for restraint', 'plead for help', 'ask for international support']),
   c('demand', { act: '100' }, ['demand an explanation from T', 'demand answers from T', 'insist on compensation from T', 'demand an end to the violence']),

@@ -47,6 +47,10 @@ export const FRAMES: Readonly<Record<SpeechAct, readonly Frame[]>> = {
     f('{S} [P:past] after {X} {D:past}, witnesses {say}.'),
     f('Late on {day}, {S} [P:past].'),
     f('{X} {say} the talks had failed, but {S} [P:past] on {day}.'),
+    f('{X} {say} {S} had [P:pp].'),
+    f('{X} {say} that {S} [P:past] on {day}.'),
+    f('{X} {say} {S} [P:past] last week.'),
+    f('{X} {say} on {day} {S} had [P:pp], without giving details.'),
     f('{S} {say} the situation was serious and [P:past] on {day}.'),
   ],
   intent: [
