@@ -24,7 +24,8 @@ const DATELINE_REACH = 4;
 const DOMESTIC_ROLES = new Set(['GOV', 'MIL', 'COP', 'LEG', 'JUD', 'SPY', 'OPP', 'REB', 'INS', 'CVL', 'LAB', 'EDU', 'AGR', 'CRM', 'ELI', 'PTY']);
 
 const isUnplaced = (m: FoundMention): boolean => m.key.startsWith('group:') && m.source === 'country' && m.code !== null && m.code.length === 3;
-const countryOf = (m: FoundMention): string | null => ((m.type === 'country' && m.kind !== 'capital') || m.type === 'location') && m.code && m.code.length >= 3 ? m.code.slice(0, 3) : null;
+/** The country a place, country or capital mention names (a capital standing for its government counts too). */
+const countryOf = (m: FoundMention): string | null => (m.type === 'country' || m.type === 'location') && m.code && m.code.length >= 3 ? m.code.slice(0, 3) : null;
 
 export function placeUnnamedActors(found: FoundMention[], article: ArticleWords, text: string): void {
   const unplaced = found.filter(isUnplaced);
