@@ -50,7 +50,11 @@ export interface Prediction {
 
 export class EventModel {
   private readonly classes: readonly string[];
-  private readonly weights: Map<string, readonly [readonly number[], readonly number[]]>;
+  /** Feature → its row; rows in compressed form (row r: entries rowStart[r] .. rowStart[r + 1]). */
+  private readonly rowOf: Map<string, number>;
+  private readonly rowStart: Int32Array;
+  private readonly entryClass: Uint16Array;
+  private readonly entryWeight: Float64Array;
   private readonly index: Map<string, number>;
   /** Each class's root, as an index into `roots` (NONE: -1). */
   private readonly rootOf: Int32Array;
@@ -61,7 +65,16 @@ export class EventModel {
   constructor(data: EventModelData) {
     if (data.format !== EVENT_MODEL_FORMAT || data.classes[0] !== NONE) throw new Error(`unknown event model format ${String(data.format)}`);
     this.classes = data.classes;
-    this.weights = new Map(Object.entries(data.weights));
+    const rows = Object.entries(data.weights);
+    this.rowOf = new Map(rows.map(([name], r) => [name, r]));
+    this.rowStart = new Int32Array(rows.length + 1);
+    rows.forEach(([, [indices]], r) => (this.rowStart[r + 1] = this.rowStart[r]! + indices.length));
+    this.entryClass = new Uint16Array(this.rowStart[rows.length]!);
+    this.entryWeight = new Float64Array(this.rowStart[rows.length]!);
+    rows.forEach(([, [indices, values]], r) => {
+      this.entryClass.set(indices, this.rowStart[r]!);
+      this.entryWeight.set(values, this.rowStart[r]!);
+    });
     this.index = new Map(this.classes.map((name, k) => [name, k]));
     this.roots = [...new Set(this.classes.slice(1).map((c) => c.slice(0, 2)))];
     const rootIndex = new Map(this.roots.map((r, k) => [r, k]));
@@ -73,11 +86,11 @@ export class EventModel {
   /** Class probabilities for one candidate's features. */
   probabilities(features: readonly string[]): Float64Array {
     const scores = new Float64Array(this.classes.length);
+    const { rowStart, entryClass, entryWeight } = this;
     for (const name of features) {
-      const row = this.weights.get(name);
-      if (!row) continue;
-      const [indices, values] = row;
-      for (let k = 0; k < indices.length; k++) scores[indices[k]!]! += values[k]!;
+      const r = this.rowOf.get(name);
+      if (r === undefined) continue;
+      for (let k = rowStart[r]!, end = rowStart[r + 1]!; k < end; k++) scores[entryClass[k]!]! += entryWeight[k]!;
     }
     return softmax(scores);
   }
