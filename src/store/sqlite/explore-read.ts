@@ -35,11 +35,11 @@ import {
   type ThemeSeries,
   type ThemeTimelineQuery,
 } from '../explore.js';
-import { normalizeLimit, siteFromKey, siteKeyRangeEnd } from '../filters.js';
+import { normalizeLimit, siteFromKey, siteKeyRangeEnd, type NormalizedFilter } from '../filters.js';
 import { toFts5 } from '../query/fts5.js';
 import type { PageQuery } from '../analysis.js';
 import { listThemes } from './analysis-read.js';
-import { actorNamesFromTotals, articleTimelineFromDays, datesOnly, unfiltered } from './rollups.js';
+import { actorNamesFromTotals, articleTimelineFromDays, datesOnly } from './rollups.js';
 import { filterClause } from './read.js';
 
 /**
@@ -158,7 +158,27 @@ export function coMentions(db: Database.Database, query: ArticleSelection, optio
   return coMentionNetwork(sample, nodes, { articles: sample.length, of: total });
 }
 
-/** The entity rows of an actor profile: a code range, a name, dates on the rows' own published_ms, a site through the article. */
+/**
+ * Terms on layer rows that carry their article's published_ms (entities, article_themes; migration 4):
+ * the dates on the rows themselves, a site through a join to the article (only then).
+ */
+function datedRows(table: string, alias: string, filter: NormalizedFilter, terms: string[], params: Params): string {
+  if (filter.sinceMs !== null) {
+    terms.push(`${alias}.published_ms >= @since`);
+    params.since = filter.sinceMs;
+  }
+  if (filter.untilMs !== null) {
+    terms.push(`${alias}.published_ms <= @until`);
+    params.until = filter.untilMs;
+  }
+  if (filter.siteKey === null) return `${table} ${alias}`;
+  terms.push('a.site_key >= @siteFrom AND a.site_key < @siteTo');
+  params.siteFrom = filter.siteKey;
+  params.siteTo = siteKeyRangeEnd(filter.siteKey);
+  return `${table} ${alias} JOIN articles a ON a.id = ${alias}.article_id`;
+}
+
+/** The entity rows of an actor profile: a code range and a name, with the dates and site of datedRows. */
 function actorRows(q: ReturnType<typeof normalizeActorProfile>): { from: string; where: string; params: Params } {
   const params: Params = { code: q.code, codeEnd: prefixRangeEnd(q.code) };
   const terms = ['en.code >= @code', 'en.code < @codeEnd'];
@@ -166,21 +186,7 @@ function actorRows(q: ReturnType<typeof normalizeActorProfile>): { from: string;
     terms.push('lower(en.name) = @name');
     params.name = q.name;
   }
-  if (q.filter.sinceMs !== null) {
-    terms.push('en.published_ms >= @since');
-    params.since = q.filter.sinceMs;
-  }
-  if (q.filter.untilMs !== null) {
-    terms.push('en.published_ms <= @until');
-    params.until = q.filter.untilMs;
-  }
-  let from = 'entities en';
-  if (q.filter.siteKey !== null) {
-    from += ' JOIN articles a ON a.id = en.article_id';
-    terms.push('a.site_key >= @siteFrom AND a.site_key < @siteTo');
-    params.siteFrom = q.filter.siteKey;
-    params.siteTo = siteKeyRangeEnd(q.filter.siteKey);
-  }
+  const from = datedRows('entities', 'en', q.filter, terms, params);
   return { from, where: terms.join(' AND '), params };
 }
 
@@ -231,21 +237,7 @@ export function themeTimeline(db: Database.Database, query: ThemeTimelineQuery):
   // of article_themes_by_date; only a site filter needs the articles themselves.
   const params: Params = { themes: JSON.stringify(themes) };
   const terms = ['t.theme IN (SELECT value FROM json_each(@themes))', 't.published_ms IS NOT NULL'];
-  if (q.filter.sinceMs !== null) {
-    terms.push('t.published_ms >= @since');
-    params.since = q.filter.sinceMs;
-  }
-  if (q.filter.untilMs !== null) {
-    terms.push('t.published_ms <= @until');
-    params.until = q.filter.untilMs;
-  }
-  let from = 'article_themes t';
-  if (q.filter.siteKey !== null) {
-    from += ' JOIN articles a ON a.id = t.article_id';
-    terms.push('a.site_key >= @siteFrom AND a.site_key < @siteTo');
-    params.siteFrom = q.filter.siteKey;
-    params.siteTo = siteKeyRangeEnd(q.filter.siteKey);
-  }
+  const from = datedRows('article_themes', 't', q.filter, terms, params);
   const rows = db
     .prepare(`SELECT t.theme, ${periodSql('t.published_ms', q.by)} AS start, count(*) AS articles FROM ${from} WHERE ${terms.join(' AND ')} GROUP BY t.theme, 2 ORDER BY t.theme, 2`)
     .all(params) as { theme: string; start: string; articles: number }[];

@@ -38,9 +38,11 @@ export function SearchView() {
     <section aria-labelledby="search-title">
       <h1 id="search-title">Search</h1>
       <SearchForm query={q} onSearch={setQuery} />
-      <Facets q={q} onFilter={(name, value) => setQuery(withFilter(q, name, value))} />
       <Attention q={q} compared={compared} by={by} onBy={(p) => update({ by: p }, true)} onCompare={(list) => update({ compare: list })} onPeriod={(query, since, until) => update({ q: withFilter(withFilter(query, 'since', since), 'until', until), compare: null })} />
-      <Results q={q} />
+      <div class="search-columns">
+        <Results q={q} />
+        <Facets q={q} onFilter={(name, value) => setQuery(withFilter(q, name, value))} />
+      </div>
     </section>
   );
 }
@@ -97,7 +99,7 @@ function Facets({ q, onFilter }: { q: string; onFilter: (name: QueryFilter, valu
         <aside class="facets" aria-label="Facets: click one to narrow the search">
           <p class="total">
             <strong>{plural(facets.total, 'article')}</strong> {q ? 'match' : 'in the archive'}
-            {facets.sample ? <span class="note"> · themes and actors counted on the {formatCount(facets.sample.articles)} {q ? 'most relevant' : 'newest'}</span> : null}
+            {facets.sample ? <span class="note"> · themes and actors counted on the {formatCount(facets.sample.articles)} {q ? 'latest stored' : 'newest'}</span> : null}
           </p>
           <div class="facet-grid">
             {FACETS.map(({ key, title, filter }) => (
@@ -121,10 +123,15 @@ function FacetList({ title, items, onPick }: { title: string; items: readonly Fa
         <ul>
           {items.map((item) => (
             <li key={item.value}>
-              <button type="button" class="link" onClick={() => onPick(item.value)} title={`Narrow to ${item.value}`}>
-                {item.label}
-                {item.label !== item.value ? <span class="code"> {item.value}</span> : null}
-              </button>
+              {item.value === '' ? (
+                // Pages read from files have no site: shown, but there is no filter for them.
+                <span class="note">(no site)</span>
+              ) : (
+                <button type="button" class="link" onClick={() => onPick(item.value)} title={`Narrow to ${item.value}`}>
+                  {item.label}
+                  {item.label !== item.value ? <span class="code"> {item.value}</span> : null}
+                </button>
+              )}
               <span class="count">{formatCount(item.articles)}</span>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import { useLocation } from 'preact-iso';
+import { useEffect, useState } from 'preact/hooks';
 import type { ThemeSummary } from '../../store/analysis.js';
 import type { ThemeGrid, ThemeSeries } from '../../store/explore.js';
 import { apiUrl } from '../api.js';
@@ -8,6 +9,29 @@ import { PALETTE, PeriodSwitch, TimeChart } from '../components/time-chart.js';
 import { formatCount, formatDecimal, periodEnd, type Period } from '../format.js';
 import { useApi, useSearchParams, useTitle } from '../hooks.js';
 import { searchHref } from '../links.js';
+
+/** The period a view counts (from, to): dates as the API reads them (2024, 2024-05, 2024-05-03). */
+export function PeriodForm({ from, to, onApply }: { from: string; to: string; onApply: (from: string, to: string) => void }) {
+  const [form, setForm] = useState({ from, to });
+  useEffect(() => setForm({ from, to }), [from, to]);
+  return (
+    <form
+      class="filters"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onApply(form.from.trim(), form.to.trim());
+      }}
+    >
+      <label>
+        From <input value={form.from} onInput={(e) => setForm({ ...form, from: (e.target as HTMLInputElement).value })} placeholder="2024-01" size={10} />
+      </label>
+      <label>
+        To <input value={form.to} onInput={(e) => setForm({ ...form, to: (e.target as HTMLInputElement).value })} placeholder="2024-12-31" size={10} />
+      </label>
+      <button type="submit">Show</button>
+    </form>
+  );
+}
 
 /**
  * Themes: trends over time of the chosen themes (the top ones by default) and a theme × country grid,
@@ -36,6 +60,7 @@ export function ThemesView() {
   return (
     <section aria-labelledby="themes-title">
       <h1 id="themes-title">Themes</h1>
+      <PeriodForm from={since} to={until} onApply={(from, to) => update({ from: from || null, to: to || null })} />
       <section class="panel" aria-labelledby="trends-title">
         <h2 id="trends-title">Theme trends: articles per {by}</h2>
         <PeriodSwitch by={by} onChange={(p) => update({ by: p }, true)} />
