@@ -38,9 +38,14 @@ export function placeUnnamedActors(found: FoundMention[], article: ArticleWords,
   };
   const dateline = places.find((m) => m.start <= DATELINE_REACH && DATELINE_END.test(text.slice(m.end, m.end + 60)));
   const focus = articleFocus(places);
+  // The first place each sentence puts things in, found once (articles can name thousands of places).
+  const placeOfSentence = new Map<number, FoundMention>();
+  for (const p of places) {
+    const sentence = sentenceOf(p.start);
+    if (!placeOfSentence.has(sentence) && locative(p)) placeOfSentence.set(sentence, p);
+  }
   for (const mention of unplaced) {
-    const sentence = sentenceOf(mention.start);
-    const here = places.find((p) => sentenceOf(p.start) === sentence && locative(p));
+    const here = placeOfSentence.get(sentenceOf(mention.start));
     const domestic = DOMESTIC_ROLES.has(mention.code!);
     const country = here ? countryOf(here) : !domestic ? null : dateline ? countryOf(dateline) : focus;
     if (!country) continue;
