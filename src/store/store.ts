@@ -1,3 +1,4 @@
+import type { EventGroup, EventGroupPage } from './event-groups.js';
 import type { Article } from '../model/article.js';
 import type { StageStamp } from '../model/document.js';
 import type {
@@ -119,6 +120,14 @@ export interface Store {
   queryEvents(query: EventFilter & PageQuery): Promise<EventPage>;
   /** Every matching event in the same order, read in batches (exports, the CLI). */
   streamEvents(filter?: EventFilter): AsyncIterable<StoredEvent>;
+  /**
+   * A page of event records: the events of all articles grouped by actors, root and day (see
+   * event-groups.ts), with their mentions and counts; a record matches a filter when one of its mentions
+   * does. Ordered by the record's first day (undated last), then id.
+   */
+  queryEventGroups(query: EventFilter & PageQuery): Promise<EventGroupPage>;
+  /** Every matching event record in the same order, read in batches (exports). */
+  streamEventGroups(filter?: EventFilter): AsyncIterable<EventGroup>;
   /** Dated events counted per day, week (from Monday) or month, oldest first; periods without events are left out. */
   eventTimeline(filter: EventFilter, by: TimelineUnit): Promise<TimelineBucket[]>;
   /** A page of quotes, by the article's date (undated last) then id. */
@@ -418,6 +427,8 @@ export interface StoreStats {
   readonly runCount: number;
   readonly runs: readonly RunSummary[];
   readonly failureReasons: readonly FailureReason[];
+  /** Articles on which a stage abstained (their language is not one it was built for), by stage, most first. */
+  readonly abstentions: readonly { readonly stage: string; readonly articles: number }[];
 }
 
 export interface RunSummary {

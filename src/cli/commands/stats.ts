@@ -29,7 +29,7 @@ Figures:
 
   --format json prints one object: articles, duplicates, duplicateGroups, pages, duplicatePages,
   rejected, failures, undated, perDay, perSite (top 100), perLanguage, runCount, runs (latest 20),
-  failureReasons.
+  failureReasons, abstentions (articles per stage that abstained on their language).
 
 Exit status: 0 printed; 1 the database is missing, damaged or not a Parley database; 2 usage error.`;
 
@@ -102,6 +102,10 @@ function renderTable(stats: StoreStats, path: string): string {
     for (const r of stats.failureReasons.slice(0, TABLE_LIMITS.reasons)) {
       lines.push(`  ${number(r.pages).padStart(9)}  ${r.kind.padEnd(8)}  ${printable(r.stage).padEnd(10)}  ${printable(r.code)}`);
     }
+  }
+  if (stats.abstentions.length > 0) {
+    lines.push('', 'Abstained    articles a stage did not analyze: not in a language it was built for');
+    for (const a of stats.abstentions) lines.push(`  ${number(a.articles).padStart(9)}  ${printable(a.stage)}`);
   }
   return `${lines.join('\n')}\n`;
 }

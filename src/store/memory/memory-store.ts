@@ -1,3 +1,4 @@
+import type { EventGroup, EventGroupPage } from '../event-groups.js';
 import { decodeCursor, nextCursor, searchFingerprint } from '../cursor.js';
 import { StoreError } from '../errors.js';
 import { matchesFilter, normalizeFilter, normalizeLimit, publishedInstant, siteFromKey, siteKey, siteOfUrl, type NormalizedFilter } from '../filters.js';
@@ -322,7 +323,7 @@ export class MemoryStore implements Store {
 
   async stats(options: StatsOptions = {}): Promise<StoreStats> {
     this.open();
-    return memoryStats(this.t, options);
+    return memoryStats(this.t, options, this.analyses.abstentionCounts());
   }
 
   async listArticles(query: ListArticlesQuery): Promise<ArticleListPage> {
@@ -370,6 +371,15 @@ export class MemoryStore implements Store {
 
   streamEvents(filter: EventFilter = {}): AsyncIterable<StoredEvent> {
     return this.batches(() => this.analyses.eventBatches(filter));
+  }
+
+  async queryEventGroups(query: EventFilter & PageQuery): Promise<EventGroupPage> {
+    this.open();
+    return this.analyses.queryEventGroups(query);
+  }
+
+  streamEventGroups(filter: EventFilter = {}): AsyncIterable<EventGroup> {
+    return this.batches(() => this.analyses.eventGroupBatches(filter));
   }
 
   async eventTimeline(filter: EventFilter, by: TimelineUnit): Promise<TimelineBucket[]> {

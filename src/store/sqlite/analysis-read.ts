@@ -40,6 +40,7 @@ import {
   type NormalizedEventFilter,
   type NormalizedQuoteFilter,
 } from '../analysis-filters.js';
+import { ABSTAINED } from '../analysis.js';
 import { normalizeLimit, siteFromKey, siteKeyRangeEnd, type NormalizedFilter } from '../filters.js';
 import { eventEvidence, quoteEvidence } from '../evidence.js';
 import { toFts5 } from '../query/fts5.js';
@@ -229,7 +230,7 @@ function articleTexts(db: Database.Database, rows: readonly { article_id: number
   return new Map(found.map((r) => [r.id, r.text]));
 }
 
-function storedEvents(db: Database.Database, rows: readonly EventResultRow[]): StoredEvent[] {
+export function storedEvents(db: Database.Database, rows: readonly EventResultRow[]): StoredEvent[] {
   const texts = articleTexts(db, rows);
   return rows.map((r) => storedEvent(r, texts));
 }
@@ -266,8 +267,10 @@ export function storedQuote(r: QuoteResultRow, texts: ReadonlyMap<number, string
 export function readAnalysis(db: Database.Database, articleId: number): ArticleAnalysis | null {
   const all = <T>(sql: string): T[] => db.prepare(sql).all(articleId) as T[];
   const stages = all<{ stage: string; version: string }>('SELECT stage, version FROM article_stages WHERE article_id = ? ORDER BY rowid').map((r): StageStamp => ({ name: r.stage, version: r.version }));
-  const failures = all<{ stage: string; code: string; message: string }>('SELECT stage, code, message FROM analysis_failures WHERE article_id = ? ORDER BY rowid');
-  if (stages.length === 0 && failures.length === 0) return null;
+  const messages = all<{ stage: string; code: string; message: string }>('SELECT stage, code, message FROM analysis_failures WHERE article_id = ? ORDER BY rowid');
+  if (stages.length === 0 && messages.length === 0) return null;
+  const failures = messages.filter((m) => m.code !== ABSTAINED);
+  const abstentions = messages.filter((m) => m.code === ABSTAINED);
   const entities = all<{ entity: number; name: string; type: string; role: string | null; code: string | null; confidence: number }>(
     'SELECT entity, name, type, role, code, confidence FROM entities WHERE article_id = ? ORDER BY entity',
   );
@@ -283,14 +286,15 @@ export function readAnalysis(db: Database.Database, articleId: number): ArticleA
   const tone = all<{ scope: 'document' | 'sentence'; start: number; end: number; positive: number; negative: number; tone: number; polarity: number; activity: number; self_reference: number; word_count: number }>(
     'SELECT * FROM tone WHERE article_id = ? ORDER BY rowid',
   ).map((t): ToneRecord => ({ scope: t.scope, start: t.start, end: t.end, positive: t.positive, negative: t.negative, tone: t.tone, polarity: t.polarity, activity: t.activity, selfReference: t.self_reference, wordCount: t.word_count }));
-  if (!stages.some((s) => s.name === 'places')) return { stages, failures, entities, mentions, quotes, themes, events, tone };
+  const base = { stages, failures, ...(abstentions.length ? { abstentions } : {}), entities, mentions, quotes, themes, events, tone };
+  if (!stages.some((s) => s.name === 'places')) return base;
   const places = all<PlaceColumns & { start: number; end: number; form: string; confidence: number }>('SELECT * FROM places WHERE article_id = ? ORDER BY rowid').map(
     (r): PlaceRecord => ({ start: r.start, end: r.end, ...resolvedPlace(r), form: r.form as PlaceForm, confidence: r.confidence }),
   );
   const focus = all<PlaceColumns & { scope: 'country' | 'city'; score: number; mentions: number }>('SELECT * FROM article_places WHERE article_id = ? ORDER BY rowid').map(
     (r): FocusRecord => ({ scope: r.scope, ...resolvedPlace(r), score: r.score, mentions: r.mentions }),
   );
-  return { stages, failures, entities, mentions, quotes, themes, events, tone, places, focus };
+  return { ...base, places, focus };
 }
 
 /**

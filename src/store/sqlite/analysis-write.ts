@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { ArticleAnalysis, EventLocation } from '../analysis.js';
 import { eventInstant, sortInstant } from '../analysis-filters.js';
+import { groupKey } from '../event-groups.js';
+import { groupEvent, ungroupArticle } from './event-groups.js';
 
 /**
  * Writes an article's analysis layers (inside the caller's transaction): every earlier row of the
@@ -20,12 +22,14 @@ export interface ArticleKeys {
 
 export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: ArticleAnalysis): void {
   const id = article.id;
+  ungroupArticle(prepare, id);
   for (const table of TABLES) prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(id);
 
   const stage = prepare('INSERT INTO article_stages (article_id, stage, version) VALUES (?, ?, ?)');
   for (const stamp of analysis.stages) stage.run(id, stamp.name, stamp.version);
   const failure = prepare('INSERT INTO analysis_failures (article_id, stage, code, message) VALUES (?, ?, ?, ?)');
-  for (const f of analysis.failures) failure.run(id, f.stage, f.code, f.message);
+  // Abstentions share the table: a message per article and stage, told apart by their code.
+  for (const f of [...analysis.failures, ...(analysis.abstentions ?? [])]) failure.run(id, f.stage, f.code, f.message);
 
   const mentionCounts = new Map<number, number>();
   for (const m of analysis.mentions) mentionCounts.set(m.entity, (mentionCounts.get(m.entity) ?? 0) + 1);
@@ -59,7 +63,7 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
   );
   for (const e of analysis.events) {
     const sortMs = sortInstant(eventInstant(e.date, article.publishedMs));
-    event.run(
+    const inserted = event.run(
       id, article.siteKey, sortMs, e.start, e.end,
       e.source?.code ?? null, e.source?.name ?? null, e.source?.span.start ?? null, e.source?.span.end ?? null,
       e.target?.code ?? null, e.target?.name ?? null, e.target?.span.start ?? null, e.target?.span.end ?? null,
@@ -67,6 +71,8 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
       e.place?.name ?? null, e.place?.code ?? null, e.place?.span.start ?? null, e.place?.span.end ?? null, e.negated ? 1 : 0, e.confidence,
       ...locationColumns(e.location ?? null),
     );
+    const key = groupKey(e, sortMs, id);
+    if (key) groupEvent(prepare, Number(inserted.lastInsertRowid), key);
   }
 
   const tone = prepare('INSERT INTO tone (article_id, scope, start, "end", positive, negative, tone, polarity, activity, self_reference, word_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');

@@ -52,6 +52,8 @@ import { checkAnalysis } from '../validate-analysis.js';
 import { placeCounts } from './places-read.js';
 import { eventBatches, eventTimeline, listActors, listThemes, queryEvents, queryQuotes, quoteBatches, readAnalysis, staleBatches } from './analysis-read.js';
 import { writeAnalysis } from './analysis-write.js';
+import { eventGroupBatches, queryEventGroups } from './event-groups.js';
+import type { EventGroup, EventGroupPage } from '../event-groups.js';
 import * as explore from './explore-read.js';
 import { readStats } from './stats.js';
 import { WriteLock } from '../write-lock.js';
@@ -264,6 +266,14 @@ export class SqliteStore implements Store {
 
   async eventTimeline(filter: EventFilter, by: TimelineUnit): Promise<TimelineBucket[]> {
     return this.guard(() => eventTimeline(this.db, filter, by));
+  }
+
+  async queryEventGroups(query: EventFilter & PageQuery): Promise<EventGroupPage> {
+    return this.guard(() => queryEventGroups(this.db, query));
+  }
+
+  streamEventGroups(filter: EventFilter = {}): AsyncIterable<EventGroup> {
+    return this.batched(() => eventGroupBatches(this.db, filter, STREAM_BATCH_SIZE));
   }
 
   async queryQuotes(query: QuoteFilter & PageQuery): Promise<QuotePage> {
