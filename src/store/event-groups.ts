@@ -153,6 +153,17 @@ export function eventGroupRecord(id: number, members: readonly StoredEvent[]): E
   };
 }
 
+/** The records of the given group ids, in that order, from their member events; ids without members are left out. */
+export function groupRecords(ids: readonly number[], members: readonly (readonly [groupId: number, event: StoredEvent])[]): EventGroup[] {
+  const byGroup = new Map<number, StoredEvent[]>();
+  for (const [groupId, event] of members) {
+    const list = byGroup.get(groupId);
+    if (list) list.push(event);
+    else byGroup.set(groupId, [event]);
+  }
+  return ids.filter((id) => byGroup.has(id)).map((id) => eventGroupRecord(id, byGroup.get(id)!));
+}
+
 function byFirstReport(a: StoredEvent, b: StoredEvent): number {
   const pa = a.published === null ? Infinity : Date.parse(a.published);
   const pb = b.published === null ? Infinity : Date.parse(b.published);

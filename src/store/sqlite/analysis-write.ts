@@ -91,7 +91,7 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
 }
 
 /** The geo_* columns of an event row (all null when the event has no location). */
-function locationColumns(location: EventLocation | null): unknown[] {
+export function locationColumns(location: EventLocation | null): unknown[] {
   if (!location) return new Array<null>(13).fill(null);
   const { place, evidence } = location;
   return [place.name, place.type, place.country, place.admin1, place.admin1Code, place.lat, place.lon, place.geonameId, place.featureCode, location.method, location.confidence, evidence?.start ?? null, evidence?.end ?? null];

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { EventFilter, PageQuery, StoredEvent } from '../analysis.js';
+import type { EventFilter, PageQuery } from '../analysis.js';
 import { decodeKeyset, encodeKeyset, listFingerprint, normalizeEventFilter, UNDATED_SORT_MS } from '../analysis-filters.js';
-import { DAY_MS, eventGroupRecord, GROUP_WINDOW_MS, pickGroup, type EventGroup, type EventGroupPage, type GroupKey } from '../event-groups.js';
+import { DAY_MS, GROUP_WINDOW_MS, groupRecords, pickGroup, type EventGroup, type EventGroupPage, type GroupKey } from '../event-groups.js';
 import { normalizeLimit } from '../filters.js';
 import { MAX_SEARCH_LIMIT } from '../store.js';
-import { EVENT_SELECT, eventClause, storedEvents, type EventResultRow } from './analysis-read.js';
+import { EVENT_SELECT, type EventResultRow } from './analysis-codec.js';
+import { eventClause, storedEvents } from './analysis-read.js';
 
 /**
  * Event records in SQLite (migrations.ts version 4): grouping an article's events as its analysis is
@@ -40,20 +41,22 @@ export function groupEvent(prepare: Prepare, eventId: number, key: GroupKey): vo
   prepare('INSERT INTO event_group_members (event_id, group_id) VALUES (?, ?)').run(eventId, groupId);
 }
 
-const MATCHING = 'EXISTS (SELECT 1 FROM event_group_members gm JOIN events e ON e.id = gm.event_id WHERE gm.group_id = g.id';
+/**
+ * The ids and dates of a page of records whose mentions match an event filter's clause (`@maxId`,
+ * `@take`, and after a cursor `@afterSort`, `@afterId`), in date order: the same SQL in PostgreSQL.
+ */
+export function groupPageSql(clause: string, afterCursor: boolean): string {
+  return `SELECT g.id, g.sort_ms FROM event_groups g
+    WHERE g.id <= @maxId AND EXISTS (SELECT 1 FROM event_group_members gm JOIN events e ON e.id = gm.event_id WHERE gm.group_id = g.id${clause})
+    ${afterCursor ? 'AND (g.sort_ms > @afterSort OR (g.sort_ms = @afterSort AND g.id > @afterId))' : ''} ORDER BY g.sort_ms, g.id LIMIT @take`;
+}
 
 /** The records of a list of group ids, in that order. */
 function records(db: Database.Database, ids: readonly number[]): EventGroup[] {
   if (ids.length === 0) return [];
   const rows = db.prepare(`${EVENT_SELECT.replace(/^SELECT /, 'SELECT m.group_id, ')} JOIN event_group_members m ON m.event_id = e.id WHERE m.group_id IN (${ids.map(() => '?').join(',')}) ORDER BY e.id`).all(...ids) as (EventResultRow & { group_id: number })[];
   const events = storedEvents(db, rows);
-  const members = new Map<number, StoredEvent[]>();
-  rows.forEach((row, k) => {
-    const list = members.get(row.group_id) ?? [];
-    list.push(events[k]!);
-    members.set(row.group_id, list);
-  });
-  return ids.filter((id) => members.has(id)).map((id) => eventGroupRecord(id, members.get(id)!));
+  return groupRecords(ids, rows.map((row, k) => [row.group_id, events[k]!]));
 }
 
 export function queryEventGroups(db: Database.Database, query: EventFilter & PageQuery): EventGroupPage {
@@ -64,10 +67,7 @@ export function queryEventGroups(db: Database.Database, query: EventFilter & Pag
   const after = query.cursor ? decodeKeyset(query.cursor, 'event-groups', fingerprint) : null;
   const maxId = after?.maxId ?? ((db.prepare('SELECT max(id) AS id FROM event_groups').get() as { id: number | null }).id ?? 0);
   const rows = db
-    .prepare(
-      `SELECT g.id, g.sort_ms FROM event_groups g WHERE g.id <= @maxId AND ${MATCHING}${clause.sql})
-       ${after ? 'AND (g.sort_ms > @afterSort OR (g.sort_ms = @afterSort AND g.id > @afterId))' : ''} ORDER BY g.sort_ms, g.id LIMIT @take`,
-    )
+    .prepare(groupPageSql(clause.sql, after !== null))
     .all({ ...clause.params, maxId, take: limit + 1, ...(after ? { afterSort: after.sortMs, afterId: after.id } : {}) }) as { id: number; sort_ms: number }[];
   const shown = rows.slice(0, limit);
   const last = shown[shown.length - 1];
