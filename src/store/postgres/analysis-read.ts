@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { StageStamp } from '../../model/document.js';
 import type {
   ActorQuery,
@@ -14,7 +15,6 @@ import type {
   ThemeSummary,
   TimelineBucket,
   TimelineUnit,
-  ToneRecord,
 } from '../analysis.js';
 import {
   checkTimelineUnit,
@@ -30,10 +30,11 @@ import {
   type NormalizedQuoteFilter,
 } from '../analysis-filters.js';
 import { normalizeLimit } from '../filters.js';
-import { articleDates, EVENT_SELECT, eventClause, eventRecord, QUOTE_SELECT, quoteClause, quoteRecord, storedEvent, storedQuote, type EventResultRow, type EventRow, type QuoteResultRow, type QuoteRow } from '../sqlite/analysis-read.js';
+import { analysisFromRows, analysisStatements, EVENT_SELECT, QUOTE_SELECT, storedEvent, storedQuote, type AnalysisRows, type EventResultRow, type QuoteResultRow } from '../sqlite/analysis-codec.js';
+import { articleDates, eventClause, quoteClause } from '../sqlite/analysis-read.js';
 import { toTsquery } from './text-search.js';
 import type { FilterClause } from '../sqlite/read.js';
-import { one, query, type Queryable } from './connection.js';
+import { one, query, SNAPSHOT, transaction, type Queryable } from './connection.js';
 
 /**
  * The analysis side of the PostgreSQL adapter. The filter clauses and row mappers are the SQLite
@@ -52,7 +53,7 @@ async function articleTexts(db: Queryable, rows: readonly { article_id: number }
   return new Map(found.map((r) => [r.id, r.text]));
 }
 
-async function storedEvents(db: Queryable, rows: readonly EventJoinRow[]): Promise<StoredEvent[]> {
+export async function storedEvents(db: Queryable, rows: readonly EventJoinRow[]): Promise<StoredEvent[]> {
   const texts = await articleTexts(db, rows);
   return rows.map((r) => storedEvent(r, texts));
 }
@@ -72,28 +73,13 @@ function pgQuoteClause(f: NormalizedQuoteFilter): FilterClause {
   return { sql: `${clause.sql} AND q.search_vector @@ @words::tsquery`, params: { ...clause.params, words: toTsquery(f.text) } };
 }
 
-export async function readAnalysis(db: Queryable, articleId: number): Promise<ArticleAnalysis | null> {
-  const all = <T extends Record<string, unknown>>(sql: string): Promise<T[]> => query<T>(db, sql, { id: articleId });
-  const stages = (await all<{ stage: string; version: string }>('SELECT stage, version FROM article_stages WHERE article_id = @id ORDER BY position')).map((r): StageStamp => ({ name: r.stage, version: r.version }));
-  const failures = await all<{ stage: string; code: string; message: string }>('SELECT stage, code, message FROM analysis_failures WHERE article_id = @id ORDER BY position');
-  if (stages.length === 0 && failures.length === 0) return null;
-  const entities = await all<{ entity: number; name: string; type: string; role: string | null; code: string | null; confidence: number }>(
-    'SELECT entity, name, type, role, code, confidence FROM entities WHERE article_id = @id ORDER BY entity',
-  );
-  const mentions = await all<{ start: number; end: number; kind: string; entity: number }>('SELECT start, "end", kind, entity FROM mentions WHERE article_id = @id ORDER BY id');
-  const quotes = (await all<QuoteRow & Record<string, unknown>>('SELECT * FROM quotes WHERE article_id = @id ORDER BY id')).map(quoteRecord);
-  const evidence = await all<{ theme: string; start: number; end: number; weight: number }>('SELECT theme, start, "end", weight FROM theme_evidence WHERE article_id = @id ORDER BY position');
-  const themes = (await all<{ theme: string; label: string; score: number }>('SELECT theme, label, score FROM article_themes WHERE article_id = @id ORDER BY score DESC, theme')).map((t) => ({
-    ...t,
-    evidence: evidence.filter((e) => e.theme === t.theme).map(({ start, end, weight }) => ({ start, end, weight })),
-  }));
-  const events = (await all<EventRow & Record<string, unknown>>('SELECT * FROM events WHERE article_id = @id ORDER BY id')).map(eventRecord);
-  const tone = (
-    await all<{ scope: 'document' | 'sentence'; start: number; end: number; positive: number; negative: number; tone: number; polarity: number; activity: number; self_reference: number; word_count: number }>(
-      'SELECT * FROM tone WHERE article_id = @id ORDER BY position',
-    )
-  ).map((t): ToneRecord => ({ scope: t.scope, start: t.start, end: t.end, positive: t.positive, negative: t.negative, tone: t.tone, polarity: t.polarity, activity: t.activity, selfReference: t.self_reference, wordCount: t.word_count }));
-  return { stages, failures, entities, mentions, quotes, themes, events, tone };
+/** An article's analysis, read in one snapshot (a save running meanwhile is seen whole or not at all). */
+export async function readAnalysis(pool: pg.Pool, articleId: number): Promise<ArticleAnalysis | null> {
+  return transaction(pool, async (client) => {
+    const rows: Record<string, unknown[]> = {};
+    for (const [layer, sql] of Object.entries(analysisStatements('position'))) rows[layer] = await query(client, sql, { id: articleId });
+    return analysisFromRows(rows as unknown as AnalysisRows);
+  }, SNAPSHOT);
 }
 
 async function maxId(db: Queryable, table: 'events' | 'quotes' | 'articles'): Promise<number> {

@@ -115,12 +115,15 @@ export async function one<R extends pg.QueryResultRow>(db: Queryable, sql: strin
   return (await query<R>(db, sql, params))[0] ?? null;
 }
 
+/** A BEGIN of a read-only transaction whose statements all see one snapshot of the database. */
+export const SNAPSHOT = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
+
 /** Runs `work` in one transaction on one connection of the pool (rolled back when it throws). */
-export async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await pool.connect();
   let broken = false;
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const result = await work(client);
     await client.query('COMMIT');
     return result;

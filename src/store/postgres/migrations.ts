@@ -1,17 +1,22 @@
+import { UNDATED_SORT_MS } from '../analysis-filters.js';
+import { DAY_MS } from '../event-groups.js';
+
 /**
  * The PostgreSQL schema as an ordered list of migrations, applied once each, in its own transaction,
  * under an advisory lock (several workers may open a new archive at the same moment), and recorded in
  * `schema_migrations`. Never edit a released migration: add the next one.
  *
- * The tables and columns are those of the SQLite schema (sqlite/migrations.ts, versions 1-3), so the row
- * codec is shared; the differences:
- * - identity columns instead of rowids; keys compared as ranges (site keys, actor and event codes,
- *   themes) use the "C" collation, so a range means the same bytes whatever the database's locale;
+ * The tables and columns are those of the SQLite schema (sqlite/migrations.ts), so the row codec is
+ * shared; the differences:
+ * - identity columns instead of rowids (the layers without an id keep their order in `position`); keys
+ *   compared as ranges (site keys, actor, event and country codes, themes) use the "C" collation, so a
+ *   range means the same bytes whatever the database's locale;
  * - full-text search is `article_search`: one row per article with the filter columns (date, site key,
  *   language) and a tsvector of the article's tokens (query/tokens.ts: the same tokens as every adapter;
  *   the title weighted A, the body D), with a GIN index. Filters of a search read the same narrow row;
  * - the de-duplication keys that several workers race on (a page's source key, an article's canonical
- *   URL, a member of a duplicate group) are unique constraints: the database, not timing, decides.
+ *   URL, a member of a duplicate group) are unique constraints: the database, not timing, decides;
+ * - no totals or daily counts kept by triggers (SQLite's version 4): the aggregates read the indexed rows.
  */
 export interface PostgresMigration {
   readonly version: number;
@@ -286,6 +291,107 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       ALTER TABLE quotes ADD COLUMN search_vector tsvector;
       CREATE INDEX quotes_search ON quotes USING gin (search_vector);
       CREATE INDEX tone_document ON tone(article_id, tone) WHERE scope = 'document';
+    `,
+  },
+  {
+    version: 3,
+    name: 'places, article focus and event locations; event records; quotes by speaker code; abstentions by stage',
+    // SQLite's versions 5 and 7 (and the speaker index of 4). Rows of the layers keep their order in a
+    // position column (SQLite reads it from rowids). Events stored before this version are grouped here
+    // by exact day, as SQLite's version 7 does; the saves that follow group by the one-day window of
+    // store/event-groups.ts, undated events within their article.
+    up: `
+      CREATE TABLE places (
+        article_id   bigint NOT NULL REFERENCES articles(id),
+        position     integer NOT NULL,
+        start        integer NOT NULL,
+        "end"        integer NOT NULL,
+        name         text NOT NULL,
+        type         text NOT NULL,
+        country      text COLLATE "C" NOT NULL,
+        admin1       text,
+        admin1_code  text,
+        lat          double precision NOT NULL,
+        lon          double precision NOT NULL,
+        geoname_id   bigint,
+        feature_code text NOT NULL,
+        form         text NOT NULL,
+        confidence   double precision NOT NULL,
+        PRIMARY KEY (article_id, position)
+      );
+
+      CREATE TABLE article_places (
+        article_id   bigint NOT NULL REFERENCES articles(id),
+        position     integer NOT NULL,
+        scope        text NOT NULL CHECK (scope IN ('country', 'city')),
+        name         text NOT NULL,
+        type         text NOT NULL,
+        country      text COLLATE "C" NOT NULL,
+        admin1       text,
+        admin1_code  text,
+        lat          double precision NOT NULL,
+        lon          double precision NOT NULL,
+        geoname_id   bigint,
+        feature_code text NOT NULL,
+        score        double precision NOT NULL,
+        mentions     integer NOT NULL,
+        PRIMARY KEY (article_id, position)
+      );
+      CREATE INDEX article_places_by_country ON article_places(country, scope, article_id);
+
+      ALTER TABLE events
+        ADD COLUMN geo_name         text,
+        ADD COLUMN geo_type         text,
+        ADD COLUMN geo_country      text COLLATE "C",
+        ADD COLUMN geo_admin1       text,
+        ADD COLUMN geo_admin1_code  text,
+        ADD COLUMN geo_lat          double precision,
+        ADD COLUMN geo_lon          double precision,
+        ADD COLUMN geo_geoname_id   bigint,
+        ADD COLUMN geo_feature_code text,
+        ADD COLUMN geo_method       text,
+        ADD COLUMN geo_confidence   double precision,
+        ADD COLUMN geo_start        integer,
+        ADD COLUMN geo_end          integer;
+      CREATE INDEX events_by_geo_country ON events(geo_country, sort_ms);
+
+      CREATE INDEX analysis_failures_by_code ON analysis_failures(code, stage, article_id);
+
+      ALTER TABLE quotes ALTER COLUMN speaker_code TYPE text COLLATE "C";
+      CREATE INDEX quotes_by_speaker ON quotes(speaker_code, sort_ms);
+
+      CREATE TABLE event_groups (
+        id         bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        source_key text COLLATE "C" NOT NULL,
+        target_key text COLLATE "C" NOT NULL,
+        root       text COLLATE "C" NOT NULL,
+        day_ms     bigint,
+        article_id bigint,
+        sort_ms    bigint NOT NULL
+      );
+      CREATE INDEX event_groups_by_key ON event_groups(source_key, target_key, root, day_ms);
+      CREATE INDEX event_groups_by_date ON event_groups(sort_ms, id);
+      CREATE TABLE event_group_members (
+        event_id bigint PRIMARY KEY REFERENCES events(id),
+        group_id bigint NOT NULL REFERENCES event_groups(id)
+      );
+      CREATE INDEX event_group_members_by_group ON event_group_members(group_id);
+
+      CREATE TEMP TABLE keyed ON COMMIT DROP AS
+        SELECT e.id AS event_id,
+               coalesce(e.source_code, 'name:' || lower(e.source_name), '') AS source_key,
+               coalesce(e.target_code, 'name:' || lower(e.target_name), '') AS target_key,
+               e.root AS root,
+               CASE WHEN e.sort_ms < ${UNDATED_SORT_MS} THEN (floor(e.sort_ms / ${DAY_MS}.0) * ${DAY_MS})::bigint END AS day_ms,
+               CASE WHEN e.sort_ms < ${UNDATED_SORT_MS} THEN NULL ELSE e.article_id END AS article_id
+        FROM events e WHERE e.negated = 0;
+      INSERT INTO event_groups (source_key, target_key, root, day_ms, article_id, sort_ms)
+        SELECT source_key, target_key, root, day_ms, article_id, coalesce(day_ms, ${UNDATED_SORT_MS})
+        FROM keyed GROUP BY source_key, target_key, root, day_ms, article_id ORDER BY min(event_id);
+      INSERT INTO event_group_members (event_id, group_id)
+        SELECT k.event_id, g.id FROM keyed k JOIN event_groups g
+          ON g.source_key = k.source_key AND g.target_key = k.target_key AND g.root = k.root
+         AND g.day_ms IS NOT DISTINCT FROM k.day_ms AND g.article_id IS NOT DISTINCT FROM k.article_id;
     `,
   },
 ];

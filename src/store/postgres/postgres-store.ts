@@ -11,6 +11,8 @@ import {
   type EventPage,
   type ListArticlesQuery,
   type PageQuery,
+  type PlaceCounts,
+  type PlaceQuery,
   type QuoteFilter,
   type QuotePage,
   type StoredEvent,
@@ -69,7 +71,10 @@ import type {
   ThemeSeries,
   ThemeTimelineQuery,
 } from '../explore.js';
+import type { EventGroup, EventGroupPage } from '../event-groups.js';
 import { WriteLock } from '../write-lock.js';
+import { eventGroupBatches, queryEventGroups } from './event-groups.js';
+import { placeCounts } from './places-read.js';
 import { articleRef, pageBySourceKey, saveArticleAnalysis, writePage } from './write.js';
 
 export interface PostgresStoreOptions extends PostgresOptions {
@@ -307,6 +312,14 @@ export class PostgresStore implements Store {
     return this.batched(() => eventBatches(this.pool, filter, STREAM_BATCH_SIZE));
   }
 
+  async queryEventGroups(page: EventFilter & PageQuery): Promise<EventGroupPage> {
+    return this.guard(() => queryEventGroups(this.pool, page));
+  }
+
+  streamEventGroups(filter: EventFilter = {}): AsyncIterable<EventGroup> {
+    return this.batched(() => eventGroupBatches(this.pool, filter, STREAM_BATCH_SIZE));
+  }
+
   async eventTimeline(filter: EventFilter, by: TimelineUnit): Promise<TimelineBucket[]> {
     return this.guard(() => eventTimeline(this.pool, filter, by));
   }
@@ -325,6 +338,10 @@ export class PostgresStore implements Store {
 
   async listThemes(themes: AggregateQuery = {}): Promise<ThemeSummary[]> {
     return this.guard(() => listThemes(this.pool, themes));
+  }
+
+  async placeCounts(places: PlaceQuery = {}): Promise<PlaceCounts> {
+    return this.guard(() => placeCounts(this.pool, places));
   }
 
   async articleTimeline(selection: ArticleSelection, by: TimelineUnit): Promise<ArticleTimeline> {

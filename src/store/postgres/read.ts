@@ -54,6 +54,10 @@ export function filterSql(alias: string, filter: NormalizedFilter, params: Param
     terms.push(`EXISTS (SELECT 1 FROM article_themes th WHERE th.article_id = ${alias}.${idColumn} AND th.theme = @theme)`);
     params.theme = filter.theme;
   }
+  if (filter.country !== null) {
+    terms.push(`EXISTS (SELECT 1 FROM article_places p WHERE p.country = @country AND p.scope = 'country' AND p.article_id = ${alias}.${idColumn})`);
+    params.country = filter.country;
+  }
   return terms.map((t) => ` AND ${t}`).join('');
 }
 

@@ -1,4 +1,5 @@
 import type { StageStamp } from '../../model/document.js';
+import { ABSTAINED } from '../analysis.js';
 import { siteFromKey, utcDay } from '../filters.js';
 import {
   DEFAULT_STATS_RUNS,
@@ -53,6 +54,11 @@ export async function readStats(db: Queryable, options: StatsOptions): Promise<S
     runCount: await count('SELECT count(*) AS n FROM runs'),
     runs: await readRuns(db, options.maxRuns ?? DEFAULT_STATS_RUNS),
     failureReasons,
+    abstentions: await query<{ stage: string; articles: number }>(
+      db,
+      'SELECT stage, count(DISTINCT article_id) AS articles FROM analysis_failures WHERE code = @code GROUP BY stage ORDER BY articles DESC, stage',
+      { code: ABSTAINED },
+    ),
   };
 }
 
