@@ -120,10 +120,11 @@ export async function articleFacets(db: Queryable, selection: ArticleSelection, 
   const limit = normalizeFacetRows(options.limit);
   const s = selectionSql(normalizeSelection(selection));
   const total = await count(db, s);
-  const grouped = (column: string): Promise<{ key: string | null; n: number }[]> =>
-    query(db, `SELECT a.${column} AS key, count(*) AS n FROM ${s.from} WHERE ${s.where} GROUP BY 1 ORDER BY 2 DESC, a.${column} COLLATE "C" NULLS FIRST LIMIT ${limit}`, s.params);
-  const sites = (await grouped('site_key')).map((r) => ({ value: siteFromKey(r.key!), label: siteFromKey(r.key!), articles: r.n }));
-  const languages = (await grouped('language')).filter((r) => r.key !== null).map((r) => ({ value: r.key!, label: r.key!, articles: r.n }));
+  // Articles without a language are not a facet value: left out before the top rows are taken.
+  const grouped = (column: string): Promise<{ key: string; n: number }[]> =>
+    query(db, `SELECT a.${column} AS key, count(*) AS n FROM ${s.from} WHERE ${s.where} AND a.${column} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, a.${column} COLLATE "C" LIMIT ${limit}`, s.params);
+  const sites = (await grouped('site_key')).map((r) => ({ value: siteFromKey(r.key), label: siteFromKey(r.key), articles: r.n }));
+  const languages = (await grouped('language')).map((r) => ({ value: r.key, label: r.key, articles: r.n }));
   const sample = await sampledArticles(db, await sampleIds(db, s));
   return { total, sites, languages, themes: themeFacet(sample, limit), actors: actorFacet(sample, limit), sample: sampleInfo(sample.length, total) };
 }
@@ -148,7 +149,9 @@ export async function actorProfile(db: Queryable, profile: ActorProfileQuery): P
   const totals = (await one<{ articles: number; mentions: number }>(db, `SELECT count(DISTINCT en.article_id) AS articles, coalesce(sum(en.mentions), 0) AS mentions FROM ${from} WHERE ${where}`, params))!;
   const names = await query<ActorProfile['names'][number] & Record<string, unknown>>(
     db,
-    `SELECT en.code, en.name, en.type, en.role, count(DISTINCT en.article_id) AS articles FROM ${from} WHERE ${where} GROUP BY 1, 2, 3, 4 ORDER BY articles DESC, en.name LIMIT 25`,
+    // One row per name (code, name, type), with the role it is given most often.
+    `SELECT en.code, en.name, en.type, mode() WITHIN GROUP (ORDER BY en.role) AS role, count(DISTINCT en.article_id) AS articles
+     FROM ${from} WHERE ${where} GROUP BY 1, 2, 3 ORDER BY articles DESC, en.name LIMIT 25`,
     params,
   );
   const timeline = await query<{ start: string; articles: number }>(
