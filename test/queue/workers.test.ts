@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
+import type { PlaceCounts } from '../../src/store/analysis.js';
 import type { Store, StoreStats } from '../../src/store/store.js';
 import { MAIN, runParley } from '../cli/run-parley.js';
 import { writeCorpus } from '../ingest/helpers/corpus.js';
@@ -25,13 +26,19 @@ let server: PostgresServer | null = null;
 let inputs: string[] = [];
 let baseline: Comparable | null = null;
 
-/** What must be equal: every count of `parley stats` but the runs, and the analysis layers. */
+/**
+ * What must be equal: every count of `parley stats` but the runs, and the analysis layers. Of the event
+ * records, the events they hold: which records a chain of reports on neighbouring days makes depends on
+ * the order the reports are saved in (store/event-groups.ts), and parallel workers save in another order.
+ */
 interface Comparable {
   readonly stats: Omit<StoreStats, 'runs' | 'runCount'>;
   readonly events: number;
   readonly quotes: number;
   readonly actors: number;
   readonly themes: number;
+  readonly recordedEvents: number;
+  readonly places: PlaceCounts;
 }
 
 async function comparable(location: string): Promise<Comparable> {
@@ -44,10 +51,21 @@ async function comparable(location: string): Promise<Comparable> {
     for await (const _ of store.streamQuotes()) quotes++;
     const actors = (await store.listActors({ limit: 1000 })).reduce((n, a) => n + a.mentions, 0);
     const themes = (await store.listThemes({ limit: 1000 })).reduce((n, t) => n + t.articles, 0);
-    return { stats, events, quotes, actors, themes };
+    let recordedEvents = 0;
+    for await (const record of store.streamEventGroups()) recordedEvents += record.numMentions;
+    return { stats, events, quotes, actors, themes, recordedEvents, places: await store.placeCounts({ limit: 1000 }) };
   } finally {
     await store.close();
   }
+}
+
+/** The event records of an archive, without their ids: actors, code, date and counts, and the sentences of their mentions. */
+async function eventRecords(store: Store): Promise<unknown[]> {
+  const records: unknown[] = [];
+  for await (const g of store.streamEventGroups()) {
+    records.push([g.source, g.target, g.code, g.date, g.numMentions, g.numSources, g.numArticles, g.avgTone, g.mentions.map((m) => [m.url, m.sentence, m.code])]);
+  }
+  return records;
 }
 
 function worker(url: string): ChildProcess & { done: Promise<number | null>; output: () => string } {
@@ -106,6 +124,7 @@ if (available) {
     expect(baseline.stats.articles).toBeGreaterThan(20);
     expect(baseline.stats.duplicates + baseline.stats.duplicatePages).toBeGreaterThan(3);
     expect(baseline.events).toBeGreaterThan(0);
+    expect(baseline.recordedEvents).toBeGreaterThan(0);
   }, 240_000);
   afterAll(async () => {
     await server?.stop();
@@ -175,13 +194,20 @@ if (available) {
       expect(back.code, back.stderr).toBe(0);
       expect(await comparable(join(dir, 'back.db'))).toEqual(baseline);
       const single = await openStore(join(dir, 'single.db'), { mode: 'read' });
+      const copied = await openStore(url, { mode: 'read' });
       const returned = await openStore(join(dir, 'back.db'), { mode: 'read' });
       try {
         const original = (await single.listArticles({ limit: 200 })).articles.map((a) => ({ ...a, id: 0, pageId: 0, runId: 0, duplicate: a.duplicate ? { similarity: a.duplicate.similarity } : null }));
         const copy = (await returned.listArticles({ limit: 200 })).articles.map((a) => ({ ...a, id: 0, pageId: 0, runId: 0, duplicate: a.duplicate ? { similarity: a.duplicate.similarity } : null }));
         expect(copy).toEqual(original);
+        // A copy saves the analyses in the order they were saved: the same event records.
+        const records = await eventRecords(single);
+        expect(records.length).toBeGreaterThan(0);
+        expect(await eventRecords(copied)).toEqual(records);
+        expect(await eventRecords(returned)).toEqual(records);
       } finally {
         await single.close();
+        await copied.close();
         await returned.close();
       }
     }, 120_000);
