@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spanMargin, viterbi } from '../../src/stages/entities/decode.js';
 import { isAllowedTransition, spansFromTags, spansFromTagStrings, TAG_COUNT, TAGS, tagIndex, tagsFromSpans } from '../../src/stages/entities/tags.js';
-import { TRANSITION_ROWS } from '../../src/stages/entities/weights.js';
+import { maskedTransitions, TRANSITION_ROWS } from '../../src/stages/entities/weights.js';
 
 const t = (tag: string): number => tagIndex(tag)!;
 
@@ -12,10 +12,10 @@ function emissionsPreferring(tags: string[], strength = 1): Float64Array {
   return scores;
 }
 
-const noTransitions = new Float64Array(TRANSITION_ROWS * TAG_COUNT);
+const noTransitions = maskedTransitions(new Float64Array(TRANSITION_ROWS * TAG_COUNT));
 
 function decode(scores: Float64Array, n: number, transitions: ArrayLike<number> = noTransitions): string[] {
-  return [...viterbi(scores, n, transitions).tags].map((tag) => TAGS[tag]!);
+  return [...viterbi(scores, n, maskedTransitions(transitions)).tags].map((tag) => TAGS[tag]!);
 }
 
 describe('IOB2 constraints', () => {

@@ -6,7 +6,7 @@ import { DEFAULT_FEATURE_GROUPS, FEATURE_VERSION } from '../../src/stages/entiti
 import { decodeModel, encodeModel, MODEL_FORMAT } from '../../src/stages/entities/model-file.js';
 import { NerModel } from '../../src/stages/entities/model.js';
 import { TAGS } from '../../src/stages/entities/tags.js';
-import { tagDocuments, taggerPass, trainPasses } from '../../scripts/ner/passes.js';
+import { tagDocuments, tagger, trainPasses } from '../../scripts/ner/passes.js';
 
 const documents = parseLabeledConll(readFileSync(join(import.meta.dirname, 'fixtures', 'news.conll'), 'utf8'));
 const lexicon = { gazetteer: null, words: null };
@@ -28,21 +28,21 @@ describe('reading labeled CoNLL', () => {
 
 describe('training', () => {
   const trained = trainPasses(documents, lexicon, {
-    first: { groups: { ...groups, aggregation: false, stacking: false }, epochs: 8, seed: 1, minCount: 1, ensemble: 2 },
-    second: { groups, epochs: 8, seed: 2, minCount: 1, ensemble: 1 },
+    first: { groups: { ...groups, aggregation: false, stacking: false }, epochs: 8, seed: 1, minCount: 1, ensemble: 2, dropout: 0 },
+    second: { groups, epochs: 8, seed: 2, minCount: 1, ensemble: 1, dropout: 0 },
     folds: 3,
   }, () => undefined);
 
   it('learns the training sentences, in two passes', () => {
     expect(trained).toHaveLength(2);
-    const tagged = tagDocuments(trained.map((pass) => taggerPass(pass, lexicon)), documents);
+    const tagged = tagDocuments(tagger(trained, lexicon), documents);
     documents.forEach((doc, d) => doc.sentences.forEach((s, i) => expect([...tagged[d]![i]!].map((t) => TAGS[t])).toEqual([...s.tags].map((t) => TAGS[t]))));
   });
 
   it('is deterministic', () => {
     const again = trainPasses(documents, lexicon, {
-      first: { groups: { ...groups, aggregation: false, stacking: false }, epochs: 8, seed: 1, minCount: 1, ensemble: 2 },
-      second: { groups, epochs: 8, seed: 2, minCount: 1, ensemble: 1 },
+      first: { groups: { ...groups, aggregation: false, stacking: false }, epochs: 8, seed: 1, minCount: 1, ensemble: 2, dropout: 0 },
+      second: { groups, epochs: 8, seed: 2, minCount: 1, ensemble: 1, dropout: 0 },
       folds: 3,
     }, () => undefined);
     expect(again.map((p) => [...p.weights.keys])).toEqual(trained.map((p) => [...p.weights.keys]));
@@ -61,7 +61,7 @@ describe('training', () => {
     };
     const bytes = encodeModel({ header, passes: trained.map((pass) => pass.weights) });
     const model = NerModel.fromContents(decodeModel(bytes), lexicon);
-    const direct = tagDocuments(trained.map((pass) => taggerPass(pass, lexicon)), documents);
+    const direct = tagDocuments(tagger(trained, lexicon), documents);
     documents.forEach((doc, d) => {
       const tagged = model.tagDocument(doc.sentences.map((s) => s.tokens));
       tagged.forEach((s, i) => expect([...s.tags]).toEqual([...direct[d]![i]!]));

@@ -1,5 +1,4 @@
 import { TAG_COUNT } from './tags.js';
-import { TRANSITION_MASK } from './weights.js';
 
 /**
  * Viterbi decoding of a linear chain with IOB2 constraints: transitions the scheme forbids (`O → I-X`,
@@ -16,13 +15,14 @@ export interface Decoded {
 
 const L = TAG_COUNT;
 
-/** `emissions`: n × L token-major scores; `transitions`: (L + 1) × L, row 0 = sentence start. */
-export function viterbi(emissions: Float64Array, n: number, transitions: ArrayLike<number>, withMargins = true): Decoded {
+/**
+ * `emissions`: n × L token-major scores; `trans`: (L + 1) × L transition scores with the forbidden
+ * transitions at -Infinity (weights.ts: maskedTransitions), row 0 = sentence start.
+ */
+export function viterbi(emissions: Float64Array, n: number, trans: Float64Array, withMargins = true): Decoded {
   const tags = new Uint8Array(n);
   const margins = new Float64Array(n);
   if (n === 0) return { tags, margins };
-  const trans = new Float64Array(L * (L + 1));
-  for (let k = 0; k < trans.length; k++) trans[k] = transitions[k]! + TRANSITION_MASK[k]!;
 
   const alpha = new Float64Array(n * L);
   const back = new Uint8Array(n * L);

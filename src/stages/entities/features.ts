@@ -73,30 +73,65 @@ export interface NerLexicon {
   readonly words: WordTable | null;
 }
 
-/** Feature keys of one sentence: token i's keys are keys[offsets[i] .. offsets[i + 1]). */
+/**
+ * Feature keys of one sentence: token i's keys are keys[offsets[i] .. offsets[i + 1]). For training,
+ * `identity` marks (1) the keys that name the word itself (the word, its lower-case form, affixes and
+ * the word bigrams), which training may hide now and then so that the model learns to recognize names
+ * from their context and shape too, as it must for names it never saw.
+ */
 export interface SentenceFeatures {
   readonly keys: Uint32Array;
   readonly offsets: Int32Array;
+  readonly identity?: Uint8Array;
 }
 
 /** A growable buffer of keys, reused across sentences so that tagging allocates little. */
 class KeyBuffer {
   keys = new Uint32Array(4096);
+  identity = new Uint8Array(4096);
   length = 0;
 
   push(key: number): void {
-    if (this.length === this.keys.length) {
-      const grown = new Uint32Array(this.keys.length * 2);
-      grown.set(this.keys);
-      this.keys = grown;
-    }
+    if (this.length === this.keys.length) this.grow();
     this.keys[this.length++] = key;
   }
+
+  pushIdentity(key: number): void {
+    if (this.length === this.keys.length) this.grow();
+    this.identity[this.length] = 1;
+    this.keys[this.length++] = key;
+  }
+
+  clear(): void {
+    this.identity.fill(0, 0, this.length);
+    this.length = 0;
+  }
+
+  private grow(): void {
+    const keys = new Uint32Array(this.keys.length * 2);
+    keys.set(this.keys);
+    this.keys = keys;
+    const identity = new Uint8Array(this.identity.length * 2);
+    identity.set(this.identity);
+    this.identity = identity;
+  }
 }
+
+/** Which keys of a sentence to compute (see FeatureExtractor). */
+const Keys = {
+  /** Every key: the word's own, its context, and the second pass's (training). */
+  All: 0,
+  /** The context keys of the first pass, without the word's own keys (tagging: those come from WordInfo.typeKeys). */
+  Context: 1,
+  /** The second pass's keys only (tagging). */
+  SecondPass: 2,
+} as const;
+type Keys = (typeof Keys)[keyof typeof Keys];
 
 export class FeatureExtractor {
   private readonly cache: WordInfoCache;
   private readonly buffer = new KeyBuffer();
+  private offsets = new Int32Array(256);
 
   constructor(
     readonly groups: FeatureGroups,
@@ -110,61 +145,97 @@ export class FeatureExtractor {
     return new DocumentContext(sentences, this.cache, this.groups.gazetteer ? this.lexicon.gazetteer : null);
   }
 
-  /** The feature keys of every token of one sentence of the document. Aggregated features need `ctx.setFirstPass` first. */
+  /**
+   * Every feature key of every token of one sentence of the document, with the identity marks (training).
+   * Aggregated features need `ctx.setFirstPass` first.
+   */
   extract(ctx: DocumentContext, sentenceIndex: number): SentenceFeatures {
-    return this.extractOver(ctx, sentenceIndex, null);
+    const { keys, offsets, identity } = this.extractOver(ctx, sentenceIndex, Keys.All);
+    return { keys: keys.slice(), offsets: offsets.slice(), identity: identity!.slice() };
   }
 
   /**
-   * The keys of a pass whose groups are `base`'s groups plus second-pass groups: `base`'s keys (same
-   * templates, same keys) with the second-pass keys added, without computing the shared ones again.
+   * The first pass's keys of one sentence without the keys that depend on the word alone (see
+   * typeKeys). The arrays are views of a buffer that the next call overwrites.
    */
-  extend(ctx: DocumentContext, sentenceIndex: number, base: SentenceFeatures): SentenceFeatures {
-    return this.extractOver(ctx, sentenceIndex, base);
+  contextKeys(ctx: DocumentContext, sentenceIndex: number): SentenceFeatures {
+    return this.extractOver(ctx, sentenceIndex, Keys.Context);
   }
 
-  /** True when this extractor's groups are `other`'s plus second-pass groups only (see extend). */
+  /** The second pass's own keys of one sentence (after `ctx.setFirstPass`); views, as contextKeys. */
+  secondPassKeys(ctx: DocumentContext, sentenceIndex: number): SentenceFeatures {
+    return this.extractOver(ctx, sentenceIndex, Keys.SecondPass);
+  }
+
+  /** True when this extractor's groups are `other`'s plus second-pass groups only. */
   extends(other: FeatureExtractor): boolean {
     const local = (g: FeatureGroups): string => JSON.stringify({ ...g, aggregation: false, stacking: false });
     return local(this.groups) === local(other.groups) && !other.groups.aggregation && !other.groups.stacking;
   }
 
-  private extractOver(ctx: DocumentContext, sentenceIndex: number, base: SentenceFeatures | null): SentenceFeatures {
+  /**
+   * The keys of the features that depend on the word alone (its spelling, shapes, affixes, clusters),
+   * computed once per distinct token: the word and its lower-case form first, then its affixes
+   * (IDENTITY_KEYS of them name the word), then shapes and clusters.
+   */
+  typeKeys(w: WordInfo): Uint32Array {
+    if (w.typeKeys) return w.typeKeys;
+    const keys: number[] = [featureKey1(T.word, w.hashWord), featureKey1(T.norm, w.hashNorm)];
+    if (this.groups.affixes) for (const affix of w.affixes) keys.push(featureKey1(T.affix, affix));
+    keys.push(featureKey1(T.shortShape, w.hashShortShape), featureKey1(T.longShape, w.hashLongShape));
+    if (this.groups.clusters) {
+      const clusters = w.clusters;
+      if (clusters) for (let k = 0; k < clusters.length; k++) keys.push(featureKey2(T.cluster, k, clusters[k]!));
+      else keys.push(featureKey2(T.cluster, -1, 0));
+    }
+    w.typeKeys = Uint32Array.from(keys);
+    return w.typeKeys;
+  }
+
+  private identityCount(w: WordInfo): number {
+    return 2 + (this.groups.affixes ? w.affixes.length : 0);
+  }
+
+  private extractOver(ctx: DocumentContext, sentenceIndex: number, which: Keys): SentenceFeatures {
     const sentence = ctx.sentences[sentenceIndex]!;
     const words = sentence.words;
     const n = words.length;
-    const offsets = new Int32Array(n + 1);
+    if (this.offsets.length < n + 1) this.offsets = new Int32Array(2 * (n + 1));
+    const offsets = this.offsets;
     const out = this.buffer;
-    out.length = 0;
+    out.clear();
     const g = this.groups;
     for (let i = 0; i < n; i++) {
       offsets[i] = out.length;
       const w = words[i]!;
-      if (base) {
-        for (let k = base.offsets[i]!; k < base.offsets[i + 1]!; k++) out.push(base.keys[k]!);
+      if (which === Keys.SecondPass) {
         this.pushSecondPass(ctx, sentenceIndex, i, w);
         continue;
+      }
+      if (which === Keys.All) {
+        const typeKeys = this.typeKeys(w);
+        const identity = this.identityCount(w);
+        for (let k = 0; k < typeKeys.length; k++) {
+          if (k < identity) out.pushIdentity(typeKeys[k]!);
+          else out.push(typeKeys[k]!);
+        }
       }
       const prev = i > 0 ? words[i - 1]! : null;
       const next = i + 1 < n ? words[i + 1]! : null;
       const casePosition = w.casing * 6 + sentence.positions[i]! * 2 + (sentence.allCaps ? 1 : 0);
 
       out.push(featureKey1(T.bias, 0));
-      out.push(featureKey1(T.word, w.hashWord));
-      out.push(featureKey1(T.norm, w.hashNorm));
-      out.push(featureKey1(T.shortShape, w.hashShortShape));
-      out.push(featureKey1(T.longShape, w.hashLongShape));
       out.push(featureKey1(T.casePosition, casePosition));
 
       if (g.wordWindow) {
         const prevNorm = prev ? prev.hashNorm : BOUNDARY;
         const nextNorm = next ? next.hashNorm : END;
+        out.pushIdentity(featureKey2(T.normPrevCur, prevNorm, w.hashNorm));
+        out.pushIdentity(featureKey2(T.normCurNext, w.hashNorm, nextNorm));
         out.push(featureKey1(T.normPrev, prevNorm));
         out.push(featureKey1(T.normNext, nextNorm));
         out.push(featureKey1(T.normPrev2, i > 1 ? words[i - 2]!.hashNorm : BOUNDARY));
         out.push(featureKey1(T.normNext2, i + 2 < n ? words[i + 2]!.hashNorm : END));
-        out.push(featureKey2(T.normPrevCur, prevNorm, w.hashNorm));
-        out.push(featureKey2(T.normCurNext, w.hashNorm, nextNorm));
         out.push(featureKey2(T.wordPrevCasing, prevNorm, w.casing));
       }
       if (g.shapeWindow) {
@@ -176,43 +247,34 @@ export class FeatureExtractor {
         out.push(featureKey2(T.shapeCurNext, w.hashShortShape, nextShape));
         out.push(featureKey3(T.shapeTrigram, prevShape, w.hashShortShape, nextShape));
       }
-      if (g.affixes) {
-        for (const affix of w.affixes) out.push(featureKey1(T.affix, affix));
-      }
-      if (g.clusters) this.pushClusters(w, prev, next);
+      if (g.clusters) this.pushNeighborClusters(prev, next);
       if (g.capitalization) out.push(featureKey2(T.capitalization, w.capitalizationBin, casePosition));
       if (g.gazetteer) this.pushGazetteer(sentence.gazetteer, i, w);
       if (g.document && w.wordLike && w.casing !== Casing.NoLetters) {
         out.push(featureKey2(T.documentCase, ctx.caseEvidence(w), casePosition));
         if (sentence.allCaps || sentence.positions[i] === Position.First) out.push(featureKey1(T.documentShape, ctx.shapeElsewhere(w)));
       }
-      this.pushSecondPass(ctx, sentenceIndex, i, w);
+      if (which === Keys.All) this.pushSecondPass(ctx, sentenceIndex, i, w);
     }
     offsets[n] = out.length;
-    return { keys: out.keys.slice(0, out.length), offsets };
+    return { keys: out.keys.subarray(0, out.length), offsets: offsets.subarray(0, n + 1), identity: out.identity.subarray(0, out.length) };
   }
 
-  private pushClusters(w: WordInfo, prev: WordInfo | null, next: WordInfo | null): void {
+  /** Clusters of the neighbors: the two finest granularities are enough to say "a title", "a verb of saying", ... */
+  private pushNeighborClusters(prev: WordInfo | null, next: WordInfo | null): void {
     const out = this.buffer;
-    const clusters = w.clusters;
-    if (clusters) {
-      for (let k = 0; k < clusters.length; k++) out.push(featureKey2(T.cluster, k, clusters[k]!));
-    } else {
-      out.push(featureKey2(T.cluster, -1, 0));
-    }
-    // Neighbors: the two finest granularities are enough to say "a title", "a verb of saying", ...
-    for (const [template, word] of [[T.clusterPrev, prev], [T.clusterNext, next]] as const) {
-      const c = word?.clusters;
-      if (!c) continue;
-      for (let k = Math.max(0, c.length - 2); k < c.length; k++) out.push(featureKey2(template, k, c[k]!));
-    }
+    const p = prev?.clusters;
+    if (p) for (let k = Math.max(0, p.length - 2); k < p.length; k++) out.push(featureKey2(T.clusterPrev, k, p[k]!));
+    const n = next?.clusters;
+    if (n) for (let k = Math.max(0, n.length - 2); k < n.length; k++) out.push(featureKey2(T.clusterNext, k, n[k]!));
   }
 
   private pushGazetteer(marks: readonly (readonly number[])[], i: number, w: WordInfo): void {
     const out = this.buffer;
-    for (const code of marks[i]!) {
-      out.push(featureKey1(T.gazetteer, code));
-      out.push(featureKey2(T.gazetteerCasing, code, w.casing));
+    const own = marks[i]!;
+    for (let k = 0; k < own.length; k++) {
+      out.push(featureKey1(T.gazetteer, own[k]!));
+      out.push(featureKey2(T.gazetteerCasing, own[k]!, w.casing));
     }
     if (i > 0) for (const code of marks[i - 1]!) out.push(featureKey1(T.gazetteerPrev, code));
     if (i + 1 < marks.length) for (const code of marks[i + 1]!) out.push(featureKey1(T.gazetteerNext, code));

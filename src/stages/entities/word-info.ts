@@ -22,6 +22,13 @@ export interface WordInfo {
   readonly clusters: readonly number[] | null;
   /** How often the word is capitalized mid-sentence in unlabeled text, as a bin (CAPITALIZATION_BINS). */
   readonly capitalizationBin: number;
+  /**
+   * Filled lazily by the feature extractor that owns the cache (features.ts): the keys of the features
+   * that depend on this word alone, and by the tagger (model.ts) their summed weights. Computed once per
+   * distinct token instead of once per occurrence.
+   */
+  typeKeys: Uint32Array | null;
+  typeScores: Float32Array | null;
 }
 
 export const MAX_AFFIX = 4;
@@ -67,8 +74,13 @@ export function computeWordInfo(token: string, table: WordTable | null): WordInf
     wordLike: /[\p{L}\p{N}]/u.test(folded),
     clusters: clustersOf(table, norm),
     capitalizationBin: capitalizationBin(table, norm),
+    typeKeys: null,
+    typeScores: null,
   };
 }
+
+/** Distinct tokens whose WordInfo is kept (a few hundred bytes each); past it the cache starts over. */
+export const WORD_CACHE_ENTRIES = 100_000;
 
 /** A bounded cache of WordInfo by token string: news repeats its words, and a huge input must not grow it without limit. */
 export class WordInfoCache {
@@ -76,7 +88,7 @@ export class WordInfoCache {
 
   constructor(
     private readonly table: WordTable | null,
-    private readonly maxEntries = 200_000,
+    private readonly maxEntries = WORD_CACHE_ENTRIES,
   ) {}
 
   get(token: string): WordInfo {
