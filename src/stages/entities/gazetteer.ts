@@ -10,10 +10,12 @@ import { foldToken } from './lexical.js';
  * token in lookup form (gazetteerKey: typographic quotes and dashes folded, lower case).
  */
 
-/** Joins the keys of a phrase prefix (a character that no token holds). */
-const JOIN = '\u0001';
 /** Categories are kept as bits of a number. */
 const MAX_CATEGORIES = 31;
+/** Trie edges are keyed node × TOKEN_LIMIT + token id (exact in a double up to 2^53). */
+const TOKEN_LIMIT = 2 ** 24;
+const ROOT = 0;
+const NO_MARKS: readonly number[] = Object.freeze([]);
 
 /** Key under which a token is looked up in the lists. */
 export function gazetteerKey(token: string): string {
@@ -21,11 +23,15 @@ export function gazetteerKey(token: string): string {
 }
 
 export class Gazetteer {
+  /** Token key → token id, for every token of every phrase. */
+  private readonly tokenIds = new Map<string, number>();
   /**
-   * Every prefix of every phrase (token keys joined by JOIN) → bit mask of the categories of the
-   * phrases that end there (0: only a prefix). One flat map loads much faster than a trie of maps.
+   * The phrases as a trie over token ids: edge (node, token) → child node. Matching follows edges with
+   * numbers only, so no string is built per token tried.
    */
-  private readonly prefixes = new Map<string, number>();
+  private readonly edges = new Map<number, number>();
+  /** Per node: bit mask of the categories of the phrases that end there (0: only a prefix). */
+  private masks: number[] = [0];
   private readonly categoryIndex = new Map<string, number>();
   readonly categories: string[] = [];
   private size = 0;
@@ -49,39 +55,65 @@ export class Gazetteer {
       this.categories.push(category);
       this.categoryIndex.set(category, index);
     }
-    let prefix = '';
-    for (let k = 0; k < keys.length; k++) {
-      prefix = k === 0 ? keys[0]! : `${prefix}${JOIN}${keys[k]!}`;
-      if (!this.prefixes.has(prefix)) this.prefixes.set(prefix, 0);
+    let node = ROOT;
+    for (const key of keys) {
+      let id = this.tokenIds.get(key);
+      if (id === undefined) {
+        id = this.tokenIds.size;
+        if (id >= TOKEN_LIMIT) throw new Error(`more than ${TOKEN_LIMIT} distinct tokens in the name lists`);
+        this.tokenIds.set(key, id);
+      }
+      const edge = node * TOKEN_LIMIT + id;
+      let child = this.edges.get(edge);
+      if (child === undefined) {
+        child = this.masks.length;
+        this.masks.push(0);
+        this.edges.set(edge, child);
+      }
+      node = child;
     }
-    const mask = this.prefixes.get(prefix)!;
+    const mask = this.masks[node]!;
     if ((mask & (1 << index)) === 0) {
-      this.prefixes.set(prefix, mask | (1 << index));
+      this.masks[node] = mask | (1 << index);
       this.size++;
     }
   }
 
   /**
    * For each token, the matches it is part of, as codes `category * 2 + (begins ? 0 : 1)`. For every
-   * start token and category only the longest phrase counts.
+   * start token and category only the longest phrase counts. Tokens without a match share one frozen
+   * empty list.
    */
-  match(keys: readonly string[]): number[][] {
-    const marks: number[][] = keys.map(() => []);
-    const longest: number[] = new Array(this.categories.length);
-    for (let start = 0; start < keys.length; start++) {
-      longest.fill(0);
-      let prefix = '';
-      for (let end = start; end < keys.length; end++) {
-        prefix = end === start ? keys[end]! : `${prefix}${JOIN}${keys[end]!}`;
-        const mask = this.prefixes.get(prefix);
-        if (mask === undefined) break;
-        for (let c = 0; mask !== 0 && c < this.categories.length; c++) if (mask & (1 << c)) longest[c] = end + 1;
+  match(keys: readonly string[]): (readonly number[])[] {
+    const n = keys.length;
+    const ids = new Float64Array(n);
+    for (let i = 0; i < n; i++) ids[i] = this.tokenIds.get(keys[i]!) ?? -1;
+    const marks: (readonly number[])[] = new Array<readonly number[]>(n).fill(NO_MARKS);
+    const add = (i: number, code: number): void => {
+      const list = marks[i] === NO_MARKS ? (marks[i] = []) : marks[i]!;
+      if (!list.includes(code)) (list as number[]).push(code);
+    };
+    const longest = new Int32Array(this.categories.length);
+    for (let start = 0; start < n; start++) {
+      if (ids[start]! < 0) continue;
+      let node = ROOT;
+      let found = false;
+      for (let end = start; end < n && ids[end]! >= 0; end++) {
+        const child = this.edges.get(node * TOKEN_LIMIT + ids[end]!);
+        if (child === undefined) break;
+        node = child;
+        const mask = this.masks[node]!;
+        if (mask === 0) continue;
+        if (!found) longest.fill(0);
+        found = true;
+        for (let c = 0; c < longest.length; c++) if (mask & (1 << c)) longest[c] = end + 1;
       }
+      if (!found) continue;
       for (let category = 0; category < longest.length; category++) {
         const end = longest[category]!;
         if (end === 0) continue;
-        pushUnique(marks[start]!, category * 2);
-        for (let i = start + 1; i < end; i++) pushUnique(marks[i]!, category * 2 + 1);
+        add(start, category * 2);
+        for (let i = start + 1; i < end; i++) add(i, category * 2 + 1);
       }
     }
     return marks;
@@ -109,8 +141,4 @@ export class Gazetteer {
     }
     return gazetteer;
   }
-}
-
-function pushUnique(list: number[], value: number): void {
-  if (!list.includes(value)) list.push(value);
 }
