@@ -9,7 +9,8 @@
  * Options: --epochs N (default 12) --folds N (jackknife folds for the second pass, default 5) --ensemble N (default 5)
  * --seed N --one-pass --without group,group / --with group (feature ablation: see FeatureGroups)
  * --min-count N (drop features seen fewer times in training) --ensemble N (perceptrons averaged) --out FILE
- * --dropout P (probability of hiding a token's word-identity features in a training visit, default 0)
+ * --dropout P (probability of hiding a token's word-identity features in a training visit)
+ * --drop-lists cat,cat (ablation: leave these categories of the name lists out; implies --no-save)
  * --no-save (train and report only) --curve (first-pass F1 per epoch on a tenth of eng.train held out)
  * --rebuild-lexicons (rebuild ner-gazetteer.tsv.gz and ner-words.tsv.gz from ../shared first)
  * --holdout (train on the first nine tenths of eng.train's documents and report the last tenth beside dev:
@@ -46,6 +47,7 @@ const { values } = parseArgs({
     curve: { type: 'boolean', default: false },
     'rebuild-lexicons': { type: 'boolean', default: false },
     holdout: { type: 'boolean', default: false },
+    'drop-lists': { type: 'string', default: '' },
   },
 });
 
@@ -87,7 +89,9 @@ function lexiconFile<T>(file: string, wanted: boolean, parse: (text: string) => 
   return { value: parse(text), ref: { file, sha256: sha256(bytes) } };
 }
 
-const gazetteer = lexiconFile(NER_FILES.gazetteer, groups.gazetteer, Gazetteer.parse);
+const droppedLists = new Set(values['drop-lists'].split(',').filter(Boolean));
+const gazetteer = lexiconFile(NER_FILES.gazetteer, groups.gazetteer, (text) => Gazetteer.parse(droppedLists.size === 0 ? text : text.split('\n').filter((line) => !droppedLists.has(line.split('\t')[0]!)).join('\n')));
+if (droppedLists.size > 0) values['no-save'] = true;
 const words = lexiconFile(NER_FILES.words, groups.clusters || groups.capitalization, WordTable.parse);
 const lexicon: NerLexicon = { gazetteer: gazetteer.value, words: words.value };
 
@@ -95,6 +99,7 @@ const allTrain = readConll('eng.train');
 const { train, heldOut } = values.holdout ? holdOutLastTenth(allTrain) : { train: allTrain, heldOut: [] };
 const dev = readConll('eng.testa');
 log(`eng.train: ${train.length} documents, ${tokenCount(train)} tokens; eng.testa (dev): ${dev.length} documents, ${tokenCount(dev)} tokens`);
+if (droppedLists.size > 0) log(`name lists left out: ${[...droppedLists].join(', ')} (${gazetteer.value?.entryCount ?? 0} phrases kept)`);
 if (values.holdout) log(`held out: the last ${heldOut.length} documents of eng.train (${tokenCount(heldOut)} tokens), not trained on`);
 log(`feature groups: ${Object.entries(groups).filter(([, on]) => on).map(([name]) => name).join(', ')}${twoPass ? '' : ' (one pass)'}`);
 
@@ -141,7 +146,7 @@ const header: ModelHeader = {
   provenance: {
     command: `npm run train:ner${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     trainedOn: 'CoNLL-2003 English eng.train (../shared/data/conll2003); confidence fitted on eng.testa',
-    learner: 'structured averaged perceptron, first-order linear chain, IOB2-constrained Viterbi',
+    learner: 'structured averaged perceptron, first-order linear chain, BILOU tags, constrained Viterbi',
     settings: { epochs, folds: twoPass ? folds : 0, seed, minCount, ensemble, dropout },
     devF1: Number(devScores.overall.f1.toFixed(4)),
     devF1ByType: Object.fromEntries(Object.entries(devScores.byType).map(([type, s]) => [type, Number(s.f1.toFixed(4))])),

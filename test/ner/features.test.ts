@@ -109,13 +109,13 @@ describe('feature extraction', () => {
   it('sees in the second pass how the first pass labeled the other occurrences of a word', () => {
     const doc = [['John', 'Kerry', 'spoke', '.'], ['Kerry', 'left', '.']];
     const groups = { ...none, aggregation: true };
-    const asPerson = keysOf(groups, doc, 1, 0, [['B-PER', 'I-PER', 'O', 'O'], ['O', 'O', 'O']]);
-    const asOrg = keysOf(groups, doc, 1, 0, [['B-ORG', 'I-ORG', 'O', 'O'], ['O', 'O', 'O']]);
+    const asPerson = keysOf(groups, doc, 1, 0, [['B-PER', 'L-PER', 'O', 'O'], ['O', 'O', 'O']]);
+    const asOrg = keysOf(groups, doc, 1, 0, [['B-ORG', 'L-ORG', 'O', 'O'], ['O', 'O', 'O']]);
     const withoutFirstPass = keysOf(groups, doc, 1, 0);
     expect(asPerson).not.toEqual(asOrg);
     expect(asPerson.size).toBeGreaterThan(withoutFirstPass.size);
     // Its own first-pass label is left out: a word seen once has no aggregate.
-    expect(keysOf(groups, [['Kerry', 'left', '.']], 0, 0, [['B-PER', 'O', 'O']])).toEqual(keysOf(groups, [['Kerry', 'left', '.']], 0, 0));
+    expect(keysOf(groups, [['Kerry', 'left', '.']], 0, 0, [['U-PER', 'O', 'O']])).toEqual(keysOf(groups, [['Kerry', 'left', '.']], 0, 0));
   });
 });
 

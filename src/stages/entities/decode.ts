@@ -1,8 +1,9 @@
-import { TAG_COUNT } from './tags.js';
+import { canEndSentence, isAllowedTransition, TAG_COUNT } from './tags.js';
 
 /**
- * Viterbi decoding of a linear chain with IOB2 constraints: transitions the scheme forbids (`O → I-X`,
- * `B-PER → I-LOC`, `I-X` first in a sentence) score -Infinity, so the best path is always well formed.
+ * Viterbi decoding of a linear chain with BILOU constraints: transitions the scheme forbids (`O → I-X`,
+ * `B-PER → L-LOC`, `B-X → O`, `L-X` first in a sentence) and an entity left open at the end score
+ * -Infinity, so the best path is always well formed.
  * Alongside the path it returns each token's margin: the best total score with the token's chosen tag
  * minus the best total score with any other tag for it (max-marginals from a forward and a backward
  * pass). A small margin means a close call; the stage turns margins into entity confidences.
@@ -14,6 +15,25 @@ export interface Decoded {
 }
 
 const L = TAG_COUNT;
+/** 0 for the tags a sentence may end on, -Infinity for the others (an entity left open). */
+const END_MASK = Float64Array.from({ length: L }, (_, t) => (canEndSentence(t) ? 0 : -Infinity));
+
+/**
+ * The allowed neighbors of each tag, as flat lists: the loops visit only them (a third of all pairs
+ * under BILOU). Any other transition scores -Infinity and could never win.
+ */
+function allowedPairs(forward: boolean): { start: Int32Array; list: Int32Array } {
+  const start = new Int32Array(L + 1);
+  const list: number[] = [];
+  for (let t = 0; t < L; t++) {
+    start[t] = list.length;
+    for (let u = 0; u < L; u++) if (forward ? isAllowedTransition(u, t) : isAllowedTransition(t, u)) list.push(u);
+  }
+  start[L] = list.length;
+  return { start, list: Int32Array.from(list) };
+}
+const PREDECESSORS = allowedPairs(true);
+const SUCCESSORS = allowedPairs(false);
 
 /**
  * `emissions`: n × L token-major scores; `trans`: (L + 1) × L transition scores with the forbidden
@@ -32,8 +52,9 @@ export function viterbi(emissions: Float64Array, n: number, trans: Float64Array,
     const prevBase = base - L;
     for (let t = 0; t < L; t++) {
       let best = -Infinity;
-      let arg = 0;
-      for (let p = 0; p < L; p++) {
+      let arg = PREDECESSORS.list[PREDECESSORS.start[t]!] ?? 0;
+      for (let k = PREDECESSORS.start[t]!; k < PREDECESSORS.start[t + 1]!; k++) {
+        const p = PREDECESSORS.list[k]!;
         const score = alpha[prevBase + p]! + trans[(p + 1) * L + t]!;
         if (score > best) {
           best = score;
@@ -45,19 +66,21 @@ export function viterbi(emissions: Float64Array, n: number, trans: Float64Array,
     }
   }
   let last = 0;
-  for (let t = 1; t < L; t++) if (alpha[(n - 1) * L + t]! > alpha[(n - 1) * L + last]!) last = t;
+  for (let t = 1; t < L; t++) if (alpha[(n - 1) * L + t]! + END_MASK[t]! > alpha[(n - 1) * L + last]! + END_MASK[last]!) last = t;
   tags[n - 1] = last;
   for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * L + tags[i]!]!;
   if (!withMargins) return { tags, margins };
 
   // beta[i][t]: best score of the tokens after i, given tag t at i.
   const beta = new Float64Array(n * L);
+  beta.set(END_MASK, (n - 1) * L);
   for (let i = n - 2; i >= 0; i--) {
     const base = i * L;
     const nextBase = base + L;
     for (let t = 0; t < L; t++) {
       let best = -Infinity;
-      for (let q = 0; q < L; q++) {
+      for (let k = SUCCESSORS.start[t]!; k < SUCCESSORS.start[t + 1]!; k++) {
+        const q = SUCCESSORS.list[k]!;
         const score = trans[(t + 1) * L + q]! + emissions[nextBase + q]! + beta[nextBase + q]!;
         if (score > best) best = score;
       }

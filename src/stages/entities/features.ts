@@ -2,7 +2,7 @@ import { DocumentContext, Position } from './document-context.js';
 import type { Gazetteer } from './gazetteer.js';
 import { featureKey1, featureKey2, featureKey3, hashString } from './hash.js';
 import { Casing } from './lexical.js';
-import { WordInfoCache, type WordInfo } from './word-info.js';
+import { boundaryWord, Role, ROLE_COUNT, WordInfoCache, type WordInfo } from './word-info.js';
 import type { WordTable } from './words.js';
 
 /**
@@ -67,6 +67,8 @@ export const FEATURE_VERSION = 'ner-features-2';
 
 const BOUNDARY = hashString('<s>');
 const END = hashString('</s>');
+/** Where the word in each role sits, relative to the token. */
+export const ROLE_OFFSETS: readonly number[] = [0, -2, -1, 1, 2];
 
 export interface NerLexicon {
   readonly gazetteer: Gazetteer | null;
@@ -121,7 +123,7 @@ class KeyBuffer {
 const Keys = {
   /** Every key: the word's own, its context, and the second pass's (training). */
   All: 0,
-  /** The context keys of the first pass, without the word's own keys (tagging: those come from WordInfo.typeKeys). */
+  /** The context keys of the first pass, without the keys of single words (tagging: those come from roleKeys). */
   Context: 1,
   /** The second pass's keys only (tagging). */
   SecondPass: 2,
@@ -132,6 +134,9 @@ export class FeatureExtractor {
   private readonly cache: WordInfoCache;
   private readonly buffer = new KeyBuffer();
   private offsets = new Int32Array(256);
+  /** Stand-ins for the neighbors of the first and last tokens. */
+  private readonly start = boundaryWord(BOUNDARY);
+  private readonly end = boundaryWord(END);
 
   constructor(
     readonly groups: FeatureGroups,
@@ -155,8 +160,8 @@ export class FeatureExtractor {
   }
 
   /**
-   * The first pass's keys of one sentence without the keys that depend on the word alone (see
-   * typeKeys). The arrays are views of a buffer that the next call overwrites.
+   * The first pass's keys of one sentence without the keys that depend on one word alone (see
+   * roleKeys). The arrays are views of a buffer that the next call overwrites.
    */
   contextKeys(ctx: DocumentContext, sentenceIndex: number): SentenceFeatures {
     return this.extractOver(ctx, sentenceIndex, Keys.Context);
@@ -174,22 +179,37 @@ export class FeatureExtractor {
   }
 
   /**
-   * The keys of the features that depend on the word alone (its spelling, shapes, affixes, clusters),
-   * computed once per distinct token: the word and its lower-case form first, then its affixes
-   * (IDENTITY_KEYS of them name the word), then shapes and clusters.
+   * The keys of the features that depend on one word alone, per role (see Role), computed once per
+   * distinct token. As itself: the bias, the word and its lower-case form, then its affixes (these name
+   * the word: see identityCount), then shapes and clusters. As a neighbor: its lower-case form, its shape
+   * (one before or after) and its finest clusters ("a title", "a verb of saying").
    */
-  typeKeys(w: WordInfo): Uint32Array {
-    if (w.typeKeys) return w.typeKeys;
-    const keys: number[] = [featureKey1(T.word, w.hashWord), featureKey1(T.norm, w.hashNorm)];
-    if (this.groups.affixes) for (const affix of w.affixes) keys.push(featureKey1(T.affix, affix));
-    keys.push(featureKey1(T.shortShape, w.hashShortShape), featureKey1(T.longShape, w.hashLongShape));
-    if (this.groups.clusters) {
-      const clusters = w.clusters;
-      if (clusters) for (let k = 0; k < clusters.length; k++) keys.push(featureKey2(T.cluster, k, clusters[k]!));
-      else keys.push(featureKey2(T.cluster, -1, 0));
+  roleKeys(w: WordInfo): readonly Uint32Array[] {
+    if (w.roleKeys) return w.roleKeys;
+    const g = this.groups;
+    const self: number[] = [featureKey1(T.word, w.hashWord), featureKey1(T.norm, w.hashNorm)];
+    if (g.affixes) for (const affix of w.affixes) self.push(featureKey1(T.affix, affix));
+    self.push(featureKey1(T.bias, 0), featureKey1(T.shortShape, w.hashShortShape), featureKey1(T.longShape, w.hashLongShape));
+    const clusters = w.clusters;
+    if (g.clusters) {
+      if (clusters) for (let k = 0; k < clusters.length; k++) self.push(featureKey2(T.cluster, k, clusters[k]!));
+      else self.push(featureKey2(T.cluster, -1, 0));
     }
-    w.typeKeys = Uint32Array.from(keys);
-    return w.typeKeys;
+    const asNeighbor = (norm: number, shape: number, cluster: number): number[] => {
+      const keys: number[] = [];
+      if (g.wordWindow) keys.push(featureKey1(norm, w.hashNorm));
+      if (g.shapeWindow && shape !== 0) keys.push(featureKey1(shape, w.hashShortShape));
+      if (g.clusters && cluster !== 0 && clusters) for (let k = Math.max(0, clusters.length - 2); k < clusters.length; k++) keys.push(featureKey2(cluster, k, clusters[k]!));
+      return keys;
+    };
+    const roles = [self, asNeighbor(T.normPrev2, 0, 0), asNeighbor(T.normPrev, T.shapePrev, T.clusterPrev), asNeighbor(T.normNext, T.shapeNext, T.clusterNext), asNeighbor(T.normNext2, 0, 0)];
+    w.roleKeys = roles.map((keys) => Uint32Array.from(keys));
+    return w.roleKeys;
+  }
+
+  /** The word at `i` of a sentence, or the boundary stand-in before its start or after its end. */
+  neighbor(words: readonly WordInfo[], i: number): WordInfo {
+    return i < 0 ? this.start : i >= words.length ? this.end : words[i]!;
   }
 
   private identityCount(w: WordInfo): number {
@@ -213,18 +233,20 @@ export class FeatureExtractor {
         continue;
       }
       if (which === Keys.All) {
-        const typeKeys = this.typeKeys(w);
+        const self = this.roleKeys(w)[Role.Self]!;
         const identity = this.identityCount(w);
-        for (let k = 0; k < typeKeys.length; k++) {
-          if (k < identity) out.pushIdentity(typeKeys[k]!);
-          else out.push(typeKeys[k]!);
+        for (let k = 0; k < self.length; k++) {
+          if (k < identity) out.pushIdentity(self[k]!);
+          else out.push(self[k]!);
+        }
+        for (let role = Role.Prev2; role < ROLE_COUNT; role++) {
+          for (const key of this.roleKeys(this.neighbor(words, i + ROLE_OFFSETS[role]!))[role]!) out.push(key);
         }
       }
       const prev = i > 0 ? words[i - 1]! : null;
       const next = i + 1 < n ? words[i + 1]! : null;
       const casePosition = w.casing * 6 + sentence.positions[i]! * 2 + (sentence.allCaps ? 1 : 0);
 
-      out.push(featureKey1(T.bias, 0));
       out.push(featureKey1(T.casePosition, casePosition));
 
       if (g.wordWindow) {
@@ -232,22 +254,15 @@ export class FeatureExtractor {
         const nextNorm = next ? next.hashNorm : END;
         out.pushIdentity(featureKey2(T.normPrevCur, prevNorm, w.hashNorm));
         out.pushIdentity(featureKey2(T.normCurNext, w.hashNorm, nextNorm));
-        out.push(featureKey1(T.normPrev, prevNorm));
-        out.push(featureKey1(T.normNext, nextNorm));
-        out.push(featureKey1(T.normPrev2, i > 1 ? words[i - 2]!.hashNorm : BOUNDARY));
-        out.push(featureKey1(T.normNext2, i + 2 < n ? words[i + 2]!.hashNorm : END));
         out.push(featureKey2(T.wordPrevCasing, prevNorm, w.casing));
       }
       if (g.shapeWindow) {
         const prevShape = prev ? prev.hashShortShape : BOUNDARY;
         const nextShape = next ? next.hashShortShape : END;
-        out.push(featureKey1(T.shapePrev, prevShape));
-        out.push(featureKey1(T.shapeNext, nextShape));
         out.push(featureKey2(T.shapePrevCur, prevShape, w.hashShortShape));
         out.push(featureKey2(T.shapeCurNext, w.hashShortShape, nextShape));
         out.push(featureKey3(T.shapeTrigram, prevShape, w.hashShortShape, nextShape));
       }
-      if (g.clusters) this.pushNeighborClusters(prev, next);
       if (g.capitalization) out.push(featureKey2(T.capitalization, w.capitalizationBin, casePosition));
       if (g.gazetteer) this.pushGazetteer(sentence.gazetteer, i, w);
       if (g.document && w.wordLike && w.casing !== Casing.NoLetters) {
@@ -258,15 +273,6 @@ export class FeatureExtractor {
     }
     offsets[n] = out.length;
     return { keys: out.keys.subarray(0, out.length), offsets: offsets.subarray(0, n + 1), identity: out.identity.subarray(0, out.length) };
-  }
-
-  /** Clusters of the neighbors: the two finest granularities are enough to say "a title", "a verb of saying", ... */
-  private pushNeighborClusters(prev: WordInfo | null, next: WordInfo | null): void {
-    const out = this.buffer;
-    const p = prev?.clusters;
-    if (p) for (let k = Math.max(0, p.length - 2); k < p.length; k++) out.push(featureKey2(T.clusterPrev, k, p[k]!));
-    const n = next?.clusters;
-    if (n) for (let k = Math.max(0, n.length - 2); k < n.length; k++) out.push(featureKey2(T.clusterNext, k, n[k]!));
   }
 
   private pushGazetteer(marks: readonly (readonly number[])[], i: number, w: WordInfo): void {

@@ -12,8 +12,6 @@ import { foldToken } from './lexical.js';
 
 /** Categories are kept as bits of a number. */
 const MAX_CATEGORIES = 31;
-/** Trie edges are keyed node × TOKEN_LIMIT + token id (exact in a double up to 2^53). */
-const TOKEN_LIMIT = 2 ** 24;
 const ROOT = 0;
 const NO_MARKS: readonly number[] = Object.freeze([]);
 
@@ -29,7 +27,7 @@ export class Gazetteer {
    * The phrases as a trie over token ids: edge (node, token) → child node. Matching follows edges with
    * numbers only, so no string is built per token tried.
    */
-  private readonly edges = new Map<number, number>();
+  private readonly edges = new EdgeTable();
   /** Per node: bit mask of the categories of the phrases that end there (0: only a prefix). */
   private masks: number[] = [0];
   private readonly categoryIndex = new Map<string, number>();
@@ -60,15 +58,13 @@ export class Gazetteer {
       let id = this.tokenIds.get(key);
       if (id === undefined) {
         id = this.tokenIds.size;
-        if (id >= TOKEN_LIMIT) throw new Error(`more than ${TOKEN_LIMIT} distinct tokens in the name lists`);
         this.tokenIds.set(key, id);
       }
-      const edge = node * TOKEN_LIMIT + id;
-      let child = this.edges.get(edge);
-      if (child === undefined) {
+      let child = this.edges.get(node, id);
+      if (child < 0) {
         child = this.masks.length;
         this.masks.push(0);
-        this.edges.set(edge, child);
+        this.edges.set(node, id, child);
       }
       node = child;
     }
@@ -86,7 +82,7 @@ export class Gazetteer {
    */
   match(keys: readonly string[]): (readonly number[])[] {
     const n = keys.length;
-    const ids = new Float64Array(n);
+    const ids = new Int32Array(n);
     for (let i = 0; i < n; i++) ids[i] = this.tokenIds.get(keys[i]!) ?? -1;
     const marks: (readonly number[])[] = new Array<readonly number[]>(n).fill(NO_MARKS);
     const add = (i: number, code: number): void => {
@@ -99,8 +95,8 @@ export class Gazetteer {
       let node = ROOT;
       let found = false;
       for (let end = start; end < n && ids[end]! >= 0; end++) {
-        const child = this.edges.get(node * TOKEN_LIMIT + ids[end]!);
-        if (child === undefined) break;
+        const child = this.edges.get(node, ids[end]!);
+        if (child < 0) break;
         node = child;
         const mask = this.masks[node]!;
         if (mask === 0) continue;
@@ -141,4 +137,53 @@ export class Gazetteer {
     }
     return gazetteer;
   }
+}
+
+/**
+ * The trie's edges: (node, token id) → child node, in an open-addressing table of Int32 triples. A Map
+ * keyed by a number built from both would need keys past the small-integer range, which V8 stores and
+ * hashes as heap numbers; this table allocates nothing per lookup.
+ */
+class EdgeTable {
+  /** (node, token, child) triples; node -1 marks an empty slot. */
+  private slots = new Int32Array(3 * 1024).fill(-1);
+  private mask = 1023;
+  private size = 0;
+
+  get(node: number, token: number): number {
+    let slot = edgeHash(node, token) & this.mask;
+    for (;;) {
+      const at = 3 * slot;
+      const found = this.slots[at]!;
+      if (found === -1) return -1;
+      if (found === node && this.slots[at + 1] === token) return this.slots[at + 2]!;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Adds an edge that is not in the table yet. */
+  set(node: number, token: number, child: number): void {
+    if (2 * (this.size + 1) > this.mask + 1) this.grow();
+    this.insert(node, token, child);
+    this.size++;
+  }
+
+  private insert(node: number, token: number, child: number): void {
+    let slot = edgeHash(node, token) & this.mask;
+    while (this.slots[3 * slot] !== -1) slot = (slot + 1) & this.mask;
+    this.slots[3 * slot] = node;
+    this.slots[3 * slot + 1] = token;
+    this.slots[3 * slot + 2] = child;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.mask = 2 * (this.mask + 1) - 1;
+    this.slots = new Int32Array(3 * (this.mask + 1)).fill(-1);
+    for (let at = 0; at < old.length; at += 3) if (old[at] !== -1) this.insert(old[at]!, old[at + 1]!, old[at + 2]!);
+  }
+}
+
+function edgeHash(node: number, token: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(token + 1, 0x85ebca6b)) >>> 11;
 }

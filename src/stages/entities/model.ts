@@ -1,9 +1,9 @@
 import { viterbi } from './decode.js';
 import type { DocumentContext } from './document-context.js';
-import { FeatureExtractor, FEATURE_VERSION, type FeatureGroups, type NerLexicon } from './features.js';
+import { FeatureExtractor, FEATURE_VERSION, ROLE_OFFSETS, type FeatureGroups, type NerLexicon } from './features.js';
 import type { ModelContents, ModelHeader } from './model-file.js';
 import { TAG_COUNT } from './tags.js';
-import type { WordInfo } from './word-info.js';
+import { ROLE_COUNT, type WordInfo } from './word-info.js';
 import { EmissionTable, maskedTransitions } from './weights.js';
 
 /**
@@ -14,7 +14,7 @@ import { EmissionTable, maskedTransitions } from './weights.js';
  */
 
 export interface TaggedSentence {
-  /** One IOB2 tag index per token (see tags.ts). */
+  /** One BILOU tag index per token (see tags.ts; iob2Tags gives the IOB2 strings). */
   readonly tags: Uint8Array;
   /** Per token: how far ahead the chosen tag is of the best alternative (see decode.ts). */
   readonly margins: Float64Array;
@@ -84,20 +84,24 @@ export class Tagger {
     const { keys, offsets } = first.contextKeys(ctx, s);
     for (let i = 0; i < words.length; i++) {
       const at = i * width;
-      const own = this.typeScores(words[i]!);
-      for (let j = 0; j < width; j++) scores[at + j] = own[j]!;
+      for (let role = 0; role < ROLE_COUNT; role++) {
+        const own = this.roleScores(first.neighbor(words, i + ROLE_OFFSETS[role]!));
+        const from = role * width;
+        for (let j = 0; j < width; j++) scores[at + j]! += own[from + j]!;
+      }
       this.table.addKeys(keys, offsets[i]!, offsets[i + 1]!, scores, at);
     }
     return scores;
   }
 
-  /** The summed weights of the keys that depend on the word alone, computed once per distinct word. */
-  private typeScores(w: WordInfo): Float32Array {
-    if (w.typeScores) return w.typeScores;
-    const keys = this.extractors[0]!.typeKeys(w);
-    const scores = new Float32Array(this.table.width);
-    this.table.addKeys(keys, 0, keys.length, scores, 0);
-    w.typeScores = scores;
+  /** The summed weights of the keys that depend on one word alone, per role, computed once per distinct word. */
+  private roleScores(w: WordInfo): Float32Array {
+    if (w.roleScores) return w.roleScores;
+    const roles = this.extractors[0]!.roleKeys(w);
+    const width = this.table.width;
+    const scores = new Float32Array(ROLE_COUNT * width);
+    roles.forEach((keys, role) => this.table.addKeys(keys, 0, keys.length, scores, role * width));
+    w.roleScores = scores;
     return scores;
   }
 

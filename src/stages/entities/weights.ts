@@ -84,7 +84,7 @@ function spread(key: number): number {
   return Math.imul(key, 0x9e3779b1) >>> 7;
 }
 
-/** The transitions the IOB2 scheme forbids, as -Infinity; added to the learned transitions when decoding. */
+/** The transitions the BILOU scheme forbids (tags.ts), as -Infinity; added to the learned transitions when decoding. */
 export const TRANSITION_MASK: Float64Array = (() => {
   const mask = new Float64Array(TRANSITION_ROWS * TAG_COUNT);
   for (let previous = -1; previous < TAG_COUNT; previous++) {

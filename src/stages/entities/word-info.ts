@@ -23,12 +23,25 @@ export interface WordInfo {
   /** How often the word is capitalized mid-sentence in unlabeled text, as a bin (CAPITALIZATION_BINS). */
   readonly capitalizationBin: number;
   /**
-   * Filled lazily by the feature extractor that owns the cache (features.ts): the keys of the features
-   * that depend on this word alone, and by the tagger (model.ts) their summed weights. Computed once per
-   * distinct token instead of once per occurrence.
+   * Filled lazily by the feature extractor that owns the cache (features.ts): per role (the token itself,
+   * or its neighbor two before, one before, one after, two after: see Role) the keys of the features
+   * that depend on this word alone in that role; and by the tagger (model.ts) their summed weights, role
+   * after role. Computed once per distinct token instead of once per occurrence.
    */
-  typeKeys: Uint32Array | null;
-  typeScores: Float32Array | null;
+  roleKeys: readonly Uint32Array[] | null;
+  roleScores: Float32Array | null;
+}
+
+/** The places a word's own features are computed for: as the token, and as each neighbor in the window. */
+export const Role = { Self: 0, Prev2: 1, Prev: 2, Next: 3, Next2: 4 } as const;
+export const ROLE_COUNT = 5;
+
+/** A stand-in word for the start (or the end) of a sentence, as a neighbor: its hashes are `hash`. */
+export function boundaryWord(hash: number): WordInfo {
+  return {
+    norm: '', gazetteerKey: '', hashWord: hash, hashNorm: hash, hashShortShape: hash, hashLongShape: hash, affixes: [],
+    casing: Casing.NoLetters, noLowerCase: false, wordLike: false, clusters: null, capitalizationBin: 0, roleKeys: null, roleScores: null,
+  };
 }
 
 export const MAX_AFFIX = 4;
@@ -74,8 +87,8 @@ export function computeWordInfo(token: string, table: WordTable | null): WordInf
     wordLike: /[\p{L}\p{N}]/u.test(folded),
     clusters: clustersOf(table, norm),
     capitalizationBin: capitalizationBin(table, norm),
-    typeKeys: null,
-    typeScores: null,
+    roleKeys: null,
+    roleScores: null,
   };
 }
 
