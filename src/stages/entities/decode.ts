@@ -35,18 +35,33 @@ function allowedPairs(forward: boolean): { start: Int32Array; list: Int32Array }
 const PREDECESSORS = allowedPairs(true);
 const SUCCESSORS = allowedPairs(false);
 
+/** Scratch arrays reused from sentence to sentence (grown to the longest sentence seen, at most MAX_SCRATCH_TOKENS). */
+const MAX_SCRATCH_TOKENS = 4096;
+let scratchAlpha = new Float64Array(64 * L);
+let scratchBeta = new Float64Array(64 * L);
+let scratchBack = new Uint8Array(64 * L);
+
+function scratch(n: number): { alpha: Float64Array; beta: Float64Array; back: Uint8Array } {
+  if (n * L <= scratchAlpha.length) return { alpha: scratchAlpha, beta: scratchBeta, back: scratchBack };
+  const fresh = { alpha: new Float64Array(n * L), beta: new Float64Array(n * L), back: new Uint8Array(n * L) };
+  if (n <= MAX_SCRATCH_TOKENS) ({ alpha: scratchAlpha, beta: scratchBeta, back: scratchBack } = fresh);
+  return fresh;
+}
+
 /**
- * `emissions`: n × L token-major scores; `trans`: (L + 1) × L transition scores with the forbidden
- * transitions at -Infinity (weights.ts: maskedTransitions), row 0 = sentence start.
+ * `emissions`: token-major scores, token i's score for tag t at i × stride + offset + t (stride L and
+ * offset 0 for an n × L array; a wider row holds the scores of several passes); `trans`: (L + 1) × L
+ * transition scores with the forbidden transitions at -Infinity (weights.ts: maskedTransitions), row 0 =
+ * sentence start.
  */
-export function viterbi(emissions: Float64Array, n: number, trans: Float64Array, withMargins = true): Decoded {
+export function viterbi(emissions: Float64Array, n: number, trans: Float64Array, withMargins = true, stride = L, offset = 0): Decoded {
   const tags = new Uint8Array(n);
   const margins = new Float64Array(n);
   if (n === 0) return { tags, margins };
 
-  const alpha = new Float64Array(n * L);
-  const back = new Uint8Array(n * L);
-  for (let t = 0; t < L; t++) alpha[t] = trans[t]! + emissions[t]!;
+  const { alpha, beta, back } = scratch(n);
+  const emission = (i: number, t: number): number => emissions[i * stride + offset + t]!;
+  for (let t = 0; t < L; t++) alpha[t] = trans[t]! + emission(0, t);
   for (let i = 1; i < n; i++) {
     const base = i * L;
     const prevBase = base - L;
@@ -61,7 +76,7 @@ export function viterbi(emissions: Float64Array, n: number, trans: Float64Array,
           arg = p;
         }
       }
-      alpha[base + t] = best + emissions[base + t]!;
+      alpha[base + t] = best + emission(i, t);
       back[base + t] = arg;
     }
   }
@@ -72,7 +87,6 @@ export function viterbi(emissions: Float64Array, n: number, trans: Float64Array,
   if (!withMargins) return { tags, margins };
 
   // beta[i][t]: best score of the tokens after i, given tag t at i.
-  const beta = new Float64Array(n * L);
   beta.set(END_MASK, (n - 1) * L);
   for (let i = n - 2; i >= 0; i--) {
     const base = i * L;
@@ -81,7 +95,7 @@ export function viterbi(emissions: Float64Array, n: number, trans: Float64Array,
       let best = -Infinity;
       for (let k = SUCCESSORS.start[t]!; k < SUCCESSORS.start[t + 1]!; k++) {
         const q = SUCCESSORS.list[k]!;
-        const score = trans[(t + 1) * L + q]! + emissions[nextBase + q]! + beta[nextBase + q]!;
+        const score = trans[(t + 1) * L + q]! + emission(i + 1, q) + beta[nextBase + q]!;
         if (score > best) best = score;
       }
       beta[base + t] = best;

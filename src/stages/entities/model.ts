@@ -66,11 +66,8 @@ export class Tagger {
       const last = p === passes - 1;
       if (p > 0) ctx.setFirstPass(tagged.map((s) => s.tags));
       tagged = shared.map((scores, s) => {
-        const n = scores.length / (passes * L);
-        const emissions = new Float64Array(n * L);
-        for (let i = 0; i < n; i++) for (let t = 0; t < L; t++) emissions[i * L + t] = scores[(i * passes + p) * L + t]!;
-        if (p > 0) this.addSecondPass(ctx, s, p, emissions);
-        return viterbi(emissions, n, this.transitions[p]!, withMargins && last);
+        if (p > 0) this.addSecondPass(ctx, s, p, scores);
+        return viterbi(scores, scores.length / (passes * L), this.transitions[p]!, withMargins && last, passes * L, p * L);
       });
     }
     return tagged;
@@ -105,14 +102,16 @@ export class Tagger {
     return scores;
   }
 
-  private addSecondPass(ctx: DocumentContext, s: number, p: number, emissions: Float64Array): void {
+  /** Adds the weights of pass p's own keys to its columns of the shared scores (n × passes × L). */
+  private addSecondPass(ctx: DocumentContext, s: number, p: number, scores: Float64Array): void {
     const { keys, offsets } = this.extractors[p]!.secondPassKeys(ctx, s);
     const w = this.table.weights;
+    const width = this.table.width;
     for (let i = 0; i + 1 < offsets.length; i++) {
       for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
         const offset = this.table.offset(keys[k]!);
         if (offset < 0) continue;
-        for (let t = 0; t < L; t++) emissions[i * L + t]! += w[offset + p * L + t]!;
+        for (let t = p * L; t < (p + 1) * L; t++) scores[i * width + t]! += w[offset + t]!;
       }
     }
   }
