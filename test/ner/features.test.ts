@@ -3,6 +3,7 @@ import { DEFAULT_FEATURE_GROUPS, FeatureExtractor, type FeatureGroups, type NerL
 import { Gazetteer } from '../../src/stages/entities/gazetteer.js';
 import { casing, Casing, foldToken, normalizeWord, wordShapes } from '../../src/stages/entities/lexical.js';
 import { tagIndex } from '../../src/stages/entities/tags.js';
+import { WordInfoCache } from '../../src/stages/entities/word-info.js';
 import { WordTable } from '../../src/stages/entities/words.js';
 
 const gazetteer = Gazetteer.parse(['# test lists', 'country\tchina', 'country\tunited states', 'person\tjohn kerry', 'city\tnew york', 'city\tnew york city'].join('\n'));
@@ -131,5 +132,19 @@ describe('lexicon files', () => {
   it('parses the name lists and reports bad lines with their number', () => {
     expect(gazetteer.entryCount).toBe(5);
     expect(() => Gazetteer.parse('country\tchina\nno tab here\n')).toThrow(/line 2/);
+  });
+});
+
+describe('the word cache', () => {
+  it('stays within its bound and keeps the words that keep coming back', () => {
+    const cache = new WordInfoCache(null, 10);
+    const frequent = cache.get('the');
+    for (let i = 0; i < 1000; i++) {
+      cache.get(`word${i}`);
+      if (i % 3 === 0) expect(cache.get('the')).toBe(frequent);
+      expect(cache.size).toBeLessThanOrEqual(10);
+    }
+    expect(cache.get('word0')).not.toBe(undefined);
+    expect(cache.get('word0').norm).toBe('word0');
   });
 });

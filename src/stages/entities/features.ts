@@ -185,6 +185,11 @@ export class FeatureExtractor {
    * (one before or after) and its finest clusters ("a title", "a verb of saying").
    */
   roleKeys(w: WordInfo): readonly Uint32Array[] {
+    return (w.roleKeys ??= this.computeRoleKeys(w));
+  }
+
+  /** roleKeys without keeping them on the word (the tagger keeps only their summed weights). */
+  computeRoleKeys(w: WordInfo): readonly Uint32Array[] {
     if (w.roleKeys) return w.roleKeys;
     const g = this.groups;
     const self: number[] = [featureKey1(T.word, w.hashWord), featureKey1(T.norm, w.hashNorm)];
@@ -203,8 +208,7 @@ export class FeatureExtractor {
       return keys;
     };
     const roles = [self, asNeighbor(T.normPrev2, 0, 0), asNeighbor(T.normPrev, T.shapePrev, T.clusterPrev), asNeighbor(T.normNext, T.shapeNext, T.clusterNext), asNeighbor(T.normNext2, 0, 0)];
-    w.roleKeys = roles.map((keys) => Uint32Array.from(keys));
-    return w.roleKeys;
+    return roles.map((keys) => Uint32Array.from(keys));
   }
 
   /** The word at `i` of a sentence, or the boundary stand-in before its start or after its end. */

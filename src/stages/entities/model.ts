@@ -94,7 +94,7 @@ export class Tagger {
   /** The summed weights of the keys that depend on one word alone, per role, computed once per distinct word. */
   private roleScores(w: WordInfo): Float32Array {
     if (w.roleScores) return w.roleScores;
-    const roles = this.extractors[0]!.roleKeys(w);
+    const roles = this.extractors[0]!.computeRoleKeys(w);
     const width = this.table.width;
     const scores = new Float32Array(ROLE_COUNT * width);
     roles.forEach((keys, role) => this.table.addKeys(keys, 0, keys.length, scores, role * width));

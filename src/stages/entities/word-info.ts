@@ -92,25 +92,41 @@ export function computeWordInfo(token: string, table: WordTable | null): WordInf
   };
 }
 
-/** Distinct tokens whose WordInfo is kept (a few hundred bytes each); past it the cache starts over. */
-export const WORD_CACHE_ENTRIES = 100_000;
+/**
+ * Distinct tokens whose WordInfo is kept at most: about 1.3 KB each with the tagger's summed weights,
+ * so at most some 65 MB however much text goes through one model.
+ */
+export const WORD_CACHE_ENTRIES = 50_000;
 
-/** A bounded cache of WordInfo by token string: news repeats its words, and a huge input must not grow it without limit. */
+/**
+ * A bounded cache of WordInfo by token string: news repeats its words, and a huge input must not grow
+ * it without limit. Two generations of half the bound each: when the newer fills up, the older is
+ * dropped and the newer becomes the older; a word found in the older moves to the newer. Frequent words
+ * stay (unlike a cache that starts over), rare ones age out.
+ */
 export class WordInfoCache {
-  private readonly cache = new Map<string, WordInfo>();
+  private newer = new Map<string, WordInfo>();
+  private older = new Map<string, WordInfo>();
 
   constructor(
     private readonly table: WordTable | null,
     private readonly maxEntries = WORD_CACHE_ENTRIES,
   ) {}
 
+  /** The number of words kept. */
+  get size(): number {
+    return this.newer.size + this.older.size;
+  }
+
   get(token: string): WordInfo {
-    let info = this.cache.get(token);
-    if (!info) {
-      if (this.cache.size >= this.maxEntries) this.cache.clear();
-      info = computeWordInfo(token, this.table);
-      this.cache.set(token, info);
+    const info = this.newer.get(token);
+    if (info) return info;
+    const kept = this.older.get(token) ?? computeWordInfo(token, this.table);
+    if (this.newer.size >= Math.max(1, this.maxEntries >> 1)) {
+      this.older = this.newer;
+      this.newer = new Map();
     }
-    return info;
+    this.newer.set(token, kept);
+    return kept;
   }
 }
