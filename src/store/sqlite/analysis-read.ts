@@ -44,7 +44,7 @@ import { normalizeLimit, siteFromKey, siteKeyRangeEnd, type NormalizedFilter } f
 import { eventEvidence, quoteEvidence } from '../evidence.js';
 import { toFts5 } from '../query/fts5.js';
 import type { FilterClause } from './read.js';
-import { actorsFromTotals, datesOnly, eventTimelineFromDays, themesFromTotals, unfiltered } from './rollups.js';
+import { actorsFromTotals, datesOnly, eventTimelineFromDays, themesFromDays, themesFromTotals, unfiltered } from './rollups.js';
 
 /**
  * The analysis side of the SQLite adapter: an article's layers, events and quotes (pages, streams, a
@@ -135,6 +135,11 @@ function quoteClause(f: NormalizedQuoteFilter): FilterClause {
   if (f.speaker !== null) {
     terms.push("(instr(lower(coalesce(q.speaker_name, '')), @speaker) > 0 OR instr(lower(coalesce(q.speaker_code, '')), @speaker) > 0)");
     params.speaker = f.speaker;
+    // Three letters or more: the trigram index finds the candidates (the instr() above checks each exactly).
+    if ([...f.speaker].length >= 3) {
+      terms.push('q.id IN (SELECT rowid FROM quote_speakers_fts WHERE quote_speakers_fts MATCH @speakerMatch)');
+      params.speakerMatch = `"${f.speaker.replace(/"/g, '""')}"`;
+    }
   }
   if (f.speakerCode !== null) {
     terms.push('q.speaker_code >= @speakerCode AND q.speaker_code < @speakerCodeEnd');
@@ -429,6 +434,7 @@ export function listActors(db: Database.Database, query: ActorQuery): ActorSumma
 export function listThemes(db: Database.Database, query: AggregateQuery): ThemeSummary[] {
   const q = normalizeAggregate(query);
   if (unfiltered(q.dates)) return themesFromTotals(db, q.limit);
+  if (datesOnly(q.dates)) return themesFromDays(db, q.dates, q.limit);
   const params: Params = { limit: q.limit };
   const where = articleDates(q.dates, params);
   return db
