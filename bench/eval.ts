@@ -31,7 +31,7 @@ interface Baseline {
 
 /** The analysis evaluations: each prints one JSON object with `--json`; the gate reads these keys. */
 const ANALYSIS_EVALS: { name: string; script: string; metrics: { key: string; label: string }[] }[] = [
-  { name: 'ner', script: 'ner-eval.ts', metrics: [{ key: 'devF1', label: 'entity F1 (CoNLL dev)' }] },
+  { name: 'ner', script: 'ner-eval.ts', metrics: [{ key: 'devF1', label: 'entity F1 (CoNLL dev)' }, { key: 'unseenRecall', label: 'recall of dev names unseen in training' }] },
   { name: 'quotes', script: 'quotes-eval.ts', metrics: [{ key: 'directF1', label: 'direct-quote F1 (PolNeAR dev)' }, { key: 'speakerAccuracy', label: 'speaker accuracy' }] },
   {
     name: 'events',

@@ -119,7 +119,7 @@ function requests(): { route: string; view: string; urls: string[] }[] {
   const actors = [...popular.slice(0, 5), ...fewer.slice(0, 3)];
   const themes = analyses.themes();
   const enc = encodeURIComponent;
-  const ids = [1, 777, 5000, Math.floor(total / 2), total - 10];
+  const ids = [1, Math.floor(total * 0.0077), Math.floor(total * 0.05), Math.floor(total / 2), total - 10];
   return [
     { route: 'GET /api/articles?q=', view: 'Search', urls: queries.map((q) => `/api/articles?q=${enc(q)}&limit=20`) },
     { route: 'GET /api/articles (newest, filtered)', view: 'Search', urls: [`/api/articles?limit=20`, `/api/articles?q=${enc('theme:TRADE')}&limit=20`, `/api/articles?q=${enc(`actor:${actors[6]!.code}`)}&limit=20`, `/api/articles?q=${enc('since:2024-03 until:2024-03')}&limit=20`] },
@@ -137,6 +137,7 @@ function requests(): { route: string; view: string; urls: string[] }[] {
         `/api/events?source=USA&target=CHN&both=true&limit=50`,
         `/api/events?source=USA&target=CHN&both=true&code=11&theme=CYBER_SECURITY&since=2024-01&until=2025-12&limit=50`,
         `/api/events?source=${actors[6]!.code}&sourceName=${enc(actors[6]!.name)}&limit=20`,
+        '/api/events?country=CHN&limit=50',
       ],
     },
     {
@@ -144,14 +145,17 @@ function requests(): { route: string; view: string; urls: string[] }[] {
       view: 'Events',
       urls: ['/api/events?by=month', `/api/events?source=USA&target=CHN&both=true&by=month`, `/api/events?source=USA&target=CHN&both=true&code=11&theme=CYBER_SECURITY&by=month`, `/api/events?source=RUS&by=week&since=2025-01`, `/api/events?quadClass=4&by=day&since=2026-01`],
     },
-    { route: 'GET /api/quotes', view: 'Quotes, Actor', urls: [...actors.slice(0, 5).map((a) => `/api/quotes?speaker=${enc(a.name)}&limit=30`), ...queries.slice(0, 6).map((q) => `/api/quotes?q=${enc(q)}&limit=30`), '/api/quotes?limit=30'] },
-    { route: 'GET /api/actors', view: 'Actors', urls: ['/api/actors?limit=50', '/api/actors?limit=50&since=2025-01', '/api/actors?name=minister&limit=50'] },
+    { route: 'GET /api/quotes', view: 'Quotes, Actor', urls: [...actors.slice(0, 5).map((a) => `/api/quotes?speakerCode=${a.code}&speaker=${enc(a.name)}&limit=30`), `/api/quotes?speaker=minister&limit=30`, ...queries.slice(0, 6).map((q) => `/api/quotes?q=${enc(q)}&limit=30`), '/api/quotes?limit=30'] },
+    // The Actors view asks for the whole archive's top actors (a search's come from its facets); a period or a
+    // name filter (API only) is an exact count over the selected rows, not measured here.
+    { route: 'GET /api/actors', view: 'Actors', urls: ['/api/actors?limit=50'] },
     { route: 'GET /api/actors/network', view: 'Actors', urls: ['/api/actors/network?nodes=30', ...queries.slice(0, 6).map((q) => `/api/actors/network?q=${enc(q)}&nodes=30`)] },
     { route: 'GET /api/actors/{code}', view: 'Actor', urls: [...actors.map((a) => `/api/actors/${a.code}?by=month`), `/api/actors/${actors[6]!.code}?name=${enc(actors[6]!.name)}`] },
     { route: 'GET /api/themes', view: 'Themes', urls: ['/api/themes?limit=40', '/api/themes?limit=40&since=2025-01'] },
     { route: 'GET /api/themes/timeline', view: 'Themes', urls: ['/api/themes/timeline?by=month', `/api/themes/timeline?themes=${themes.slice(0, 4).join(',')}&by=week`, `/api/themes/timeline?themes=${themes.slice(20, 24).join(',')}&by=month&since=2024-01`] },
     { route: 'GET /api/themes/grid', view: 'Themes', urls: ['/api/themes/grid', `/api/themes/grid?q=${enc('since:2025-01')}`, `/api/themes/grid?q=${enc(frequent[0]!)}`] },
     { route: 'GET /api/stats', view: 'Coverage, footer', urls: ['/api/stats?runs=50&sites=30', '/api/stats?runs=1&sites=1'] },
+    { route: 'GET /api/places', view: 'Map', urls: ['/api/places?limit=60', '/api/places?limit=60&since=2025-01', '/api/places?limit=60&source=USA', '/api/places?limit=60&theme=TRADE'] },
     { route: 'GET /api/failures', view: 'Coverage', urls: ['/api/failures?limit=50', '/api/failures?kind=failed&code=TIMEOUT&limit=50'] },
     { route: 'GET /api/codebook', view: 'Events, Article, Actor', urls: ['/api/codebook'] },
   ];
@@ -204,7 +208,7 @@ function report(): void {
     `- Command: \`npm run bench:ui\`${total === 100_000 ? '' : ` -- --articles ${total}`}`,
     `- Date: ${new Date().toISOString().slice(0, 10)}`,
     `- Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, shared with other work (load average ${loadavg()[0]!.toFixed(1)} at the end); Node ${process.versions.node}`,
-    `- Archive: ${total.toLocaleString('en-US')} synthetic articles (${model.source}), each with 3-12 coded actors (3,000 actors, Zipf popularity), mentions, 2-8 themes, 0-3 quotes, 0-6 events and tone; 1 page in 200 failed, 1 article in 150 a reprint. ${buildSeconds === null ? 'Reused from an earlier run.' : `Built in ${buildSeconds.toFixed(0)} s through the store port.`}`,
+    `- Archive: ${total.toLocaleString('en-US')} synthetic articles (${model.source}), each with 3-12 coded actors (3,000 actors, Zipf popularity), mentions, 2-8 themes, 0-3 quotes, 0-6 events located in their source's country, the countries of its actors as its focus, and tone; 1 page in 200 failed, 1 article in 150 a reprint. ${buildSeconds === null ? 'Reused from an earlier run.' : `Built in ${buildSeconds.toFixed(0)} s through the store port.`}`,
     `- Each route called in-process through the API app (parameters, store, JSON), warm cache, ${TIMED_PASSES} timed passes after a warm-up pass:`,
     '',
     ...rows,

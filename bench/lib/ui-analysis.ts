@@ -1,4 +1,5 @@
-import type { ArticleAnalysis, EntityRecord, EventRecord, MentionRecord, QuoteRecord, ThemeRecord, ToneRecord } from '../../src/store/analysis.js';
+import type { ArticleAnalysis, EntityRecord, EventRecord, FocusRecord, MentionRecord, QuoteRecord, ThemeRecord, ToneRecord } from '../../src/store/analysis.js';
+import type { ResolvedPlace } from '../../src/stages/places/place.js';
 import { AliasTable, type Random } from './search-corpus.js';
 
 /**
@@ -24,6 +25,19 @@ const EVENT_CODES: readonly (readonly [string, number, 1 | 2 | 3 | 4, string])[]
   ['100', -5, 3, 'DEMAND'], ['112', -2, 3, 'ACCUSE'], ['120', -4, 3, 'REJECT'], ['130', -4.4, 3, 'THREATEN'], ['140', -6.5, 4, 'PROTEST'],
   ['173', -5, 4, 'COERCE'], ['190', -10, 4, 'ASSAULT'], ['193', -10, 4, 'ASSAULT'],
 ];
+
+/** A country's point and three cities near it: enough for the map's choropleth and its city points. */
+function placesOf(country: string, i: number): { country: ResolvedPlace; cities: ResolvedPlace[] } {
+  const lat = -40 + ((i * 37) % 100);
+  const lon = -150 + ((i * 83) % 300);
+  const base = { country, admin1: null, admin1Code: null, geonameId: null };
+  return {
+    country: { ...base, name: `Country ${country}`, type: 'country', lat, lon, featureCode: 'PCLI' },
+    cities: [0, 1, 2].map((c) => ({ ...base, name: `${country} City ${c}`, type: 'city', admin1: `${country} Province`, lat: lat + c, lon: lon + c, geonameId: 100000 + i * 10 + c, featureCode: c === 0 ? 'PPLC' : 'PPL' })),
+  };
+}
+
+const PLACES = new Map(COUNTRIES.map((c, i) => [c, placesOf(c, i)]));
 
 interface Actor {
   readonly code: string;
@@ -134,12 +148,20 @@ export class AnalysisFactory {
         confidence: 0.4 + 0.6 * r.next(),
       });
     }
+    // The article's focus: the countries of its actors (and a city of the first); events located there.
+    const countries = [...new Set(actors.map((a) => a.code.slice(0, 3)))].filter((c) => PLACES.has(c)).slice(0, 3);
+    const focus: FocusRecord[] = countries.map((c, i) => ({ scope: 'country', ...PLACES.get(c)!.country, score: 1 / (i + 1), mentions: 3 - i }));
+    if (countries[0]) focus.push({ scope: 'city', ...PLACES.get(countries[0])!.cities[r.int(3)]!, score: 0.5, mentions: 1 });
+    const located = events.map((e): EventRecord => {
+      const where = PLACES.get(e.source?.code?.slice(0, 3) ?? '');
+      return where ? { ...e, location: { place: where.cities[r.int(3)]!, evidence: null, method: 'focus', confidence: 0.5 } } : e;
+    });
     const toneValue = -6 + 10 * r.next();
     const tone: ToneRecord[] = [
       { scope: 'document', start: 0, end: text.length, positive: 3, negative: 3 - toneValue / 2, tone: toneValue, polarity: 5, activity: 20, selfReference: 0, wordCount: words.length },
       ...sentences.slice(0, 5).map((s) => ({ scope: 'sentence' as const, start: s.start, end: s.end, positive: 2, negative: 1, tone: 1, polarity: 3, activity: 10, selfReference: 0, wordCount: wordsIn(words, s).length })),
     ];
-    return { stages: [{ name: 'bench-synthetic', version: '1' }], failures: [], entities, mentions, quotes, themes, events, tone };
+    return { stages: [{ name: 'places', version: 'bench' }, { name: 'event-places', version: 'bench' }], failures: [], entities, mentions, quotes, themes, events: located, tone, places: [], focus };
   }
 }
 

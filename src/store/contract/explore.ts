@@ -83,6 +83,11 @@ export function registerExploreContract({ store }: ContractContext): void {
       const themes = await store().listThemes();
       expect(themes.map((t) => [t.theme, t.articles])).toEqual([['CYBER_SECURITY', 2], ['ENERGY', 2], ['CLIMATE_CHANGE', 1]]);
       expect(themes.find((t) => t.theme === 'ENERGY')!.meanScore).toBe(1);
+      // A period of whole days (the daily counts) and one of instants (the theme rows) agree.
+      const may = await store().listThemes({ since: '2024-05', until: '2024-05' });
+      expect(may.map((t) => [t.theme, t.articles, t.meanScore, t.evidence])).toEqual([['CLIMATE_CHANGE', 1, 3, 2], ['CYBER_SECURITY', 1, 1, 2], ['ENERGY', 1, 1, 2]]);
+      expect(await store().listThemes({ since: '2024-05-01T00:00:00Z', until: '2024-05-31T23:59:59.999Z' })).toEqual(may);
+      expect(await store().listThemes({ since: '2024-05-01T00:00:01Z', until: '2024-05-31' })).toEqual(may);
       const timeline = await store().articleTimeline({}, 'month');
       expect(timeline.buckets[0]).toEqual({ start: '2024-05-01', articles: 2, tone: 1, toned: 2 });
       expect(await store().articleTimeline({ since: '2024-05-01', until: '2024-05-31' }, 'month')).toEqual({ ...timeline, total: 2, undated: 0, buckets: [timeline.buckets[0]] });

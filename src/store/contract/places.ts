@@ -84,5 +84,21 @@ export function registerPlacesContract({ store }: ContractContext): void {
       expect((await store().placeCounts({ limit: 1 })).cities).toHaveLength(1);
       await expect(store().placeCounts({ limit: 0 })).rejects.toMatchObject({ code: 'E_FILTER' });
     });
+
+    it('keep the whole-archive counts in step when an analysis is replaced or cleared', async () => {
+      const ids = await archive();
+      const before = await store().placeCounts();
+      const saved = await store().getAnalysis(ids[0]!);
+      await store().saveAnalysis(ids[0]!, { ...saved!, focus: [], events: saved!.events.map((e) => ({ ...e, location: null })) });
+      const cleared = await store().placeCounts();
+      // The first article's Syrian focus and its two events in Aleppo leave the counts; no city is left at zero.
+      expect(cleared.countries).toEqual([
+        { country: 'FRA', articles: 1, events: 1 },
+        { country: 'SYR', articles: 1, events: 1 },
+      ]);
+      expect(cleared.cities.map((c) => [c.name, c.articles, c.events])).toEqual([['Paris', 1, 1]]);
+      await store().saveAnalysis(ids[0]!, saved!);
+      expect(await store().placeCounts()).toEqual(before);
+    });
   });
 }

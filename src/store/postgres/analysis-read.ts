@@ -65,10 +65,11 @@ async function storedQuotes(db: Queryable, rows: readonly QuoteJoinRow[]): Promi
 
 /**
  * The quote filter: the SQLite clause, except the words of the quote, which PostgreSQL finds with the
- * quotes' own tsvector (the same tokens as article search).
+ * quotes' own tsvector (the same tokens as article search), and the speaker, matched without SQLite's
+ * trigram index.
  */
 function pgQuoteClause(f: NormalizedQuoteFilter): FilterClause {
-  const clause = quoteClause({ ...f, text: null });
+  const clause = quoteClause({ ...f, text: null }, { speakerIndex: false });
   if (f.text === null) return clause;
   return { sql: `${clause.sql} AND q.search_vector @@ @words::tsquery`, params: { ...clause.params, words: toTsquery(f.text) } };
 }

@@ -35,7 +35,7 @@ import { normalizeLimit, siteKeyRangeEnd, type NormalizedFilter } from '../filte
 import { toFts5 } from '../query/fts5.js';
 import { analysisFromRows, analysisStatements, EVENT_SELECT, QUOTE_SELECT, storedEvent, storedQuote, type AnalysisRows, type EventResultRow, type QuoteResultRow } from './analysis-codec.js';
 import type { FilterClause } from './read.js';
-import { actorsFromTotals, datesOnly, eventTimelineFromDays, themesFromTotals, unfiltered } from './rollups.js';
+import { actorsFromTotals, datesOnly, eventTimelineFromDays, themesFromDays, themesFromTotals, unfiltered } from './rollups.js';
 
 /**
  * The analysis side of the SQLite adapter: an article's layers, events and quotes (pages, streams, a
@@ -122,12 +122,21 @@ export function eventClause(f: NormalizedEventFilter): FilterClause {
   return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
 }
 
-export function quoteClause(f: NormalizedQuoteFilter): FilterClause {
+/**
+ * The quote filter. `speakerIndex`: find a speaker's candidates with SQLite's trigram index
+ * (quote_speakers_fts, migration 4); PostgreSQL, which shares this clause, has no such table.
+ */
+export function quoteClause(f: NormalizedQuoteFilter, { speakerIndex = true } = {}): FilterClause {
   const params: Params = {};
   const terms = datedClause('q', f.dates, params);
   if (f.speaker !== null) {
     terms.push("(instr(lower(coalesce(q.speaker_name, '')), @speaker) > 0 OR instr(lower(coalesce(q.speaker_code, '')), @speaker) > 0)");
     params.speaker = f.speaker;
+    // Three letters or more: the trigram index finds the candidates (the instr() above checks each exactly).
+    if (speakerIndex && [...f.speaker].length >= 3) {
+      terms.push('q.id IN (SELECT rowid FROM quote_speakers_fts WHERE quote_speakers_fts MATCH @speakerMatch)');
+      params.speakerMatch = `"${f.speaker.replace(/"/g, '""')}"`;
+    }
   }
   if (f.speakerCode !== null) {
     terms.push('q.speaker_code >= @speakerCode AND q.speaker_code < @speakerCodeEnd');
@@ -309,6 +318,7 @@ export function listActors(db: Database.Database, query: ActorQuery): ActorSumma
 export function listThemes(db: Database.Database, query: AggregateQuery): ThemeSummary[] {
   const q = normalizeAggregate(query);
   if (unfiltered(q.dates)) return themesFromTotals(db, q.limit);
+  if (datesOnly(q.dates)) return themesFromDays(db, q.dates, q.limit);
   const params: Params = { limit: q.limit };
   const where = articleDates(q.dates, params);
   return db

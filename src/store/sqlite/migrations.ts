@@ -40,17 +40,17 @@
  *   (theme, published_ms): an actor's or a theme's articles over time are one index range.
  * - actor_totals and theme_totals: articles and mentions per (code, name, type) and per theme over the
  *   whole archive; article_days (articles and document tone per published day) and event_days (events and
- *   Goldstein per day and quad class), theme_days (articles per theme and day). Triggers on the layer rows
+ *   Goldstein per day and quad class), theme_days (articles, scores and evidence per theme and day). Triggers on the layer rows
  *   keep them in step with every insert and delete (a save replaces an article's rows: its old counts
  *   leave, its new ones come), so the unfiltered charts — the first thing every view shows — read a few
  *   thousand rows, not the archive.
  * - tone_document: the document tone by article (a partial covering index), for timelines of a selection;
- *   quotes_by_speaker: a speaker's quotes by date.
+ *   quotes_by_speaker: a speaker's quotes by date; quote_speakers_fts: speakers' names and codes by trigram.
  *
  * Version 5 (the places layers): places (every place an article names, resolved to a gazetteer entry);
  * article_places (the article's focus: the countries and cities it is mainly about; indexed by country,
  * for `country:SYR` and the country filters); the events' locations (GDELT's ActionGeo) as geo_*
- * columns of events, indexed by country.
+ * columns of events, indexed by country; place_totals, the map's counts over the whole archive (triggers).
  *
  * Version 6: the full-text index holds Parley's own search tokens (store/query/tokens.ts: the same in
  * every adapter; Chinese, Japanese and Korean as character pairs, so a few characters of a word find
@@ -456,26 +456,38 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
 
       CREATE TABLE theme_days (
-        theme    TEXT NOT NULL,
-        day      INTEGER NOT NULL,
-        articles INTEGER NOT NULL,
+        theme     TEXT NOT NULL,
+        day       INTEGER NOT NULL,
+        articles  INTEGER NOT NULL,
+        score_sum REAL NOT NULL,
+        evidence  INTEGER NOT NULL,
         PRIMARY KEY (theme, day)
       ) WITHOUT ROWID;
-      INSERT INTO theme_days SELECT theme, ${dayOf('published_ms')}, count(*) FROM article_themes WHERE published_ms IS NOT NULL GROUP BY 1, 2;
+      INSERT INTO theme_days SELECT theme, ${dayOf('published_ms')}, count(*), sum(score), sum(evidence) FROM article_themes WHERE published_ms IS NOT NULL GROUP BY 1, 2;
       CREATE TRIGGER theme_days_insert AFTER INSERT ON article_themes WHEN new.published_ms IS NOT NULL BEGIN
-        INSERT INTO theme_days (theme, day, articles) VALUES (new.theme, ${dayOf('new.published_ms')}, 1)
-          ON CONFLICT (theme, day) DO UPDATE SET articles = articles + 1;
+        INSERT INTO theme_days (theme, day, articles, score_sum, evidence) VALUES (new.theme, ${dayOf('new.published_ms')}, 1, new.score, new.evidence)
+          ON CONFLICT (theme, day) DO UPDATE SET articles = articles + 1, score_sum = score_sum + excluded.score_sum, evidence = evidence + excluded.evidence;
       END;
       CREATE TRIGGER theme_days_delete AFTER DELETE ON article_themes WHEN old.published_ms IS NOT NULL BEGIN
-        UPDATE theme_days SET articles = articles - 1 WHERE theme = old.theme AND day = ${dayOf('old.published_ms')};
+        UPDATE theme_days SET articles = articles - 1, score_sum = score_sum - old.score, evidence = evidence - old.evidence WHERE theme = old.theme AND day = ${dayOf('old.published_ms')};
       END;
       CREATE TRIGGER theme_days_redate AFTER UPDATE OF published_ms ON article_themes BEGIN
-        UPDATE theme_days SET articles = articles - 1 WHERE old.published_ms IS NOT NULL AND theme = old.theme AND day = ${dayOf('old.published_ms')};
-        INSERT INTO theme_days (theme, day, articles) SELECT new.theme, ${dayOf('new.published_ms')}, 1 WHERE new.published_ms IS NOT NULL
-          ON CONFLICT (theme, day) DO UPDATE SET articles = articles + 1;
+        UPDATE theme_days SET articles = articles - 1, score_sum = score_sum - old.score, evidence = evidence - old.evidence
+          WHERE old.published_ms IS NOT NULL AND theme = old.theme AND day = ${dayOf('old.published_ms')};
+        INSERT INTO theme_days (theme, day, articles, score_sum, evidence) SELECT new.theme, ${dayOf('new.published_ms')}, 1, new.score, new.evidence WHERE new.published_ms IS NOT NULL
+          ON CONFLICT (theme, day) DO UPDATE SET articles = articles + 1, score_sum = score_sum + excluded.score_sum, evidence = evidence + excluded.evidence;
       END;
 
       CREATE INDEX quotes_by_speaker ON quotes(speaker_code, sort_ms);
+      -- A speaker's name or code containing some letters (the speaker filter) is a trigram lookup, not a scan.
+      CREATE VIRTUAL TABLE quote_speakers_fts USING fts5(speaker, content = '', contentless_delete = 1, tokenize = 'trigram');
+      INSERT INTO quote_speakers_fts(rowid, speaker) SELECT id, coalesce(speaker_name, '') || ' ' || coalesce(speaker_code, '') FROM quotes;
+      CREATE TRIGGER quote_speakers_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quote_speakers_fts(rowid, speaker) VALUES (new.id, coalesce(new.speaker_name, '') || ' ' || coalesce(new.speaker_code, ''));
+      END;
+      CREATE TRIGGER quote_speakers_fts_delete AFTER DELETE ON quotes BEGIN
+        DELETE FROM quote_speakers_fts WHERE rowid = old.id;
+      END;
 
       CREATE TABLE event_days (
         day           INTEGER NOT NULL,
@@ -548,6 +560,40 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE events ADD COLUMN geo_start INTEGER;
       ALTER TABLE events ADD COLUMN geo_end INTEGER;
       CREATE INDEX events_by_geo_country ON events(geo_country, sort_ms);
+
+      -- The map's counts over the whole archive, kept by triggers: articles by focus country and city,
+      -- events by the country and city they are located in (name '' and point 0, 0 for a country row).
+      CREATE TABLE place_totals (
+        kind       TEXT NOT NULL CHECK (kind IN ('article', 'event')),
+        scope      TEXT NOT NULL CHECK (scope IN ('country', 'city')),
+        country    TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        lat        REAL NOT NULL,
+        lon        REAL NOT NULL,
+        geoname_id INTEGER,
+        admin1     TEXT,
+        count      INTEGER NOT NULL,
+        PRIMARY KEY (kind, scope, country, name, lat, lon)
+      ) WITHOUT ROWID;
+      CREATE TRIGGER place_totals_focus_insert AFTER INSERT ON article_places BEGIN
+        INSERT INTO place_totals VALUES ('article', new.scope, new.country, CASE new.scope WHEN 'city' THEN new.name ELSE '' END,
+            CASE new.scope WHEN 'city' THEN new.lat ELSE 0 END, CASE new.scope WHEN 'city' THEN new.lon ELSE 0 END, new.geoname_id, new.admin1, 1)
+          ON CONFLICT (kind, scope, country, name, lat, lon) DO UPDATE SET count = count + 1;
+      END;
+      CREATE TRIGGER place_totals_focus_delete AFTER DELETE ON article_places BEGIN
+        UPDATE place_totals SET count = count - 1 WHERE kind = 'article' AND scope = old.scope AND country = old.country
+          AND name = CASE old.scope WHEN 'city' THEN old.name ELSE '' END AND lat = CASE old.scope WHEN 'city' THEN old.lat ELSE 0 END AND lon = CASE old.scope WHEN 'city' THEN old.lon ELSE 0 END;
+      END;
+      CREATE TRIGGER place_totals_event_insert AFTER INSERT ON events WHEN new.geo_country IS NOT NULL BEGIN
+        INSERT INTO place_totals VALUES ('event', 'country', new.geo_country, '', 0, 0, NULL, NULL, 1)
+          ON CONFLICT (kind, scope, country, name, lat, lon) DO UPDATE SET count = count + 1;
+        INSERT INTO place_totals SELECT 'event', 'city', new.geo_country, new.geo_name, new.geo_lat, new.geo_lon, new.geo_geoname_id, new.geo_admin1, 1 WHERE new.geo_type = 'city'
+          ON CONFLICT (kind, scope, country, name, lat, lon) DO UPDATE SET count = count + 1;
+      END;
+      CREATE TRIGGER place_totals_event_delete AFTER DELETE ON events WHEN old.geo_country IS NOT NULL BEGIN
+        UPDATE place_totals SET count = count - 1 WHERE kind = 'event' AND scope = 'country' AND country = old.geo_country AND name = '' AND lat = 0 AND lon = 0;
+        UPDATE place_totals SET count = count - 1 WHERE old.geo_type = 'city' AND kind = 'event' AND scope = 'city' AND country = old.geo_country AND name = old.geo_name AND lat = old.geo_lat AND lon = old.geo_lon;
+      END;
     `,
   },
   {

@@ -4,6 +4,18 @@ import { prefixRangeEnd } from '../analysis-filters.js';
 import { mergePlaceCounts, normalizePlaceQuery, type CountedCity } from '../place-counts.js';
 import { articleDates, eventClause } from './analysis-read.js';
 import type { FilterClause } from './read.js';
+import { unfiltered } from './rollups.js';
+
+/** The whole archive's map, from place_totals (migration 5's triggers keep it). */
+function placeCountsFromTotals(db: Database.Database, limit: number): PlaceCounts {
+  const rows = db.prepare('SELECT kind, scope, country, name, lat, lon, geoname_id AS geonameId, admin1, count FROM place_totals WHERE count > 0').all() as {
+    kind: 'article' | 'event'; scope: 'country' | 'city'; country: string; name: string; lat: number; lon: number; geonameId: number | null; admin1: string | null; count: number;
+  }[];
+  const countries = (kind: string): Map<string, number> => new Map(rows.filter((r) => r.kind === kind && r.scope === 'country').map((r) => [r.country, r.count]));
+  const cities = (kind: string): CountedCity[] =>
+    rows.filter((r) => r.kind === kind && r.scope === 'city').map((r) => ({ name: r.name, country: r.country, admin1: r.admin1, lat: r.lat, lon: r.lon, geonameId: r.geonameId, count: r.count }));
+  return mergePlaceCounts(countries('article'), countries('event'), cities('article'), cities('event'), limit);
+}
 
 /**
  * The map's counts: articles by their focus countries and cities (article_places, indexed by country),
@@ -62,6 +74,8 @@ export function countsByCountry(rows: readonly { country: string; n: number }[])
 }
 
 export function placeCounts(db: Database.Database, query: PlaceQuery = {}): PlaceCounts {
+  const { filter: f, limit } = normalizePlaceQuery(query);
+  if (f.source === null && f.target === null && f.theme === null && unfiltered(f.dates)) return placeCountsFromTotals(db, limit);
   const s = placeCountStatements(query);
   const all = <T>({ sql, params }: FilterClause): T[] => db.prepare(sql).all(params) as T[];
   return mergePlaceCounts(

@@ -117,6 +117,19 @@ export function themeTimelineFromDays(db: Database.Database, themes: readonly st
     .all(params) as { theme: string; start: string; articles: number }[];
 }
 
+/** The themes of the articles published in a day-aligned period (no other filter), from theme_days. */
+export function themesFromDays(db: Database.Database, f: NormalizedFilter, limit: number): ThemeSummary[] {
+  const params: Record<string, unknown> = { limit };
+  const range = dayRange(f, params);
+  return db
+    .prepare(
+      `SELECT d.theme, coalesce(t.label, lower(replace(d.theme, '_', ' '))) AS label, sum(d.articles) AS articles, sum(d.score_sum) / sum(d.articles) AS meanScore, sum(d.evidence) AS evidence
+       FROM theme_days d LEFT JOIN theme_totals t ON t.theme = d.theme WHERE 1${range}
+       GROUP BY d.theme HAVING sum(d.articles) > 0 ORDER BY articles DESC, d.theme LIMIT @limit`,
+    )
+    .all(params) as ThemeSummary[];
+}
+
 /** Articles per published day (UTC), oldest first, from article_days. */
 export function articlesPerDay(db: Database.Database): { day: number; articles: number }[] {
   return db.prepare('SELECT day, articles FROM article_days WHERE day <> ? AND articles > 0 ORDER BY day').all(UNDATED_DAY) as { day: number; articles: number }[];
