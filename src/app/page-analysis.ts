@@ -1,13 +1,13 @@
 import { extract } from '../extract/index.js';
 import type { Article } from '../model/article.js';
-import type { ArticleAnalysis } from '../store/analysis.js';
-import { analyzerFor, type AnalysisSettings } from './article-analysis.js';
 import { chooseCanonicalUrl, contentHash, fingerprintText, type CanonicalSource, type MinHashParams } from '../dedup/index.js';
 
 /**
- * Everything the ingest does to one page that needs no store: extraction, the canonical URL, the hashes,
- * the MinHash fingerprint and the analysis stages (article-analysis.ts; models loaded once per thread). Pure and self-contained, so it runs in a worker thread (page-worker.ts)
- * or inline; the decisions that need what is already stored are the writer's (decide.ts).
+ * What the ingest does to one page before it knows whether the page is new: extraction, the canonical
+ * URL, the hashes and the MinHash fingerprint. Pure and self-contained, so it runs in a worker thread
+ * (page-worker.ts) or inline; the decisions that need what is already stored are the writer's
+ * (decide.ts), and the analysis stages run afterwards, only on the pages that become articles
+ * (article-analysis.ts, in the same workers).
  */
 
 export interface PageTask {
@@ -20,8 +20,6 @@ export interface PageTask {
   readonly maxBytes: number;
   readonly timeoutMs: number;
   readonly minhash: MinHashParams;
-  /** Run the analysis stages on the article (null: extraction only). */
-  readonly analysis: AnalysisSettings | null;
 }
 
 export type PageAnalysis =
@@ -35,9 +33,7 @@ export type PageAnalysis =
       /** MinHash signature bytes (dedup/minhash.ts encodeSignature) and band keys; null for very short bodies. */
       readonly signature: Uint8Array | null;
       readonly bandKeys: readonly string[];
-      /** The article's analysis layers, or null when the task asked for extraction only. */
-      readonly analysis: ArticleAnalysis | null;
-      /** Time spent: `extract` and each analysis stage, in ms (benchmarks read it). */
+      /** Time spent on extraction and fingerprints (`extract`), in ms (benchmarks read it). */
       readonly timings: Readonly<Record<string, number>>;
     }
   | {
@@ -63,8 +59,6 @@ export function analyzePage(task: PageTask): PageAnalysis {
     return { ok: false, contentHash: hash, code: 'NO_URL', message: 'The page has no usable URL and no canonical link, so it cannot be filed under an address.' };
   }
   const fingerprint = fingerprintText(article.text, task.minhash);
-  const extracted = performance.now() - started;
-  const analyzed = task.analysis === null ? null : analyzerFor(task.analysis).analyze(article);
   return {
     ok: true,
     contentHash: hash,
@@ -74,7 +68,6 @@ export function analyzePage(task: PageTask): PageAnalysis {
     textHash: fingerprint.textHash,
     signature: fingerprint.encodedSignature,
     bandKeys: fingerprint.bandKeys,
-    analysis: analyzed?.analysis ?? null,
-    timings: { extract: extracted, ...analyzed?.timings },
+    timings: { extract: performance.now() - started },
   };
 }

@@ -70,13 +70,19 @@ export function computeWordInfo(token: string, table: WordTable | null): WordInf
   };
 }
 
-/** A bounded cache of WordInfo by token string: news repeats its words, and a huge input must not grow it without limit. */
+/**
+ * A bounded cache of WordInfo by token string: news repeats its words, and a huge input must not grow it
+ * without limit. An entry costs about 540 bytes, and the cache lives as long as the model (a whole
+ * ingest, in every worker): at 200,000 entries it held 86 MB per worker after one pass over the 1,782
+ * benchmark articles and pushed the workers against their heap limit. At 20,000 (about 11 MB) the
+ * tagger misses 12 % of lookups instead of 6 %, at the same CPU time per article.
+ */
 export class WordInfoCache {
   private readonly cache = new Map<string, WordInfo>();
 
   constructor(
     private readonly table: WordTable | null,
-    private readonly maxEntries = 200_000,
+    private readonly maxEntries = 20_000,
   ) {}
 
   get(token: string): WordInfo {
