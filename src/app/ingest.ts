@@ -196,6 +196,7 @@ async function prepare(item: SourceItem, analyzer: PageAnalyzer, store: Store, s
       maxBytes: settings.maxPageBytes,
       timeoutMs: settings.extractTimeoutMs,
       minhash: settings.minhash,
+      compressRaw: settings.keepRaw,
     };
     const extracted = await analyzer.extract(task);
     let analysis: Promise<TaskOutcome<AnalysisOutcome>> | null = null;
@@ -247,6 +248,7 @@ async function pageRecord(store: Store, runId: RunId, ready: Extract<Ready, { ki
     etag: headers['etag'] ?? null,
     lastModified: headers['last-modified'] ?? null,
     raw: ready.raw,
+    rawGzip: extracted.ok ? extracted.value.rawGzip : null,
     outcome,
   };
 }
