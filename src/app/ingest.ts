@@ -45,7 +45,8 @@ export interface IngestRequest {
   readonly onItem?: (event: ItemEvent) => void;
   /**
    * Workers to use instead of starting new ones (a server or a benchmark keeping them, models loaded,
-   * across runs): the caller closes them. Default: a pool made from the settings, closed at the end.
+   * across runs), with their own limits: the caller closes them. Default: a pool made from the
+   * settings (jobs, time limits, heap limit), closed at the end.
    */
   readonly analyzer?: PageAnalyzer;
 }
@@ -86,7 +87,7 @@ export class IngestAborted extends Error {
   }
 }
 
-/** A source item made ready for its commit: pages analyzed, the rest as they came. */
+/** A source item made ready for its commit: pages extracted (and analyzed when they looked new), the rest as they came. */
 type Ready =
   | {
       readonly kind: 'page';
