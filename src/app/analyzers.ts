@@ -39,10 +39,17 @@ export interface AnalyzerOptions {
   readonly workerScript?: URL;
 }
 
+/**
+ * The young generation of each worker, in MB. V8's default lets each worker keep about 48 MB of it; at
+ * 16 MB an ingest with every stage peaked 26 MB lower (490 instead of 516 MB, 200 pages, two runs each)
+ * for 1-3 % more CPU; at 8 MB, 46 MB lower for 5-9 % more CPU.
+ */
+const WORKER_YOUNG_GENERATION_MB = 16;
+
 export function createPageAnalyzer(options: AnalyzerOptions): PageAnalyzer {
   if (options.inline) return inlineAnalyzer();
   const script = options.workerScript ?? new URL(`./page-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-  const pool = new WorkerPool<WorkerTask, WorkerResult>({ script, size: options.jobs, hardTimeoutMs: options.hardTimeoutMs, maxHeapMb: options.maxHeapMb });
+  const pool = new WorkerPool<WorkerTask, WorkerResult>({ script, size: options.jobs, hardTimeoutMs: options.hardTimeoutMs, maxHeapMb: options.maxHeapMb, maxYoungGenerationMb: WORKER_YOUNG_GENERATION_MB });
   const analysisLimit = options.analysisHardTimeoutMs ?? options.hardTimeoutMs;
   return {
     extract: (page) => pool.run({ kind: 'page', page }, [page.bytes.buffer as ArrayBuffer]) as Promise<TaskOutcome<PageAnalysis>>,

@@ -25,6 +25,8 @@ export interface WorkerPoolOptions {
    * the pages need; a worker that reaches the limit is replaced and its page fails as WORKER_ERROR.
    */
   readonly maxHeapMb?: number;
+  /** The young-generation limit of each worker (MB), or undefined for V8's default (about 48 MB on 64-bit). */
+  readonly maxYoungGenerationMb?: number;
 }
 
 export type TaskOutcome<R> =
@@ -109,7 +111,8 @@ export class WorkerPool<T, R> {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.options.script, this.options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } } : {});
+    const { maxHeapMb, maxYoungGenerationMb } = this.options;
+    const worker = new Worker(this.options.script, { resourceLimits: { ...(maxHeapMb ? { maxOldGenerationSizeMb: maxHeapMb } : {}), ...(maxYoungGenerationMb ? { maxYoungGenerationSizeMb: maxYoungGenerationMb } : {}) } });
     const slot: Slot<T, R> = { worker, ready: false, gone: false, task: null, timer: null };
     this.slots.push(slot);
     worker.on('message', (message: PoolMessage<R>) => this.onMessage(slot, message));
