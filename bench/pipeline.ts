@@ -85,7 +85,7 @@ async function main(): Promise<void> {
 
 /** Each worker loads its modules and models (an extraction and an analysis on each), untimed. */
 async function warmUp(analyzer: PageAnalyzer, page: ArchivePage): Promise<void> {
-  const task = (): PageTask => ({ bytes: new Uint8Array(page.bytes), url: page.url, headers: null, filePath: null, maxBytes: DEFAULT_LIMITS.maxBytes, timeoutMs: DEFAULT_LIMITS.timeoutMs, minhash: DEFAULT_INGEST_SETTINGS.minhash });
+  const task = (): PageTask => ({ bytes: new Uint8Array(page.bytes), url: page.url, headers: null, filePath: null, maxBytes: DEFAULT_LIMITS.maxBytes, timeoutMs: DEFAULT_LIMITS.timeoutMs, minhash: DEFAULT_INGEST_SETTINGS.minhash, compressRaw: false });
   const extracted = await Promise.all([analyzer.extract(task()), analyzer.extract(task())]);
   const first = extracted[0]!;
   if (!first.ok || !first.value.ok) throw new Error(`The workers could not extract the first page: ${JSON.stringify(first)}`);
