@@ -140,13 +140,17 @@ function report(runs: readonly Run[], pages: number): void {
   const cpuRatio = bare.cpuS / full.cpuS;
   console.log(`  every stage: ${rate.toFixed(1)} articles/s (goal ≥ ${GOAL_ARTICLES_PER_SECOND}: ${rate >= GOAL_ARTICLES_PER_SECOND ? 'met' : 'NOT met'}); articles with a stage failure: ${full.stageFailures}`);
   console.log(`  analysis cost: pages/s every stage ÷ pages/s no analysis = ${ratio.toFixed(2)} (goal ≥ ${GOAL_RATIO}: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'}); by CPU time ${cpuRatio.toFixed(2)}`);
-  console.log(`  peak RSS of the process (writer and both workers): ${peakRssMb().toFixed(0)} MB`);
+  console.log(`  peak RSS of this process (the benchmark, its writer and both workers; bench:ingest measures parley ingest alone): ${peakRssMb().toFixed(0)} MB`);
   const total = [...full.timings.values()].reduce((a, b) => a + b, 0);
-  console.log(`  the workers' time, every-stage run (wall time inside each task, summed over both workers):`);
+  // Wall time inside the tasks grows with whatever else runs on the machine; its shares hold better, so
+  // the CPU time of the threads other than the writer is split by them (an estimate of each part's CPU).
+  const workerCpuMs = (1000 * (full.cpuS - full.writerCpuS)) / full.pages;
+  console.log(`  every-stage run, by part: share of the workers' wall time inside tasks, and the workers' CPU time split by those shares:`);
   for (const name of ['extract', ...ANALYSIS_STAGES.map((s) => s.name)]) {
-    const ms = full.timings.get(name) ?? 0;
-    console.log(`    ${name.padEnd(10)} ${((100 * ms) / total).toFixed(1).padStart(5)} %   ${(ms / full.pages).toFixed(2).padStart(7)} ms/page`);
+    const share = (full.timings.get(name) ?? 0) / total;
+    console.log(`    ${name.padEnd(10)} ${(100 * share).toFixed(1).padStart(5)} %   ${(share * workerCpuMs).toFixed(2).padStart(7)} ms CPU/page`);
   }
+  console.log(`    ${'writer'.padEnd(10)}           ${((1000 * full.writerCpuS) / full.pages).toFixed(2).padStart(7)} ms CPU/page (the calling thread: reading, deciding, storing)`);
 }
 
 await main();
