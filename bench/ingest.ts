@@ -21,14 +21,14 @@
  * first 20 pages, and the per-page CPU is also given without it ("net"), so sizes compare fairly.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { loadAverage, threadCpu } from './lib/cpu.js';
-import { BENCH_DIR, trafilaturaPages, wcxbPages, type BenchPage } from './lib/datasets.js';
-import { writeArchive, type ArchivePage } from './lib/warc-archive.js';
+import { BENCH_DIR } from './lib/datasets.js';
+import { archivePages, distinctPages, MIX_PAGES, writeArchive } from './lib/warc-archive.js';
 
 const REPO = join(import.meta.dirname, '..');
 let MAIN = join(REPO, 'dist', 'cli', 'main.js');
@@ -36,8 +36,6 @@ const RESULTS = join(REPO, 'bench', 'RESULTS.md');
 const JOBS = 2;
 const SAMPLE_MS = 50;
 const STARTUP_PAGES = 20;
-/** The archive size whose mix every size copies: all distinct pages, each about 5.6 times. */
-const MIX_PAGES = 10_000;
 const GOALS = { pagesPerSecondNoAnalysis: 100, peakRssMb: 500, cpuGrowth: 0.1 } as const;
 
 interface Measure {
@@ -105,37 +103,6 @@ async function measureSize(dir: string, pages: number, mixOf: number): Promise<M
     await rm(`${db}-wal`, { force: true });
     await rm(`${db}-shm`, { force: true });
   }
-}
-
-/** Which bench pages an archive of `size` pages repeats: all of them at MIX_PAGES and beyond, else an even pick. */
-function distinctPages(size: number): number[] {
-  const total = readdirSync(join(BENCH_DIR, 'wcxb-articles', 'dev', 'ground-truth')).length + Object.keys(JSON.parse(readFileSync(join(BENCH_DIR, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as object).length;
-  const count = Math.min(total, Math.ceil((size * total) / MIX_PAGES));
-  return Array.from({ length: count }, (_, i) => Math.floor((i * total) / count));
-}
-
-/** `count` pages: the picked pages in turn, over and over, each pass under other URLs (read from disk as they go). */
-function* archivePages(distinct: readonly number[], count: number): Generator<ArchivePage> {
-  const picked = new Set(distinct);
-  let written = 0;
-  for (let copy = 0; ; copy++) {
-    let index = 0;
-    for (const source of [trafilaturaPages(), wcxbPages()]) {
-      for (const page of source) {
-        if (!picked.has(index++)) continue;
-        if (written++ >= count) return;
-        yield { url: urlOf(page, copy), bytes: page.bytes };
-      }
-    }
-  }
-}
-
-function urlOf(page: BenchPage, copy: number): string {
-  // `||`: some gold records carry an empty url.
-  const own = new URL(page.url || `https://bench.parley.example/${page.dataset}/${page.id}`);
-  if (copy === 0) return own.href;
-  if (copy % 2 === 1) return `${own.origin}/copy-${copy}${own.pathname}${own.search}`;
-  return `https://mirror-${copy}.syndication.example/${own.hostname}${own.pathname}${own.search}`;
 }
 
 /** Runs the ingest as its own process, sampling its RSS and CPU times (worker threads live in the process). */
