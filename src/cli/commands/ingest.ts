@@ -129,12 +129,19 @@ function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
   };
 }
 
+/**
+ * SQLite's page cache for an ingest, in KiB (the store's default is 64 MB, for searches over a large
+ * archive). An ingest appends and looks up a few index entries per page: over 10,000 pages without
+ * analysis, 16 MB gave a peak RSS 55 MB lower (343 instead of 398 MB) and no more CPU time.
+ */
+const INGEST_CACHE_KIB = 16 * 1024;
+
 async function runIngest(sources: readonly string[], flags: IngestFlags, context: CliContext): Promise<number> {
   const { stdout, stderr } = context.streams;
   const database = resolveDatabasePath(flags.db);
   let store: SqliteStore;
   try {
-    store = await openSqliteStore(database, { mode: 'write' });
+    store = await openSqliteStore(database, { mode: 'write', cacheKiB: INGEST_CACHE_KIB });
   } catch (error) {
     if (!isStoreError(error)) throw error;
     stderr.write(`parley ingest: ${error.message} [${error.code}]\n`);
