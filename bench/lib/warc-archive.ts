@@ -1,6 +1,7 @@
 /**
- * WARC.gz archives of the benchmark pages for bench:ingest and bench:pipeline, one gzip member per
- * record (the Common Crawl layout), streamed to disk one page at a time.
+ * WARC.gz archives of the benchmark pages (the HTML of ../shared/bench repeated under varied URLs) for
+ * bench:ingest, bench:pipeline and bench:scale, one gzip member per record (the Common Crawl layout),
+ * streamed to disk one page at a time.
  */
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -49,6 +50,10 @@ function urlOf(page: BenchPage, copy: number): string {
   return `https://mirror-${copy}.syndication.example/${own.hostname}${own.pathname}${own.search}`;
 }
 
+/** An archive of `count` pages: every distinct bench page in turn, over and over (bench:scale). */
+export async function buildArchive(path: string, count: number): Promise<void> {
+  await writeArchive(path, archivePages(distinctPages(MIX_PAGES), count));
+}
 
 /** Writes the pages as WARC response records; returns how many were written. */
 export async function writeArchive(path: string, pages: Iterable<ArchivePage>): Promise<number> {

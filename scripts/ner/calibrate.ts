@@ -1,6 +1,6 @@
 import type { LabeledDocument } from '../../src/stages/entities/conll.js';
 import { spanMargin } from '../../src/stages/entities/decode.js';
-import { tagWithPasses, type TaggerPass } from '../../src/stages/entities/model.js';
+import type { Tagger } from '../../src/stages/entities/model.js';
 import { spansFromTags } from '../../src/stages/entities/tags.js';
 
 /**
@@ -16,10 +16,10 @@ export interface Calibration {
   readonly reliability: readonly { readonly bin: string; readonly entities: number; readonly precision: number }[];
 }
 
-export function entityMargins(passes: readonly TaggerPass[], documents: readonly LabeledDocument[]): { margin: number; correct: boolean }[] {
+export function entityMargins(model: Tagger, documents: readonly LabeledDocument[]): { margin: number; correct: boolean }[] {
   const samples: { margin: number; correct: boolean }[] = [];
   for (const doc of documents) {
-    const tagged = tagWithPasses(passes, doc.sentences.map((s) => s.tokens));
+    const tagged = model.tag(doc.sentences.map((s) => s.tokens));
     doc.sentences.forEach((sentence, i) => {
       const gold = new Set(spansFromTags(sentence.tags).map((s) => `${s.start}:${s.end}:${s.type}`));
       const { tags, margins } = tagged[i]!;

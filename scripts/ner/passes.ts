@@ -2,9 +2,8 @@ import type { LabeledDocument } from '../../src/stages/entities/conll.js';
 import type { DocumentContext } from '../../src/stages/entities/document-context.js';
 import { FeatureExtractor, type FeatureGroups, type NerLexicon } from '../../src/stages/entities/features.js';
 import type { PassWeights } from '../../src/stages/entities/model-file.js';
-import { tagWithPasses, type TaggerPass } from '../../src/stages/entities/model.js';
+import { Tagger } from '../../src/stages/entities/model.js';
 import { spansFromTags } from '../../src/stages/entities/tags.js';
-import { FeatureTable } from '../../src/stages/entities/weights.js';
 import { EntityScorer, type EntityScores } from './conlleval.js';
 import { compactWeights, KeyInterner, toTrainingSentence, trainPerceptron, type TrainingSentence } from './perceptron.js';
 
@@ -23,6 +22,8 @@ export interface PassSettings {
   readonly minCount: number;
   /** Perceptrons trained (with different visiting orders) and averaged. */
   readonly ensemble: number;
+  /** Probability that a token's identity keys are hidden in one training visit (see SentenceFeatures). */
+  readonly dropout: number;
 }
 
 export interface TrainedPass {
@@ -53,13 +54,18 @@ function featurize(documents: readonly LabeledDocument[], extractor: FeatureExtr
 
 function dropRare(sentence: TrainingSentence, counts: Int32Array, minCount: number): TrainingSentence {
   const ids: number[] = [];
+  const identity: number[] = [];
   const offsets = new Int32Array(sentence.offsets.length);
   for (let i = 0; i + 1 < sentence.offsets.length; i++) {
     offsets[i] = ids.length;
-    for (let k = sentence.offsets[i]!; k < sentence.offsets[i + 1]!; k++) if (counts[sentence.ids[k]!]! >= minCount) ids.push(sentence.ids[k]!);
+    for (let k = sentence.offsets[i]!; k < sentence.offsets[i + 1]!; k++) {
+      if (counts[sentence.ids[k]!]! < minCount) continue;
+      ids.push(sentence.ids[k]!);
+      identity.push(sentence.identity[k]!);
+    }
   }
   offsets[sentence.offsets.length - 1] = ids.length;
-  return { ids: Int32Array.from(ids), offsets, gold: sentence.gold };
+  return { ids: Int32Array.from(ids), identity: Uint8Array.from(identity), offsets, gold: sentence.gold };
 }
 
 function trainOn(featurized: FeaturizedDocuments, documentIndexes: readonly number[], settings: PassSettings, log: (line: string) => void, label: string): TrainedPass {
@@ -72,6 +78,7 @@ function trainOn(featurized: FeaturizedDocuments, documentIndexes: readonly numb
     const dense = trainPerceptron(sentences, featurized.interner.size, {
       epochs: settings.epochs,
       seed: settings.seed + 1000 * member,
+      dropout: settings.dropout,
       afterEpoch: (epoch, _averaged, mistakes) => {
         if (epoch === 1 || epoch === settings.epochs) log(`  ${label}${settings.ensemble > 1 ? ` (${member + 1}/${settings.ensemble})` : ''}: epoch ${epoch}, ${mistakes} of ${sentences.length} sentences wrong`);
       },
@@ -91,17 +98,17 @@ function trainOn(featurized: FeaturizedDocuments, documentIndexes: readonly numb
   return { weights, scale, groups: settings.groups, featuresSeen: featurized.interner.size };
 }
 
-export function taggerPass(trained: TrainedPass, lexicon: NerLexicon): TaggerPass {
-  const emissions = new Float32Array(trained.weights.emissions.length);
-  for (let k = 0; k < emissions.length; k++) emissions[k] = trained.weights.emissions[k]! * trained.scale;
-  return {
-    extractor: new FeatureExtractor(trained.groups, lexicon),
-    weights: { table: new FeatureTable(trained.weights.keys), emissions, transitions: trained.weights.transitions },
-  };
+/** A tagger over trained passes, as the model file would give it. */
+export function tagger(trained: readonly TrainedPass[], lexicon: NerLexicon): Tagger {
+  return new Tagger(trained.map((pass) => {
+    const emissions = new Float32Array(pass.weights.emissions.length);
+    for (let k = 0; k < emissions.length; k++) emissions[k] = pass.weights.emissions[k]! * pass.scale;
+    return { groups: pass.groups, keys: pass.weights.keys, emissions, transitions: pass.weights.transitions };
+  }), lexicon);
 }
 
-export function tagDocuments(passes: readonly TaggerPass[], documents: readonly LabeledDocument[]): Uint8Array[][] {
-  return documents.map((doc) => tagWithPasses(passes, doc.sentences.map((s) => s.tokens), false).map((s) => s.tags));
+export function tagDocuments(model: Tagger, documents: readonly LabeledDocument[]): Uint8Array[][] {
+  return documents.map((doc) => model.tag(doc.sentences.map((s) => s.tokens), false).map((s) => s.tags));
 }
 
 export function score(documents: readonly LabeledDocument[], predicted: readonly (readonly Uint8Array[])[]): EntityScores {
@@ -130,8 +137,8 @@ export function trainPasses(train: readonly LabeledDocument[], lexicon: NerLexic
   for (let fold = 0; fold < settings.folds; fold++) {
     const held = all.filter((d) => d % settings.folds === fold);
     const rest = all.filter((d) => d % settings.folds !== fold);
-    const foldPass = taggerPass(trainOn(firstFeatures, rest, settings.first, () => undefined, `fold ${fold + 1}`), lexicon);
-    const tagged = tagDocuments([foldPass], held.map((d) => train[d]!));
+    const foldPass = tagger([trainOn(firstFeatures, rest, settings.first, () => undefined, `fold ${fold + 1}`)], lexicon);
+    const tagged = tagDocuments(foldPass, held.map((d) => train[d]!));
     held.forEach((d, k) => (firstPassTags[d] = tagged[k]!));
     log(`  fold ${fold + 1}/${settings.folds}: first-pass F1 on its held-out documents ${(100 * score(held.map((d) => train[d]!), tagged).overall.f1).toFixed(2)}`);
   }
@@ -155,10 +162,11 @@ export function learningCurve(train: readonly LabeledDocument[], lexicon: NerLex
   trainPerceptron(rest.flatMap((d) => featurized.sentences[d]!), featurized.interner.size, {
     epochs: settings.epochs,
     seed: settings.seed,
+    dropout: settings.dropout,
     afterEpoch: (epoch, averaged) => {
       const { weights, scale } = compactWeights(averaged(), featurized.interner, featurized.interner.size);
-      const pass = taggerPass({ weights, scale, groups: settings.groups, featuresSeen: featurized.interner.size }, lexicon);
-      log(`  epoch ${epoch}: held-out F1 ${(100 * score(heldDocs, tagDocuments([pass], heldDocs)).overall.f1).toFixed(2)}`);
+      const pass = tagger([{ weights, scale, groups: settings.groups, featuresSeen: featurized.interner.size }], lexicon);
+      log(`  epoch ${epoch}: held-out F1 ${(100 * score(heldDocs, tagDocuments(pass, heldDocs)).overall.f1).toFixed(2)}`);
     },
   });
 }
@@ -178,4 +186,13 @@ export function unseenRecall(train: readonly LabeledDocument[], documents: reado
     }
   }));
   return { recall: gold ? found / gold : 0, gold };
+}
+
+/**
+ * The second check beside dev: the last tenth of eng.train's documents (the corpus is in date order, so
+ * these come latest, as the CoNLL-2003 test set comes after the training text) held out from training.
+ */
+export function holdOutLastTenth(documents: readonly LabeledDocument[]): { train: LabeledDocument[]; heldOut: LabeledDocument[] } {
+  const cut = documents.length - Math.round(documents.length / 10);
+  return { train: documents.slice(0, cut), heldOut: documents.slice(cut) };
 }

@@ -2,7 +2,7 @@ import { viterbi } from '../../src/stages/entities/decode.js';
 import type { SentenceFeatures } from '../../src/stages/entities/features.js';
 import type { PassWeights } from '../../src/stages/entities/model-file.js';
 import { TAG_COUNT } from '../../src/stages/entities/tags.js';
-import { TRANSITION_ROWS } from '../../src/stages/entities/weights.js';
+import { maskedTransitions, TRANSITION_ROWS } from '../../src/stages/entities/weights.js';
 
 /**
  * Training of one tagger pass: a structured averaged perceptron (Collins 2002) over a first-order
@@ -64,6 +64,8 @@ export class KeyInterner {
 
 export interface TrainingSentence {
   readonly ids: Int32Array;
+  /** 1 for the ids of identity keys (see SentenceFeatures.identity), which dropout may hide. */
+  readonly identity: Uint8Array;
   readonly offsets: Int32Array;
   readonly gold: Uint8Array;
 }
@@ -71,7 +73,7 @@ export interface TrainingSentence {
 export function toTrainingSentence(features: SentenceFeatures, gold: Uint8Array, interner: KeyInterner): TrainingSentence {
   const ids = new Int32Array(features.keys.length);
   for (let k = 0; k < ids.length; k++) ids[k] = interner.intern(features.keys[k]!);
-  return { ids, offsets: features.offsets, gold };
+  return { ids, identity: features.identity ?? new Uint8Array(ids.length), offsets: features.offsets, gold };
 }
 
 /** A small seeded generator (mulberry32) for the visiting order. */
@@ -88,6 +90,12 @@ export function seededRandom(seed: number): () => number {
 export interface PerceptronOptions {
   readonly epochs: number;
   readonly seed: number;
+  /**
+   * Probability that a token's identity keys (its word, affixes, word bigrams) are hidden for one visit
+   * of its sentence, in scoring and in the update alike: the other features then have to recognize the
+   * name, as they must for names never seen in training (feature bagging, word dropout). 0: none.
+   */
+  readonly dropout?: number;
   /** Called after each epoch with the averaged weights so far (for learning curves). */
   readonly afterEpoch?: (epoch: number, averaged: () => DenseWeights, mistakes: number) => void;
 }
@@ -105,6 +113,8 @@ export function trainPerceptron(sentences: readonly TrainingSentence[], featureC
   const tu = new Float64Array(TRANSITION_ROWS * L);
   let c = 1;
   const random = seededRandom(options.seed);
+  const dropRandom = seededRandom(options.seed ^ 0x5bd1e995);
+  const dropout = options.dropout ?? 0;
   const order = sentences.map((_, i) => i);
   const averaged = (): DenseWeights => {
     const emissions = new Float64Array(w.length);
@@ -123,13 +133,16 @@ export function trainPerceptron(sentences: readonly TrainingSentence[], featureC
       const sentence = sentences[index]!;
       const n = sentence.gold.length;
       const scores = new Float64Array(n * L);
+      const hidden = new Uint8Array(n);
+      if (dropout > 0) for (let i = 0; i < n; i++) hidden[i] = dropRandom() < dropout ? 1 : 0;
       for (let i = 0; i < n; i++) {
         for (let k = sentence.offsets[i]!; k < sentence.offsets[i + 1]!; k++) {
+          if (hidden[i] && sentence.identity[k]) continue;
           const r = sentence.ids[k]! * L;
           for (let t = 0; t < L; t++) scores[i * L + t]! += w[r + t]!;
         }
       }
-      const predicted = viterbi(scores, n, tw, false).tags;
+      const predicted = viterbi(scores, n, maskedTransitions(tw), false).tags;
       let wrong = false;
       for (let i = 0; i < n; i++) {
         const gold = sentence.gold[i]!;
@@ -139,6 +152,7 @@ export function trainPerceptron(sentences: readonly TrainingSentence[], featureC
         if (gold !== guess) {
           wrong = true;
           for (let k = sentence.offsets[i]!; k < sentence.offsets[i + 1]!; k++) {
+            if (hidden[i] && sentence.identity[k]) continue;
             const r = sentence.ids[k]! * L;
             w[r + gold]! += 1;
             u[r + gold]! += c;

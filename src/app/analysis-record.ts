@@ -8,7 +8,8 @@ import '../stages/events/event.js';
 import '../stages/quotes/quote.js';
 import type { ThemeScore } from '../stages/themes/theme.js';
 import '../stages/tone/tone.js';
-import type { ArticleAnalysis, EntityRecord, MentionRecord, StageFailure, ThemeRecord } from '../store/analysis.js';
+import { ABSTAINED, type ArticleAnalysis, type EntityRecord, type EventRecord, type FocusRecord, type MentionRecord, type PlaceRecord, type StageFailure, type ThemeRecord } from '../store/analysis.js';
+import '../stages/places/place.js';
 
 /**
  * A finished Document → the ArticleAnalysis the store keeps: plain data (it crosses from a worker
@@ -35,6 +36,7 @@ export function analysisFromDocument(doc: Document, analysisStages: ReadonlySet<
   return {
     stages: doc.stages.filter((stamp) => analysisStages.has(stamp.name)).map(({ name, version }) => ({ name, version })),
     failures: doc.messages.filter((m) => m.code === 'STAGE_FAILED' || m.code === 'STAGE_SKIPPED').map((m): StageFailure => ({ stage: m.stage, code: m.code, message: m.message })),
+    ...abstentionsOf(doc),
     entities,
     mentions,
     quotes: getLayer(doc, 'quotes').map((q) => ({
@@ -47,9 +49,35 @@ export function analysisFromDocument(doc: Document, analysisStages: ReadonlySet<
       confidence: q.data.confidence,
     })),
     themes: themeRecords(doc, options),
-    events: getLayer(doc, 'events').map((e) => ({ start: e.start, end: e.end, ...structuredClone(e.data) })),
+    events: eventRecords(doc),
     tone: getLayer(doc, 'tone').map((t) => ({ start: t.start, end: t.end, ...t.data })),
+    ...(doc.layers.places ? placeRecords(doc) : {}),
   };
+}
+
+/** The events, each with its location when the event-places stage ran (null: it found none). */
+function eventRecords(doc: Document): EventRecord[] {
+  const located = doc.layers.eventPlaces !== undefined;
+  const locations = new Map(getLayer(doc, 'eventPlaces').map((l) => [l.data.event, l.data]));
+  return getLayer(doc, 'events').map((e, index) => {
+    const record: EventRecord = { start: e.start, end: e.end, ...structuredClone(e.data) };
+    if (!located) return record;
+    const location = locations.get(index);
+    return { ...record, location: location ? { place: { ...location.place }, evidence: location.evidence ? { ...location.evidence } : null, method: location.method, confidence: location.confidence } : null };
+  });
+}
+
+function placeRecords(doc: Document): { places: PlaceRecord[]; focus: FocusRecord[] } {
+  return {
+    places: getLayer(doc, 'places').map((p) => ({ start: p.start, end: p.end, ...p.data })),
+    focus: getLayer(doc, 'placeFocus').map((f) => ({ scope: f.data.scope, ...f.data.place, score: f.data.score, mentions: f.data.mentions })),
+  };
+}
+
+/** The stages that abstained on the document's language, when any did. */
+function abstentionsOf(doc: Document): { abstentions?: StageFailure[] } {
+  const abstentions = doc.messages.filter((m) => m.code === ABSTAINED).map((m): StageFailure => ({ stage: m.stage, code: m.code, message: m.message }));
+  return abstentions.length ? { abstentions } : {};
 }
 
 function actorsFromMentions(doc: Document): { entities: EntityRecord[]; mentions: MentionRecord[] } {

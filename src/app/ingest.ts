@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { canonicalizeUrl } from '../dedup/index.js';
-import { readSources, type SkipReason, type SourceFailure, type SourceItem, type SourceNotModified, type SourcePage } from '../sources/index.js';
+import { readSources, type SkipReason, type SourceFailure, type SourceItem, type SourceNotModified, type SourceOptions, type SourcePage, type SourceReader } from '../sources/index.js';
 import type { TaskOutcome } from '../cli/pool/worker-pool.js';
 import type { ArticleAnalysis } from '../store/analysis.js';
-import type { PageOutcome, PageRecord, RunId, RunStatus, Store } from '../store/store.js';
+import type { CommitResult, PageOutcome, PageRecord, RunId, RunStatus, Store } from '../store/store.js';
 import { createPageAnalyzer, type PageAnalyzer } from './analyzers.js';
 import type { AnalysisOutcome } from './article-analysis.js';
 import { decideArticle } from './decide.js';
@@ -44,9 +44,16 @@ export interface IngestRequest {
   /** Called once per source item, after its commit (progress bars, failure lines). */
   readonly onItem?: (event: ItemEvent) => void;
   /**
-   * Workers to use instead of starting new ones (a server or a benchmark keeping them, models loaded,
-   * across runs), with their own limits: the caller closes them. Default: a pool made from the
-   * settings (jobs, time limits, heap limit), closed at the end.
+   * A share of the work instead of `sources` (a queue worker's job: a range of a WARC, a chunk of URLs):
+   * reads its items with the options the ingest would give readSources.
+   */
+  readonly read?: (options: Partial<SourceOptions>) => SourceReader;
+  /** Commit under this run, which the caller started and finishes (a worker's run spans its jobs). */
+  readonly runId?: RunId;
+  /**
+   * Workers to use instead of starting new ones (a queue worker across its jobs, a server or a benchmark
+   * keeping them, models loaded, across runs), with their own limits: the caller closes them. Default:
+   * a pool made from the settings (createIngestAnalyzer), closed at the end.
    */
   readonly analyzer?: PageAnalyzer;
 }
@@ -110,20 +117,17 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
   const started = performance.now();
   const settings = resolveIngestSettings(request.settings);
   const { store } = request;
-  const runId = await store.startRun({ sources: request.sources, configHash: configHash(settings), stageVersions: runStages(settings), startedAt: new Date().toISOString(), keepRaw: settings.keepRaw });
+  const ownRun = request.runId === undefined;
+  const runId = request.runId ?? (await store.startRun({ sources: request.sources, configHash: configHash(settings), stageVersions: runStages(settings), startedAt: new Date().toISOString(), keepRaw: settings.keepRaw }));
   const tally = new Tally();
   const unreadable: IngestResult['unreadable'][number][] = [];
   const analysisFailures: Record<string, number> = {};
-  const ownAnalyzer = request.analyzer === undefined;
-  const analyzer = request.analyzer ?? createPageAnalyzer({
-    inline: settings.inline,
-    jobs: settings.jobs,
-    hardTimeoutMs: settings.extractTimeoutMs + settings.hardTimeoutGraceMs,
-    analysisHardTimeoutMs: settings.analysisTimeoutMs + settings.hardTimeoutGraceMs,
-    maxHeapMb: settings.workerHeapMb,
-  });
+  const analyzer = request.analyzer ?? createIngestAnalyzer(settings);
+  const closeAnalyzer = async (): Promise<void> => {
+    if (!request.analyzer) await analyzer.close();
+  };
   const sourceOptions = sourceOptionsFor(settings);
-  const reader = readSources(request.sources, {
+  const readerOptions: Partial<SourceOptions> = {
     ...sourceOptions,
     fetch: { ...sourceOptions.fetch, conditional: (url) => store.findFetchValidators(url) },
     isDone: async (key) => {
@@ -131,7 +135,8 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
       return page !== null && page.outcome !== 'failed';
     },
     signal: request.signal ?? null,
-  });
+  };
+  const reader = request.read ? request.read(readerOptions) : readSources(request.sources, readerOptions);
 
   const report = (result: ItemResult, source: string, problem: { code: string; message: string } | null = null, planned = true, timings: ItemEvent['timings'] = null): void => {
     request.onItem?.({ result, source, code: problem?.code ?? null, message: problem?.message ?? null, counts: () => tally.counts(), planned, timings });
@@ -148,9 +153,26 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
       tally.unreadableSource();
       if (unreadable.length < MAX_UNREADABLE_LISTED) unreadable.push({ source: item.source, code: item.code, message: item.message });
     }
-    const timings: Record<string, number> = {};
-    const record = ready.kind === 'page' ? await pageRecord(store, runId, ready, settings, analyzer, timings) : itemRecord(runId, ready.item as SourceFailure | SourceNotModified, await notModifiedOutcome(store, ready.item));
-    const result = await store.commitPage(record);
+    const page = ready.kind === 'page' && ready.extracted.ok && ready.extracted.value.ok ? ready.extracted.value : null;
+    let analyzed = ready.kind === 'page' && ready.analysis !== null ? await ready.analysis : null;
+    const step = async (): Promise<{ record: PageRecord; result: CommitResult } | null> => {
+      const record = ready.kind === 'page' ? await pageRecord(store, runId, ready, settings, analyzed) : itemRecord(runId, ready.item as SourceFailure | SourceNotModified, await notModifiedOutcome(store, ready.item));
+      return record === null ? null : { record, result: await store.commitPage(record) };
+    };
+    // An extracted article's decision (a copy of a stored one?) and its commit are one step among all
+    // writers; other outcomes depend on no other page. The analysis never runs inside that step (it would
+    // hold up every other writer): a page decided an article that was not analyzed early (rare: the page
+    // it duplicated when it was extracted has been decided otherwise since) is analyzed outside it, then
+    // decided again.
+    let done = page !== null ? await store.serializeWrites(step) : await step();
+    if (done === null && page !== null && settings.analysis !== null) {
+      analyzed = await analyzer.analyzeArticle(page.article, settings.analysis);
+      done = await store.serializeWrites(step);
+    }
+    if (done === null) throw new Error('The ingest asked twice for the analysis of one page.');
+    const { record, result } = done;
+    const timings: Record<string, number> = { ...page?.timings };
+    if (record.outcome.kind === 'article' && analyzed?.ok) Object.assign(timings, analyzed.value.timings);
     if (result.status !== 'already-committed' && result.page.outcome === 'article' && record.outcome.kind === 'article') {
       for (const stage of new Set(record.outcome.analysis?.failures.map((f) => f.stage) ?? [])) analysisFailures[stage] = (analysisFailures[stage] ?? 0) + 1;
     }
@@ -169,16 +191,27 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
     while (window.length > 0) await commit(await window.shift()!);
     if (request.signal?.aborted) status = 'interrupted';
   } catch (error) {
-    if (ownAnalyzer) await analyzer.close();
+    await closeAnalyzer();
     await Promise.allSettled(window);
     const counts = tally.counts();
-    await store.finishRun(runId, { finishedAt: new Date().toISOString(), status: 'failed', counts }).catch(() => undefined);
+    if (ownRun) await store.finishRun(runId, { finishedAt: new Date().toISOString(), status: 'failed', counts }).catch(() => undefined);
     throw new IngestAborted(runId, counts, error);
   }
-  if (ownAnalyzer) await analyzer.close();
+  await closeAnalyzer();
   const counts = tally.counts();
-  await store.finishRun(runId, { finishedAt: new Date().toISOString(), status, counts });
+  if (ownRun) await store.finishRun(runId, { finishedAt: new Date().toISOString(), status, counts });
   return { runId, status, counts, unreadable, elapsedMs: performance.now() - started, analysisFailures };
+}
+
+/** The extraction and analysis workers of an ingest with these settings (an analysis has its own hard limit). */
+export function createIngestAnalyzer(settings: IngestSettings): PageAnalyzer {
+  return createPageAnalyzer({
+    inline: settings.inline,
+    jobs: settings.jobs,
+    hardTimeoutMs: settings.extractTimeoutMs + settings.hardTimeoutGraceMs,
+    analysisHardTimeoutMs: settings.analysisTimeoutMs + settings.hardTimeoutGraceMs,
+    maxHeapMb: settings.workerHeapMb,
+  });
 }
 
 /**
@@ -211,7 +244,11 @@ async function prepare(item: SourceItem, analyzer: PageAnalyzer, store: Store, s
   }
 }
 
-async function pageRecord(store: Store, runId: RunId, ready: Extract<Ready, { kind: 'page' }>, settings: IngestSettings, analyzer: PageAnalyzer, timings: Record<string, number>): Promise<PageRecord> {
+/**
+ * The page's record as decided now against what is stored; null for an article still to be analyzed
+ * (`analyzed` is null: it was not analyzed early).
+ */
+async function pageRecord(store: Store, runId: RunId, ready: Extract<Ready, { kind: 'page' }>, settings: IngestSettings, analyzed: TaskOutcome<AnalysisOutcome> | null): Promise<PageRecord | null> {
   const { item, extracted } = ready;
   const headers = item.headers ?? {};
   let outcome: PageOutcome;
@@ -224,15 +261,11 @@ async function pageRecord(store: Store, runId: RunId, ready: Extract<Ready, { ki
     outcome = extractionProblem(extracted.value.code, extracted.value.message);
   } else {
     const page = extracted.value;
-    Object.assign(timings, page.timings);
     contentHash = page.contentHash;
     canonicalUrl = page.canonicalUrl;
-    const early = ready.analysis === null ? null : await ready.analysis;
     outcome = await decideArticle(store, page, settings.duplicates);
     if (outcome.kind === 'article' && settings.analysis !== null) {
-      // Analyzed early, or (rarely: a page it duplicated was decided otherwise meanwhile) now.
-      const analyzed = early ?? (await analyzer.analyzeArticle(page.article, settings.analysis));
-      if (analyzed.ok) Object.assign(timings, analyzed.value.timings);
+      if (analyzed === null) return null;
       outcome = { ...outcome, analysis: analyzed.ok ? analyzed.value.analysis : analysisFailure(analyzed, settings) };
     }
   }

@@ -26,6 +26,7 @@ export const STAGE_RESOURCES: Loaders = {
   themes: (loader, settings) => loader.themeTaxonomy(settings.themesFile ?? null),
   tone: (loader) => loader.toneLexicon(),
   events: (loader) => loader.eventResources(),
+  gazetteer: (loader) => loader.gazetteer(),
 };
 
 export function lazyResources(settings: ResourceSettings = {}, loader = new ResourceLoader(settings.modelsDirectory)): Resources {

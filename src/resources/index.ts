@@ -7,6 +7,8 @@ import type { Taxonomy } from '../stages/themes/taxonomy.js';
 import type { ToneLexicon } from '../stages/tone/score.js';
 import { loadBuiltinTaxonomy, loadTaxonomy, type LoadTaxonomyOptions } from './themes.js';
 import { loadToneLexicon } from './tone.js';
+import { loadGazetteer } from './places.js';
+import type { Gazetteer } from '../stages/places/gazetteer.js';
 
 /**
  * Resources for the analysis stages (trained models, lexicons), loaded lazily and once: nothing is
@@ -64,6 +66,14 @@ export class ResourceLoader {
     this.eventData ??= loadEventResources(this.modelsDirectory, dataDirectory);
     return this.eventData;
   }
+
+  private places: Gazetteer | null = null;
+
+  /** The places gazetteer of data/places/ (E_MODEL_MISSING / E_MODEL_CORRUPT when absent or broken). */
+  gazetteer(dataDirectory?: string): Gazetteer {
+    this.places ??= loadGazetteer(dataDirectory);
+    return this.places;
+  }
 }
 
 export { defaultModelsDirectory, loadNerModel, NER_FILES } from './ner.js';
@@ -71,3 +81,4 @@ export { ACTOR_FILES, defaultActorsDirectory, loadActorDictionary, USER_ACTORS_E
 export { defaultDataDirectory, loadBuiltinTaxonomy, loadTaxonomy, THEMES_FILE, type LoadTaxonomyOptions } from './themes.js';
 export { loadToneLexicon, TONE_FILE } from './tone.js';
 export { defaultEventDataDirectory, EVENT_FILES, loadEventResources, loadPosTagger, type EventResources } from './events.js';
+export { GAZETTEER_FILE, loadGazetteer } from './places.js';

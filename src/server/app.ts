@@ -6,6 +6,9 @@ import { corsFor, requestLimits, requestLog, securityHeaders } from './middlewar
 import { parseCorsOrigin, resolveLimits, SILENT_LOG, type AppOptions } from './options.js';
 import { ROUTE_MODULES } from './routes/index.js';
 import type { ApiApp, ApiEnv } from './routes/route.js';
+import { ResourceLoader } from '../resources/index.js';
+import type { Gazetteer } from '../stages/places/gazetteer.js';
+import { registerUi } from './ui.js';
 
 /**
  * The HTTP API as a Hono app: a fetch handler with no server around it, so tests call it in-process
@@ -31,7 +34,10 @@ export function createApp(options: AppOptions): ApiApp {
   );
   app.use(requestLimits(limits));
 
-  for (const module of ROUTE_MODULES) module.register(app, { store: options.store, limits });
+  let places: Gazetteer | null = null;
+  const gazetteer = options.gazetteer ?? ((): Gazetteer => (places ??= new ResourceLoader().gazetteer()));
+  for (const module of ROUTE_MODULES) module.register(app, { store: options.store, limits, gazetteer });
+  if (options.ui !== undefined) registerUi(app, options.ui);
 
   app.notFound((c) => errorResponse(new ApiError('not_found', `There is no route ${c.req.path}. The routes are listed in /api/openapi.json.`), c, log));
   app.onError((error, c) => errorResponse(error, c, log));

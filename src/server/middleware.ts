@@ -27,9 +27,10 @@ export function requestLog(log: ServerLog): MiddlewareHandler<ApiEnv> {
 }
 
 /**
- * JSON responses only: no content may run, be framed or be sniffed as something else, no referrer
+ * For JSON responses: no content may run, be framed or be sniffed as something else, no referrer
  * leaks; nothing is cached (the archive changes under an ingest). Cross-origin reads are allowed by the
- * browser only when CORS is on. A web UI's routes will set their own Content-Security-Policy.
+ * browser only when CORS is on. The workbench's pages (ui.ts) set their own Content-Security-Policy and
+ * caching, which these defaults do not overwrite.
  */
 export function securityHeaders(crossOrigin: boolean): MiddlewareHandler<ApiEnv> {
   const headers = secureHeaders({
@@ -38,6 +39,7 @@ export function securityHeaders(crossOrigin: boolean): MiddlewareHandler<ApiEnv>
     xFrameOptions: 'DENY',
     // Parley serves plain HTTP on a local port; HSTS belongs to the TLS proxy in front of it, if any.
     strictTransportSecurity: false,
+    overwrite: false,
   });
   return async (c, next) => {
     await headers(c, next);

@@ -1,4 +1,6 @@
+import type { Gazetteer } from '../stages/places/gazetteer.js';
 import type { Store } from '../store/store.js';
+import type { UiAssets } from './ui.js';
 
 /**
  * What the API server is built from, with every limit named and configurable. The defaults suit a
@@ -29,6 +31,8 @@ export interface ServerLog {
 export const SILENT_LOG: ServerLog = Object.freeze({ request: () => undefined, error: () => undefined });
 
 export interface AppOptions {
+  /** The places gazetteer (names and points of countries for GET /api/places); default: Parley's own, loaded on first use. */
+  readonly gazetteer?: () => Gazetteer;
   /** The archive the API reads (it never writes). The caller owns it and closes it. */
   readonly store: Store;
   readonly limits?: Partial<ServerLimits>;
@@ -38,6 +42,11 @@ export interface AppOptions {
    */
   readonly corsOrigins?: readonly string[];
   readonly log?: ServerLog;
+  /**
+   * The workbench (loadUiAssets()): served at / beside the API. null: its pages say how to build it;
+   * undefined (the default): the server is the API alone.
+   */
+  readonly ui?: UiAssets | null;
 }
 
 export function resolveLimits(limits: Partial<ServerLimits> = {}): ServerLimits {

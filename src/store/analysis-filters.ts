@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_AGGREGATE_LIMIT, MAX_AGGREGATE_LIMIT, type ActorQuery, type AggregateQuery, type EventFilter, type QuoteFilter, type TimelineUnit } from './analysis.js';
+import { clip, parseActorCode, parseCameoCode, parseThemeCode } from './codes.js';
 import { StoreError } from './errors.js';
+import { parseQuery, type QueryNode } from './query/parse.js';
+export { parseActorCode, parseCameoCode, parseThemeCode, prefixRangeEnd } from './codes.js';
 import { normalizeFilter, publishedInstant, type NormalizedFilter } from './filters.js';
 
 /**
@@ -18,48 +21,35 @@ export interface NormalizedEventFilter {
   readonly dates: NormalizedFilter;
   readonly source: string | null;
   readonly target: string | null;
+  /** ISO alpha-3, upper case. */
+  readonly country: string | null;
+  /** Lower case. */
+  readonly sourceName: string | null;
+  readonly targetName: string | null;
   readonly theme: string | null;
   readonly code: string | null;
   readonly quadClass: number | null;
   readonly articleId: number | null;
   readonly excludeNegated: boolean;
+  readonly bothDirections: boolean;
 }
 
 export interface NormalizedQuoteFilter {
   readonly dates: NormalizedFilter;
   /** Lower case. */
   readonly speaker: string | null;
+  readonly speakerCode: string | null;
   readonly kind: string | null;
   readonly articleId: number | null;
+  /** The parsed words the quote must contain, or null. */
+  readonly text: QueryNode | null;
 }
 
-const ACTOR_CODE = /^[A-Z0-9]{1,40}$/;
-const THEME_CODE = /^[A-Z0-9_]{1,80}$/;
-const CAMEO_CODE = /^\d{1,4}$/;
 const QUOTE_KINDS = new Set(['direct', 'partial', 'reported', 'mixed']);
 const MAX_TEXT_FILTER = 200;
 
 function given(value: string | undefined | null): value is string {
   return value != null && value.trim() !== '';
-}
-
-/** An actor code prefix in upper case (`usa` → `USA`), or an E_FILTER error naming the filter. */
-export function parseActorCode(value: string, name: string): string {
-  const code = value.trim().toUpperCase();
-  if (!ACTOR_CODE.test(code)) throw new StoreError('E_FILTER', `${name} "${clip(value)}" is not an actor code.`, 'Give a CAMEO-style actor code or its start, such as USA, USAGOV or CHN (letters and digits).');
-  return code;
-}
-
-export function parseThemeCode(value: string): string {
-  const code = value.trim().toUpperCase();
-  if (!THEME_CODE.test(code)) throw new StoreError('E_FILTER', `theme "${clip(value)}" is not a theme code.`, 'Give a code of the theme taxonomy, such as CYBER_SECURITY (letters, digits and _).');
-  return code;
-}
-
-export function parseCameoCode(value: string): string {
-  const code = value.trim();
-  if (!CAMEO_CODE.test(code)) throw new StoreError('E_FILTER', `code "${clip(value)}" is not a CAMEO event code.`, 'Give a CAMEO code or its start: 1 to 4 digits, such as 04 or 0311.');
-  return code;
 }
 
 function parseQuadClass(value: number): number {
@@ -83,11 +73,15 @@ export function normalizeEventFilter(filter: EventFilter = {}): NormalizedEventF
     dates: normalizeFilter({ since: filter.since, until: filter.until, site: filter.site }),
     source: given(filter.source) ? parseActorCode(filter.source, 'source') : null,
     target: given(filter.target) ? parseActorCode(filter.target, 'target') : null,
+    country: given(filter.country) ? normalizeFilter({ country: filter.country }).country : null,
+    sourceName: given(filter.sourceName) ? parseText(filter.sourceName, 'sourceName') : null,
+    targetName: given(filter.targetName) ? parseText(filter.targetName, 'targetName') : null,
     theme: given(filter.theme) ? parseThemeCode(filter.theme) : null,
     code: given(filter.code) ? parseCameoCode(filter.code) : null,
     quadClass: filter.quadClass === undefined ? null : parseQuadClass(filter.quadClass),
     articleId: filter.articleId === undefined ? null : parseArticleId(filter.articleId),
     excludeNegated: filter.excludeNegated === true,
+    bothDirections: filter.bothDirections === true,
   };
 }
 
@@ -98,8 +92,10 @@ export function normalizeQuoteFilter(filter: QuoteFilter = {}): NormalizedQuoteF
   return {
     dates: normalizeFilter({ since: filter.since, until: filter.until, site: filter.site }),
     speaker: given(filter.speaker) ? parseText(filter.speaker, 'speaker') : null,
+    speakerCode: given(filter.speakerCode) ? parseActorCode(filter.speakerCode, 'speakerCode') : null,
     kind: filter.kind ?? null,
     articleId: filter.articleId === undefined ? null : parseArticleId(filter.articleId),
+    text: given(filter.text) ? parseQuery(filter.text) : null,
   };
 }
 
@@ -119,10 +115,6 @@ export function normalizeAggregate(query: AggregateQuery = {}): { dates: Normali
   return { dates: normalizeFilter({ since: query.since, until: query.until, site: query.site }), limit: normalizeAggregateLimit(query.limit) };
 }
 
-/** The end of a code prefix's index range: every code that starts with `prefix` sorts before it. */
-export function prefixRangeEnd(prefix: string): string {
-  return `${prefix}\uffff`;
-}
 
 /** The instant an event is filed under: the date it names, else its article's published instant. */
 export function eventInstant(date: string | null, articlePublishedMs: number | null): number | null {
@@ -186,8 +178,4 @@ export function decodeKeyset(cursor: string, kind: string, fingerprint: string):
 
 function damagedCursor(): StoreError {
   return new StoreError('E_CURSOR', 'The cursor is damaged: it is not one Parley returned for this list.', 'Pass the nextCursor of the previous page unchanged, or start again without a cursor.');
-}
-
-function clip(value: string): string {
-  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
 }

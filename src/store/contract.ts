@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import { registerAnalysisContract } from './contract/analysis.js';
+import { registerPlacesContract } from './contract/places.js';
+import { registerEventGroupContract } from './contract/event-groups.js';
+import { registerExploreContract } from './contract/explore.js';
 import { registerQueryContract } from './contract/queries.js';
 import { registerSearchContract } from './contract/search.js';
 import { registerWriteContract } from './contract/writes.js';
@@ -43,5 +46,8 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
     registerSearchContract(context);
     registerQueryContract(context);
     registerAnalysisContract(context);
+    registerPlacesContract(context);
+    registerEventGroupContract(context);
+    registerExploreContract(context);
   });
 }

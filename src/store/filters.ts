@@ -1,3 +1,4 @@
+import { parseActorCode, parseThemeCode } from './codes.js';
 import { StoreError } from './errors.js';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, type ArticleFilter } from './store.js';
 
@@ -13,6 +14,12 @@ export interface NormalizedFilter {
   readonly untilMs: number | null;
   readonly siteKey: string | null;
   readonly language: string | null;
+  /** An actor code prefix (upper case): articles with an entity whose code starts with it. */
+  readonly actor: string | null;
+  /** A theme code (upper case): articles with this theme. */
+  readonly theme: string | null;
+  /** An ISO 3166-1 alpha-3 code (upper case): articles whose focus includes this country. */
+  readonly country: string | null;
 }
 
 export function normalizeFilter(filter: ArticleFilter = {}): NormalizedFilter {
@@ -26,7 +33,17 @@ export function normalizeFilter(filter: ArticleFilter = {}): NormalizedFilter {
     untilMs,
     siteKey: filter.site == null || filter.site === '' ? null : siteKey(parseSiteFilter(filter.site)),
     language: filter.language == null || filter.language === '' ? null : parseLanguageFilter(filter.language),
+    actor: filter.actor == null || filter.actor.trim() === '' ? null : parseActorCode(filter.actor, 'actor'),
+    theme: filter.theme == null || filter.theme.trim() === '' ? null : parseThemeCode(filter.theme),
+    country: filter.country == null || filter.country.trim() === '' ? null : parseCountryFilter(filter.country),
   };
+}
+
+/** A country filter: an ISO 3166-1 alpha-3 code (`syr` → SYR). */
+export function parseCountryFilter(value: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) throw new StoreError('E_FILTER', `country "${value.slice(0, 40)}" is not a country code.`, 'Give an ISO 3166-1 alpha-3 code such as SYR, USA or DEU.');
+  return code;
 }
 
 const DATE_BOUND = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -143,8 +160,33 @@ export function normalizeLimit(limit: number | undefined): number {
   return limit;
 }
 
-/** Whether an article's derived columns pass a normalized filter (the in-memory adapter's WHERE clause). */
-export function matchesFilter(filter: NormalizedFilter, row: { publishedMs: number | null; siteKey: string; language: string | null }): boolean {
+/** What an article's analysis says for the actor, theme and country filters (the in-memory adapter). */
+export interface ArticleLayersKeys {
+  readonly actorCodes: readonly (string | null)[];
+  readonly themes: readonly string[];
+  /** Its focus countries (ISO alpha-3). */
+  readonly countries?: readonly string[];
+}
+
+/**
+ * Whether an article passes a normalized filter (the in-memory adapter's WHERE clause). `layers` is
+ * read only when the filter names an actor, a theme or a country; an article without analysis has none.
+ */
+export function matchesFilter(
+  filter: NormalizedFilter,
+  row: { publishedMs: number | null; siteKey: string; language: string | null },
+  layers?: () => ArticleLayersKeys | null,
+): boolean {
+  if (!matchesColumns(filter, row)) return false;
+  if (filter.actor === null && filter.theme === null && filter.country === null) return true;
+  const keys = layers?.() ?? null;
+  if (filter.country !== null && !(keys?.countries?.includes(filter.country) ?? false)) return false;
+  if (filter.actor !== null && !(keys?.actorCodes.some((code) => code !== null && code.startsWith(filter.actor!)) ?? false)) return false;
+  if (filter.theme !== null && !(keys?.themes.includes(filter.theme) ?? false)) return false;
+  return true;
+}
+
+function matchesColumns(filter: NormalizedFilter, row: { publishedMs: number | null; siteKey: string; language: string | null }): boolean {
   if (filter.sinceMs !== null && (row.publishedMs === null || row.publishedMs < filter.sinceMs)) return false;
   if (filter.untilMs !== null && (row.publishedMs === null || row.publishedMs > filter.untilMs)) return false;
   if (filter.siteKey !== null && !row.siteKey.startsWith(filter.siteKey)) return false;

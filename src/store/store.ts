@@ -1,3 +1,4 @@
+import type { EventGroup, EventGroupPage } from './event-groups.js';
 import type { Article } from '../model/article.js';
 import type { StageStamp } from '../model/document.js';
 import type {
@@ -14,9 +15,28 @@ import type {
   StoredEvent,
   StoredQuote,
   ThemeSummary,
+  PlaceCounts,
+  PlaceQuery,
   TimelineBucket,
   TimelineUnit,
 } from './analysis.js';
+import type {
+  ActorProfile,
+  ActorProfileQuery,
+  ArticleFacets,
+  ArticleSelection,
+  ArticleTimeline,
+  CoMentionNetwork,
+  DuplicateGroup,
+  FacetQuery,
+  FailureFilter,
+  FailurePage,
+  NetworkQuery,
+  ThemeGrid,
+  ThemeGridQuery,
+  ThemeSeries,
+  ThemeTimelineQuery,
+} from './explore.js';
 
 /**
  * The store port: everything Parley keeps (runs, pages, articles, duplicate groups, failures) and every
@@ -41,6 +61,20 @@ export interface Store {
    * as a `duplicate` of that article (one article per canonical URL): read the outcome from the result.
    */
   commitPage(record: PageRecord): Promise<CommitResult>;
+
+  /**
+   * Runs `work` — an ingest's decision about one page (is it a copy of a stored article?) and its
+   * commit — while no other writer of this archive runs its own, so every decision sees every page
+   * committed before it, as with a single writer. PostgreSQL: a lock across all worker processes;
+   * SQLite and memory (one writer): a lock within this store. Returns what `work` returns.
+   */
+  serializeWrites<T>(work: () => Promise<T>): Promise<T>;
+
+  /**
+   * Every committed page with what came of it, in commit order, read in batches (memory stays bounded):
+   * what `parley copy` replays into another store. Pages committed after the export started are left out.
+   */
+  exportPages(): AsyncIterable<ExportedPage>;
 
   /** The committed page with this source key (resume: skip it), or null. */
   findCommittedPage(sourceKey: string): Promise<CommittedPage | null>;
@@ -86,6 +120,14 @@ export interface Store {
   queryEvents(query: EventFilter & PageQuery): Promise<EventPage>;
   /** Every matching event in the same order, read in batches (exports, the CLI). */
   streamEvents(filter?: EventFilter): AsyncIterable<StoredEvent>;
+  /**
+   * A page of event records: the events of all articles grouped by actors, root and day (see
+   * event-groups.ts), with their mentions and counts; a record matches a filter when one of its mentions
+   * does. Ordered by the record's first day (undated last), then id.
+   */
+  queryEventGroups(query: EventFilter & PageQuery): Promise<EventGroupPage>;
+  /** Every matching event record in the same order, read in batches (exports). */
+  streamEventGroups(filter?: EventFilter): AsyncIterable<EventGroup>;
   /** Dated events counted per day, week (from Monday) or month, oldest first; periods without events are left out. */
   eventTimeline(filter: EventFilter, by: TimelineUnit): Promise<TimelineBucket[]>;
   /** A page of quotes, by the article's date (undated last) then id. */
@@ -95,6 +137,27 @@ export interface Store {
   listActors(query?: ActorQuery): Promise<ActorSummary[]>;
   /** The themes of the selected articles, most articles first. */
   listThemes(query?: AggregateQuery): Promise<ThemeSummary[]>;
+  /** Articles (by focus country) and events (by location) per country, and the leading cities: what a map draws. */
+  placeCounts(query?: PlaceQuery): Promise<PlaceCounts>;
+
+  // Exploring the archive (see explore.ts): what the workbench's charts and facets read.
+
+  /** Selected articles per day, week or month, with their mean document tone. */
+  articleTimeline(selection: ArticleSelection, by: TimelineUnit): Promise<ArticleTimeline>;
+  /** How many articles are selected, and their top sites, languages, themes and actors. */
+  articleFacets(selection: ArticleSelection, query?: FacetQuery): Promise<ArticleFacets>;
+  /** The actors mentioned most in the selection, and how many articles each pair shares. */
+  coMentions(selection: ArticleSelection, query?: NetworkQuery): Promise<CoMentionNetwork>;
+  /** An actor's mentions over time, the names and roles it was seen under, and who is mentioned with it. */
+  actorProfile(query: ActorProfileQuery): Promise<ActorProfile>;
+  /** Articles per period for each of the given (or top) themes. */
+  themeTimeline(query: ThemeTimelineQuery): Promise<ThemeSeries[]>;
+  /** Themes × countries of the selection. */
+  themeGrid(query: ThemeGridQuery): Promise<ThemeGrid>;
+  /** Pages rejected or failed, newest first, with their reasons. */
+  listFailures(query: FailureFilter & PageQuery): Promise<FailurePage>;
+  /** A duplicate (syndication) group with its members, or null when there is no such group. */
+  getDuplicateGroup(groupId: number): Promise<DuplicateGroup | null>;
 
   close(): Promise<void>;
 }
@@ -231,6 +294,16 @@ export interface CommittedPage {
   readonly problem: { readonly stage: string; readonly code: string; readonly message: string } | null;
 }
 
+/** A committed page with the fields of its record (exportPages). */
+export interface ExportedPage extends CommittedPage {
+  readonly source: string;
+  readonly httpStatus: number | null;
+  readonly contentHash: string | null;
+  readonly contentType: string | null;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+}
+
 export interface ArticleRef {
   readonly id: number;
   readonly canonicalUrl: string;
@@ -266,6 +339,12 @@ export interface ArticleFilter {
   readonly site?: string;
   /** An ISO 639-1 code. */
   readonly language?: string;
+  /** An actor code or its start (`USA` matches USA, USAGOV, USAMIL): articles that mention such an actor. */
+  readonly actor?: string;
+  /** A theme code (CYBER_SECURITY): articles the themes stage gave this theme. */
+  readonly theme?: string;
+  /** A focus country of the article (ISO 3166-1 alpha-3, such as SYR): the places stage's `placeFocus`. */
+  readonly country?: string;
 }
 
 export interface SearchQuery extends ArticleFilter {
@@ -354,6 +433,8 @@ export interface StoreStats {
   readonly runCount: number;
   readonly runs: readonly RunSummary[];
   readonly failureReasons: readonly FailureReason[];
+  /** Articles on which a stage abstained (their language is not one it was built for), by stage, most first. */
+  readonly abstentions: readonly { readonly stage: string; readonly articles: number }[];
 }
 
 export interface RunSummary {

@@ -46,6 +46,22 @@ export function checkAnalysis(analysis: ArticleAnalysis, where: string): void {
     if (![1, 2, 3, 4].includes(e.quadClass)) fail(`quad class ${String(e.quadClass)} is not 1 to 4.`);
     if (typeof e.goldstein !== 'number' || !Number.isFinite(e.goldstein)) fail('an event needs a Goldstein value.');
   }
+  for (const field of ['places', 'focus'] as const) {
+    if (analysis[field] !== undefined && !Array.isArray(analysis[field])) fail(`${field} must be an array when given.`);
+  }
+  const point = (p: { lat: number; lon: number; country: string; name: string }, what: string): void => {
+    if (typeof p.name !== 'string' || typeof p.country !== 'string') fail(`${what} needs a name and a country code.`);
+    if (!(Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180)) fail(`${what} has no valid latitude and longitude.`);
+  };
+  for (const p of analysis.places ?? []) {
+    span(p, 'a place');
+    point(p, 'a place');
+  }
+  for (const f of analysis.focus ?? []) {
+    if (f.scope !== 'country' && f.scope !== 'city') fail(`focus scope ${String(f.scope)} is not country or city.`);
+    point(f, 'a focus place');
+  }
+  for (const e of analysis.events) if (e.location) point(e.location.place, 'an event location');
   for (const t of analysis.tone) {
     span(t, 'a tone row');
     if (t.scope !== 'document' && t.scope !== 'sentence') fail(`tone scope ${String(t.scope)} is not document or sentence.`);

@@ -45,6 +45,28 @@ describe('parley search', () => {
     expect(await ids('hafenbrucke')).toEqual([archive.ids['brücke']]);
   });
 
+  it('reads filters written into the query like the options, and lists the newest articles for a query of filters only', async () => {
+    const ids = async (...args: string[]): Promise<number[]> => {
+      const run = await search(...args, '--format', 'json');
+      expect(run.code, run.stderr).toBe(0);
+      return (JSON.parse(run.stdout) as Hit[]).map((h) => h.id).sort();
+    };
+    expect(await ids('bridge site:coast.example')).toEqual(await ids('bridge', '--site', 'coast.example'));
+    expect(await ids('bridge since:2024-05-04 until:2024-05-31')).toEqual([archive.ids.budget]);
+    const listed = await search('site:coast.example', '--format', 'json');
+    const hits = JSON.parse(listed.stdout) as Hit[];
+    expect(hits.map((h) => h.id)).toEqual([archive.ids.bridge, archive.ids.old, archive.ids.undated]);
+    expect(hits.every((h) => h.score === null)).toBe(true);
+    expect((await search('lang:de')).stdout).toMatch(/—\s+2024-05-04\s+zeitung\.example/);
+    const conflict = await search('bridge site:a.example', '--site', 'b.example');
+    expect(conflict.code).toBe(2);
+    expect(conflict.stderr).toMatch(/the query says site:a\.example but the option says b\.example/);
+    const misplaced = await search('bridge OR site:a.example');
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toMatch(/joined with OR[\s\S]*\^/);
+    expect((await search('bridge', '--actor', 'U S')).code).toBe(2);
+  });
+
   it('prints a table for people, with no colour or control characters when piped', async () => {
     const run = await search('bridge', '--limit', '3');
     expect(run.code, run.stderr).toBe(0);

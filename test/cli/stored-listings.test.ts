@@ -24,9 +24,40 @@ beforeAll(async () => {
     quotes: [quote({ name: 'John Kerry', code: 'USAGOV' }), quote({ name: 'Wang Yang', code: 'CHNGOV' }, 10)],
   }));
   await store.saveAnalysis(b!, analysis({ quotes: [], events: [event({ source: 'USA', target: 'RUS', code: '190', quadClass: 4, goldstein: -10, date: '2024-06-10' })] }));
+  // An article with a real sentence, for the evidence passages.
+  const text = '"We will talk," said Ann Lee. London met Dublin in Cork.';
+  const [c] = await storeArticles(store, [{ key: 'c', paragraphs: [text], published: '2024-07-01', site: 'three.example' }]);
+  const sentence = { ...event({ source: 'GBRGOV', target: 'IRL', code: '040', date: '2024-07-01' }), start: 30, end: 56 };
+  await store.saveAnalysis(c!, analysis({
+    events: [{ ...sentence, source: { ...sentence.source!, span: { start: 30, end: 36 } }, verb: { start: 37, end: 40 }, target: { ...sentence.target!, span: { start: 41, end: 47 } } }],
+    quotes: [{ start: 0, end: 15, text: '"We will talk,"', kind: 'direct', cue: { start: 16, end: 20, text: 'said' }, speaker: { start: 21, end: 28, text: 'Ann Lee', name: 'Ann Lee', code: 'GBRGOV' }, confidence: 0.9 }],
+  }));
   await store.close();
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+describe('evidence in parley events and parley quotes (stored)', () => {
+  it('gives each event its sentence with the verb and actors marked, in JSON and in the table', async () => {
+    const json = await runParley(['events', '--db', db, '--source', 'GBR', '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const [e] = JSON.parse(json.stdout) as { evidence: { start: number; end: number; text: string; marks: { start: number; end: number; role: string }[] } }[];
+    expect(e!.evidence.text).toBe('London met Dublin in Cork.');
+    expect(e!.evidence).toMatchObject({ start: 30, end: 56 });
+    expect(e!.evidence.marks.map((m) => [m.role, e!.evidence.text.slice(m.start, m.end)])).toEqual([['source', 'London'], ['verb', 'met'], ['target', 'Dublin']]);
+    const table = await runParley(['events', '--db', db, '--source', 'GBR']);
+    expect(table.stdout).toContain('[London] *met* [Dublin] in Cork.');
+  });
+
+  it('gives each quote its passage with the cue and speaker marked', async () => {
+    const json = await runParley(['quotes', '--db', db, '--speaker', 'ann lee', '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const [q] = JSON.parse(json.stdout) as { evidence: { text: string; marks: { role: string }[] } }[];
+    expect(q!.evidence.text).toBe('"We will talk," said Ann Lee');
+    expect(q!.evidence.marks.map((m) => m.role)).toEqual(['quote', 'cue', 'speaker']);
+    const table = await runParley(['quotes', '--db', db, '--speaker', 'ann lee']);
+    expect(table.stdout).toContain('“"We will talk,"” *said* [Ann Lee]');
+  });
+});
 
 describe('parley events (stored)', () => {
   it('lists the events whose source code starts with the given one, as JSON', async () => {
@@ -79,8 +110,8 @@ describe('parley quotes (stored)', () => {
     const byCode = JSON.parse((await runParley(['quotes', '--db', db, '--speaker', 'chngov', '--format', 'json'])).stdout) as { speaker: { name: string } }[];
     expect(byCode.map((q) => q.speaker.name)).toEqual(['Wang Yang']);
     const csv = await runParley(['quotes', '--db', db, '--format', 'csv']);
-    expect(csv.stdout.split('\r\n')[0]).toBe('published,speaker,code,kind,quote,article,url');
-    expect(csv.stdout.trimEnd().split('\r\n')).toHaveLength(3);
+    expect(csv.stdout.split('\r\n')[0]).toBe('published,speaker,code,kind,quote,evidence,article,url');
+    expect(csv.stdout.trimEnd().split('\r\n')).toHaveLength(4);
   });
 
   it('keeps stored-quote options away from file inputs', async () => {

@@ -3,6 +3,7 @@ import { DEFAULT_FEATURE_GROUPS, FeatureExtractor, type FeatureGroups, type NerL
 import { Gazetteer } from '../../src/stages/entities/gazetteer.js';
 import { casing, Casing, foldToken, normalizeWord, wordShapes } from '../../src/stages/entities/lexical.js';
 import { tagIndex } from '../../src/stages/entities/tags.js';
+import { WordInfoCache } from '../../src/stages/entities/word-info.js';
 import { WordTable } from '../../src/stages/entities/words.js';
 
 const gazetteer = Gazetteer.parse(['# test lists', 'country\tchina', 'country\tunited states', 'person\tjohn kerry', 'city\tnew york', 'city\tnew york city'].join('\n'));
@@ -109,13 +110,13 @@ describe('feature extraction', () => {
   it('sees in the second pass how the first pass labeled the other occurrences of a word', () => {
     const doc = [['John', 'Kerry', 'spoke', '.'], ['Kerry', 'left', '.']];
     const groups = { ...none, aggregation: true };
-    const asPerson = keysOf(groups, doc, 1, 0, [['B-PER', 'I-PER', 'O', 'O'], ['O', 'O', 'O']]);
-    const asOrg = keysOf(groups, doc, 1, 0, [['B-ORG', 'I-ORG', 'O', 'O'], ['O', 'O', 'O']]);
+    const asPerson = keysOf(groups, doc, 1, 0, [['B-PER', 'L-PER', 'O', 'O'], ['O', 'O', 'O']]);
+    const asOrg = keysOf(groups, doc, 1, 0, [['B-ORG', 'L-ORG', 'O', 'O'], ['O', 'O', 'O']]);
     const withoutFirstPass = keysOf(groups, doc, 1, 0);
     expect(asPerson).not.toEqual(asOrg);
     expect(asPerson.size).toBeGreaterThan(withoutFirstPass.size);
     // Its own first-pass label is left out: a word seen once has no aggregate.
-    expect(keysOf(groups, [['Kerry', 'left', '.']], 0, 0, [['B-PER', 'O', 'O']])).toEqual(keysOf(groups, [['Kerry', 'left', '.']], 0, 0));
+    expect(keysOf(groups, [['Kerry', 'left', '.']], 0, 0, [['U-PER', 'O', 'O']])).toEqual(keysOf(groups, [['Kerry', 'left', '.']], 0, 0));
   });
 });
 
@@ -131,5 +132,19 @@ describe('lexicon files', () => {
   it('parses the name lists and reports bad lines with their number', () => {
     expect(gazetteer.entryCount).toBe(5);
     expect(() => Gazetteer.parse('country\tchina\nno tab here\n')).toThrow(/line 2/);
+  });
+});
+
+describe('the word cache', () => {
+  it('stays within its bound and keeps the words that keep coming back', () => {
+    const cache = new WordInfoCache(null, 10);
+    const frequent = cache.get('the');
+    for (let i = 0; i < 1000; i++) {
+      cache.get(`word${i}`);
+      if (i % 3 === 0) expect(cache.get('the')).toBe(frequent);
+      expect(cache.size).toBeLessThanOrEqual(10);
+    }
+    expect(cache.get('word0')).not.toBe(undefined);
+    expect(cache.get('word0').norm).toBe('word0');
   });
 });

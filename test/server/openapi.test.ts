@@ -5,7 +5,8 @@ import { createApp } from '../../src/server/app.js';
 import { API_ERRORS } from '../../src/server/errors.js';
 import { openApiDocument } from '../../src/server/openapi/document.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
-import { analysis, event } from '../../src/store/contract/analysis-fixtures.js';
+import { analysis, event, placed } from '../../src/store/contract/analysis-fixtures.js';
+import { pageRecord } from '../../src/store/contract/fixtures.js';
 import { archiveSpecs, body, expectDocumented, expectError, fillStore } from './helpers.js';
 
 /**
@@ -45,13 +46,25 @@ const BAD_VALUES: Readonly<Record<string, string>> = {
   source: 'U S',
   target: 'chn!',
   theme: 'cyber security',
-  code: '04a',
+  code: '04-a',
+  actor: 'U-S',
+  sourceName: 'n'.repeat(201),
+  speakerCode: 'C-N',
+  targetName: 'n'.repeat(201),
+  both: 'yes',
+  nodes: '1',
+  themes: 'cyber security',
+  top: '0',
+  rows: '0',
+  columns: '100',
+  run: '0',
   quadClass: '5',
   by: 'year',
   speaker: 'x'.repeat(201),
   kind: 'quoted',
   name: 'y'.repeat(201),
   type: 'robot',
+  country: 'Syria',
 };
 
 let app: ReturnType<typeof createApp>;
@@ -62,7 +75,9 @@ beforeAll(async () => {
   // Articles the document's example values select (site example.com, English, May 2024, the example query).
   const examples = await fillStore(store, [1, 2, 3].map((n) => ({ key: `example-${n}`, site: 'example.com', title: `Harbour bridge ${n}`, published: `2024-05-0${n}`, language: 'en', paragraphs: [`The harbour bridge story number ${n}.`] })));
   // Their analysis (and article 1's, the example id): events, quotes, actors and themes the examples select.
-  for (const id of [1, ...examples]) await store.saveAnalysis(id, analysis({ events: [event({ source: 'USAGOV', target: 'CHN', code: '0411', quadClass: 1, date: null })] }));
+  for (const id of [1, ...examples]) await store.saveAnalysis(id, placed(analysis({ events: [event({ source: 'USAGOV', target: 'CHN', code: '0411', quadClass: 1, date: null })] }), { name: 'Syria', code: 'SYR' }, 'Aleppo'));
+  // Pages of run 1 that failed with the example reason (GET /api/failures).
+  for (const key of ['timeout-1', 'timeout-2']) await store.commitPage(pageRecord(1, key, { kind: 'failed', stage: 'fetch', code: 'TIMEOUT', message: 'The server did not answer in time.' }));
   app = createApp({ store });
 });
 
@@ -133,9 +148,11 @@ describe.each(operations)('$method $path, as documented', ({ path, method, opera
     const lists: Record<string, (value: Record<string, unknown>) => unknown> = {
       '/api/articles': (v) => v.articles,
       '/api/events': (v) => v.events,
+      '/api/event-groups': (v) => v.groups,
       '/api/quotes': (v) => v.quotes,
       '/api/actors': (v) => v.actors,
       '/api/themes': (v) => v.themes,
+      '/api/places': (v) => v.countries,
       '/api/articles/{id}/analysis': (v) => (v.analysis as { events: unknown[] }).events,
     };
     if (lists[path]) expect(lists[path](JSON.parse(text) as Record<string, unknown>), path).not.toHaveLength(0);

@@ -46,7 +46,7 @@ function serve(args: readonly string[]): Promise<Serving> {
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
-      const url = /listening on (http:\/\/\S+?)\/api\//.exec(out)?.[1];
+      const url = /open (http:\/\/\S+?)\/ in a browser/.exec(out)?.[1];
       if (url) resolve({ child, url, stdout: () => out, stderr: () => err, exit });
     });
     void exit.then((code) => reject(new Error(`parley serve exited (${code}) before listening:\n${out}\n${err}`)));

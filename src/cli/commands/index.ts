@@ -11,6 +11,9 @@ import { exportCommand } from './export.js';
 import { eventsCommand } from './events.js';
 import { reanalyzeCommand } from './reanalyze.js';
 import { statsCommand } from './stats.js';
+import { placesCommand } from './places.js';
+import { workerCommand } from './worker.js';
+import { copyCommand } from './copy.js';
 
 /** Every command of the `parley` program, in the order `parley --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [extractCommand, analyzeCommand, ingestCommand, nerCommand, quotesCommand, searchCommand, showCommand, exportCommand, statsCommand, serveCommand, reanalyzeCommand, eventsCommand];
+export const COMMANDS: readonly CliCommand[] = [extractCommand, analyzeCommand, ingestCommand, nerCommand, quotesCommand, searchCommand, showCommand, exportCommand, statsCommand, serveCommand, reanalyzeCommand, eventsCommand, placesCommand, workerCommand, copyCommand];

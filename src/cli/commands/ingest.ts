@@ -5,9 +5,12 @@ import { DEFAULT_LIMITS } from '../../extract/limits.js';
 import { isParleyError } from '../../pipeline/errors.js';
 import { DEFAULT_FETCH_OPTIONS, DEFAULT_SOURCE_OPTIONS, resolveFetchOptions } from '../../sources/index.js';
 import { isStoreError } from '../../store/errors.js';
+import { databaseOption, openArchiveForWriting } from '../database.js';
 import { resolveDatabasePath } from '../../store/location.js';
-import { openSqliteStore, type SqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { databaseOption } from '../database.js';
+import { isPostgresUrl } from '../../store/open-store.js';
+import { ingestThroughQueue } from './ingest-queue.js';
+import { DEFAULT_PLAN_OPTIONS } from '../../queue/plan.js';
+import { DEFAULT_QUEUE_OPTIONS } from '../../queue/queue.js';
 import { ProgressBar } from '../ui/progress.js';
 import { formatByteSize, formatDuration, parseByteSize, parseDuration, parsePositiveInteger } from '../values.js';
 import type { CliCommand, CliContext } from './command.js';
@@ -21,7 +24,7 @@ function parseWorkerHeap(value: string): number {
   return mb;
 }
 
-interface IngestFlags {
+export interface IngestFlags {
   readonly db?: string;
   readonly raw: boolean;
   readonly allowPrivate?: boolean;
@@ -39,12 +42,17 @@ interface IngestFlags {
   readonly analysis: boolean;
   readonly stages?: readonly string[];
   readonly themes?: string;
+  readonly enqueue?: boolean;
+  readonly shareSize: number;
+  readonly shareItems: number;
+  readonly lease: number;
+  readonly retries: number;
 }
 
 /** Failed pages listed one per line on stderr before the rest are only counted (the summary and `parley stats` have them all). */
-const MAX_FAILURE_LINES = 20;
+export const MAX_FAILURE_LINES = 20;
 /** The exit status of a run stopped with Ctrl-C (128 + SIGINT), as shells report it. */
-const EXIT_INTERRUPTED = 130;
+export const EXIT_INTERRUPTED = 130;
 /** A whole fetch may take this many times --timeout (a server that drips bytes forever stops there). */
 const TOTAL_TIMEOUT_FACTOR = 4;
 
@@ -61,6 +69,8 @@ Examples:
   $ parley ingest --db news.db crawl.warc.gz      a web archive, streamed
   $ parley ingest urls.txt https://example.com/feed.xml
   $ parley ingest --json --quiet pages/ | jq .stored
+  $ parley ingest --db postgres://parley@db/news crawl.warc.gz          queue it and work on it here
+  $ parley ingest --db postgres://parley@db/news --enqueue crawl.warc.gz   queue it for "parley worker"s
 
 The summary counts every page seen by this run: seen = stored + duplicates + rejected + failed.
 "rejected" pages are not articles (empty, binary, no article text); "failed" ones could not be read,
@@ -102,13 +112,18 @@ export const ingestCommand: CliCommand = {
       .addOption(new Option('--no-analysis', 'extraction only: store the articles without running the analysis stages (run "parley reanalyze" later)'))
       .addOption(new Option('--stages <list>', 'run only these analysis stages (comma-separated; the stages they need are added)').argParser(parseStageList))
       .addOption(new Option('--themes <file>', 'a theme taxonomy file extending the built-in one'))
+      .addOption(new Option('--enqueue', 'PostgreSQL only: put the work on the queue in the database and return; "parley worker" processes do it'))
+      .addOption(new Option('--share-size <size>', 'PostgreSQL only: bytes of a .warc.gz per queue job').argParser(parseByteSize).default(DEFAULT_PLAN_OPTIONS.warcShareBytes, formatByteSize(DEFAULT_PLAN_OPTIONS.warcShareBytes)))
+      .addOption(new Option('--lease <duration>', 'PostgreSQL only: how long a worker holds a job before another may take it (a dead worker\'s job is retried then)').argParser(parseDuration).default(DEFAULT_QUEUE_OPTIONS.leaseSeconds * 1000, formatDuration(DEFAULT_QUEUE_OPTIONS.leaseSeconds * 1000)))
+      .addOption(new Option('--retries <n>', 'PostgreSQL only: times a failed job is tried again').argParser(parseCount).default(DEFAULT_QUEUE_OPTIONS.retryLimit))
+      .addOption(new Option('--share-items <n>', 'PostgreSQL only: page files, or lines of a URL list, per queue job').argParser(parsePositiveInteger).default(DEFAULT_PLAN_OPTIONS.pagesPerShare))
       .showHelpAfterError('(run "parley ingest --help" for the options and examples)')
       .addHelpText('after', HELP)
       .action(async (sources: string[], flags: IngestFlags) => context.setExitCode(await runIngest(sources, flags, context)));
   },
 };
 
-function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
+export function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
   const fetch = {
     allowPrivate: flags.allowPrivate ?? false,
     politenessDelayMs: flags.delay,
@@ -138,15 +153,18 @@ const INGEST_CACHE_KIB = 16 * 1024;
 
 async function runIngest(sources: readonly string[], flags: IngestFlags, context: CliContext): Promise<number> {
   const { stdout, stderr } = context.streams;
-  const database = resolveDatabasePath(flags.db);
-  let store: SqliteStore;
-  try {
-    store = await openSqliteStore(database, { mode: 'write', cacheKiB: INGEST_CACHE_KIB });
-  } catch (error) {
-    if (!isStoreError(error)) throw error;
-    stderr.write(`parley ingest: ${error.message} [${error.code}]\n`);
+  const location = resolveDatabasePath(flags.db);
+  if (flags.enqueue && !isPostgresUrl(location)) {
+    stderr.write('parley ingest: --enqueue needs a PostgreSQL database (--db postgres://...): the queue is kept there, for "parley worker" processes to share.\n');
+    return 2;
+  }
+  const opened = await openArchiveForWriting(flags.db, { sqliteCacheKiB: INGEST_CACHE_KIB });
+  if (!opened.ok) {
+    stderr.write(`parley ingest: ${opened.message}\n`);
     return 1;
   }
+  const { store, path: database } = opened;
+  if (isPostgresUrl(location)) return ingestThroughQueue(sources, flags, context, { store, location, database });
   const progress = stderr.isTTY && !flags.quiet ? new ProgressBar(stderr, 'ingesting', { eta: true }) : null;
   const say = (line: string): void => {
     if (flags.quiet) return;
@@ -196,7 +214,7 @@ async function runIngest(sources: readonly string[], flags: IngestFlags, context
   return exitStatus(result, flags, say);
 }
 
-function exitStatus(result: IngestResult, flags: IngestFlags, say: (line: string) => void): number {
+export function exitStatus(result: IngestResult, flags: IngestFlags, say: (line: string) => void): number {
   if (result.status === 'interrupted') return EXIT_INTERRUPTED;
   if (result.unreadable.length > 0) {
     const names = result.unreadable.map((entry) => entry.source).join(', ');
@@ -220,6 +238,10 @@ function parseUserAgent(value: string): string {
   } catch (error) {
     throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
   }
+}
+
+function parseCount(value: string): number {
+  return /^\s*0\s*$/.test(value) ? 0 : parsePositiveInteger(value);
 }
 
 /** Like a duration, but 0 is allowed: no delay between requests to one site. */

@@ -3,7 +3,13 @@ import type { SearchHit, SearchPage } from '../../store/store.js';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from '../../store/store.js';
 import { databaseOption, openArchiveForReading } from '../database.js';
 import { StreamWriter } from '../io/output.js';
-import { filterOptions, parseLimit, reportStoreError, toFilter, type FilterFlags } from '../query/options.js';
+import { checkedCode, countryOption, filterOptions, parseLimit, reportStoreError, toFilter, type FilterFlags } from '../query/options.js';
+import { listedToJSON } from '../../server/serialize.js';
+import type { ListArticlesQuery } from '../../store/analysis.js';
+import { parseActorCode, parseThemeCode } from '../../store/codes.js';
+import { StoreError } from '../../store/errors.js';
+import { splitQueryFilters } from '../../store/query/fields.js';
+import type { ArticleFilter, Store } from '../../store/store.js';
 import { dim, fit, highlightSnippet, printable, terminalStyle, type TerminalStyle } from '../query/terminal.js';
 import type { CliCommand, CliContext } from './command.js';
 
@@ -11,6 +17,8 @@ const FORMATS = ['table', 'json', 'jsonl'] as const;
 type SearchFormat = (typeof FORMATS)[number];
 
 interface SearchFlags extends FilterFlags {
+  readonly actor?: string;
+  readonly theme?: string;
   readonly limit: number;
   readonly cursor?: string;
   readonly format: SearchFormat;
@@ -28,6 +36,10 @@ Query language:
   climate NOT coal          without a word (also: climate -coal)
   (coal OR gas) AND price   parentheses group
   Operators are upper case; case and accents never matter (cafe finds Café).
+  Filters may be written into the query, at its top level (not inside parentheses or next to OR),
+  as the workbench's search box takes them:
+    site:voanews.com  lang:en  actor:CHN  theme:CYBER_SECURITY  country:SYR  since:2024-01  until:2024-06-30
+  A query of filters only lists the newest articles that pass them.
 
 Formats:
   table   for reading: score, date, site, title and the passage, matches highlighted on a terminal
@@ -41,6 +53,8 @@ Examples:
   $ parley search 'cyber* AND (china OR "united states")' --since 2024-01 --lang en
   $ parley search bridge --site example.com --format json | jq '.[].url'
   $ parley search bridge --limit 50 --cursor <cursor from the previous page>
+  $ parley search 'cyber theme:CYBER_SECURITY actor:CHN'     articles about cyber security that mention China
+  $ parley search 'actor:USAGOV since:2024-05' --format jsonl   the newest articles naming the US government
 
 Exit status: 0 searched (also when nothing matches); 1 the database is missing, damaged or not a
 Parley database; 2 usage error (a malformed query, a bad option or cursor).`;
@@ -53,8 +67,10 @@ export const searchCommand: CliCommand = {
       .summary('search the archive (ranked, with highlighted passages)')
       .description(DESCRIPTION)
       .argument('<query>', 'words, "exact phrases", prefix*, AND / OR / NOT (quote the whole query for your shell)');
-    for (const option of filterOptions()) command.addOption(option);
+    for (const option of [...filterOptions(), countryOption()]) command.addOption(option);
     command
+      .addOption(new Option('--actor <code>', 'only articles that mention an actor whose code starts with CODE (USA matches USAGOV)').argParser(checkedCode((v) => parseActorCode(v, 'actor'))))
+      .addOption(new Option('--theme <code>', 'only articles with this theme (e.g. CYBER_SECURITY)').argParser(checkedCode(parseThemeCode)))
       .addOption(new Option('-n, --limit <n>', `results per page (1-${MAX_SEARCH_LIMIT})`).argParser(parseLimit).default(DEFAULT_SEARCH_LIMIT))
       .addOption(new Option('--cursor <cursor>', 'continue after the previous page (the cursor it printed)'))
       .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
@@ -73,8 +89,13 @@ async function runSearch(query: string, flags: SearchFlags, context: CliContext)
     return 1;
   }
   let page: SearchPage;
+  let ranked = true;
   try {
-    page = await opened.store.search({ text: query, ...toFilter(flags), limit: flags.limit, cursor: flags.cursor ?? null });
+    const { text, filter } = querySelection(query, { ...toFilter(flags), actor: flags.actor, theme: flags.theme });
+    ranked = text !== null;
+    page = text
+      ? await opened.store.search({ text, ...filter, limit: flags.limit, cursor: flags.cursor ?? null })
+      : await newestAsHits(opened.store, { ...filter, limit: flags.limit, cursor: flags.cursor ?? null });
   } catch (error) {
     return reportStoreError(error, 'search', stderr, query);
   } finally {
@@ -82,13 +103,38 @@ async function runSearch(query: string, flags: SearchFlags, context: CliContext)
   }
   const output = new StreamWriter(stdout);
   if (flags.format === 'table') {
-    await output.write(renderTable(page, terminalStyle(stdout)));
+    await output.write(renderTable(page, terminalStyle(stdout), ranked));
   } else {
-    const text = flags.format === 'json' ? `${JSON.stringify(page.hits.map(hitToJSON), null, 2)}\n` : page.hits.map((hit) => `${JSON.stringify(hitToJSON(hit))}\n`).join('');
+    const json = (hit: SearchHit): Record<string, unknown> => ({ ...hitToJSON(hit), score: ranked ? hit.score : null });
+    const text = flags.format === 'json' ? `${JSON.stringify(page.hits.map(json), null, 2)}\n` : page.hits.map((hit) => `${JSON.stringify(json(hit))}\n`).join('');
     await output.write(text);
     if (page.nextCursor) stderr.write(`parley search: more results: add --cursor ${page.nextCursor}\n`);
   }
   return output.error ? 1 : 0;
+}
+
+/** The words of a query and its filters: those written into it (site:…) merged with the flags, which must agree. */
+function querySelection(query: string, flags: ArticleFilter): { text: string | null; filter: ArticleFilter } {
+  const split = splitQueryFilters(query);
+  const filter: Record<string, string | undefined> = { ...flags };
+  for (const [field, value] of Object.entries(split.filter)) {
+    const given = filter[field];
+    if (given !== undefined && given.toLowerCase() !== value.toLowerCase()) {
+      throw new StoreError('E_FILTER', `the query says ${field === 'language' ? 'lang' : field}:${value} but the option says ${given}.`, 'Give the filter once, in the query or as an option.');
+    }
+    filter[field] = value;
+  }
+  return { text: split.text, filter: filter as ArticleFilter };
+}
+
+/** Without words: the newest articles that pass the filters, shown like search results (no score, no highlights). */
+async function newestAsHits(store: Store, query: ListArticlesQuery): Promise<SearchPage> {
+  const page = await store.listArticles(query);
+  const hits = page.articles.map((stored): SearchHit => {
+    const summary = listedToJSON(stored);
+    return { ...summary, score: 0, highlights: [] };
+  });
+  return { hits, nextCursor: page.nextCursor };
 }
 
 /** The fields of a result, in a fixed order. */
@@ -112,10 +158,10 @@ function hitToJSON(hit: SearchHit): Record<string, unknown> {
  *    8.31  2024-05-02  daily.example      1  Climate talks open in Bonn
  *                                            …discuss climate change and coal. The talks last…
  */
-function renderTable(page: SearchPage, style: TerminalStyle): string {
+function renderTable(page: SearchPage, style: TerminalStyle, ranked: boolean): string {
   if (page.hits.length === 0) return 'No articles match.\n';
   const rows = page.hits.map((hit) => ({
-    score: formatScore(hit.score),
+    score: ranked ? formatScore(hit.score) : '—',
     date: hit.published ? hit.published.slice(0, 10) : '—',
     site: printable(hit.site || '(no site)'),
     id: String(hit.id),

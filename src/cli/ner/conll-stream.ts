@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { classifyConllLine, conllLineProblem } from '../../stages/entities/conll.js';
 import type { NerModel } from '../../stages/entities/model.js';
-import { TAGS } from '../../stages/entities/tags.js';
+import { iob2Tags } from '../../stages/entities/tags.js';
 import type { StreamWriter } from '../io/output.js';
 
 /**
@@ -49,14 +49,14 @@ export async function tagConllStream(options: ConllTagOptions): Promise<ConllTag
 
   const flush = async (): Promise<boolean> => {
     if (pending.lines.length === 0) return true;
-    const tagged = pending.sentences.length > 0 ? model.tagDocument(pending.sentences) : [];
+    const tagged = pending.sentences.length > 0 ? model.tagDocument(pending.sentences).map((s) => iob2Tags(s.tags)) : [];
     let text = '';
     for (const line of pending.lines) {
       if (line.sentence < 0) {
         text += `${line.text}\n`;
       } else {
         const separator = line.text.includes('\t') && !line.text.includes(' ') ? '\t' : ' ';
-        text += `${line.text}${separator}${TAGS[tagged[line.sentence]!.tags[line.token]!]!}\n`;
+        text += `${line.text}${separator}${tagged[line.sentence]![line.token]!}\n`;
       }
     }
     pending = emptyPending();

@@ -16,6 +16,7 @@ export interface FilterFlags {
   readonly until?: string;
   readonly site?: string;
   readonly lang?: string;
+  readonly country?: string;
 }
 
 function checked(key: keyof ArticleFilter): (value: string) => string {
@@ -39,6 +40,11 @@ export function filterOptions(): Option[] {
   ];
 }
 
+/** --country: articles whose focus (the places stage) includes the country. */
+export function countryOption(): Option {
+  return new Option('--country <code>', 'only articles mainly about this country (their focus; ISO 3166-1 alpha-3, e.g. SYR)').argParser(checked('country'));
+}
+
 export interface EventFilterFlags extends FilterFlags {
   readonly source?: string;
   readonly target?: string;
@@ -46,7 +52,7 @@ export interface EventFilterFlags extends FilterFlags {
   readonly code?: string;
 }
 
-function checkedCode(parse: (value: string) => string): (value: string) => string {
+export function checkedCode(parse: (value: string) => string): (value: string) => string {
   return (value) => {
     try {
       return parse(value);
@@ -72,7 +78,7 @@ export function toEventFilter(flags: EventFilterFlags): EventFilter {
 }
 
 export function toFilter(flags: FilterFlags): ArticleFilter {
-  return { since: flags.since, until: flags.until, site: flags.site, language: flags.lang };
+  return { since: flags.since, until: flags.until, site: flags.site, language: flags.lang, country: flags.country };
 }
 
 export function parseLimit(value: string): number {

@@ -2,6 +2,7 @@ import type { QuoteFilter, StoredQuote } from '../../store/analysis.js';
 import type { CliContext } from '../commands/command.js';
 import { openArchiveForReading } from '../database.js';
 import { reportStoreError } from '../query/options.js';
+import { markedText } from './evidence-text.js';
 import { take, writeListing, type Column, type ListingFormat } from './listing.js';
 
 /** `parley quotes --db`: the stored quotes matching the filters (speaker, dates, site), in the store's order. */
@@ -18,6 +19,7 @@ const QUOTE_COLUMNS: readonly Column<StoredQuote>[] = [
   { name: 'code', value: (q) => q.speaker?.code ?? null },
   { name: 'kind', value: (q) => q.kind },
   { name: 'quote', value: (q) => q.text, width: 70 },
+  { name: 'evidence', value: (q) => markedText(q.evidence), width: 90 },
   { name: 'article', value: (q) => q.articleId },
   { name: 'url', value: (q) => q.url, width: 50 },
 ];
@@ -36,6 +38,8 @@ function quoteJSON(q: StoredQuote): unknown {
     cue: q.cue?.text ?? null,
     speaker: q.speaker ? { name: q.speaker.name, start: q.speaker.start, end: q.speaker.end, code: q.speaker.code } : null,
     confidence: q.confidence,
+    // The quote with its cue and speaker marked (when they stand near it).
+    evidence: q.evidence,
   };
 }
 

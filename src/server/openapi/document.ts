@@ -3,8 +3,11 @@ import { toOpenApiParameter, type ParameterSpecs } from '../params.js';
 import { ARTICLE_ID_PARAMETER, ARTICLE_LIST_PARAMETERS } from '../routes/articles.js';
 import { STATS_PARAMETERS } from '../routes/stats.js';
 import { ACTOR_PARAMETERS, THEME_PARAMETERS } from '../routes/aggregates.js';
-import { EVENT_PARAMETERS } from '../routes/events.js';
+import { EVENT_GROUP_PARAMETERS, EVENT_PARAMETERS } from '../routes/events.js';
 import { QUOTE_PARAMETERS } from '../routes/quotes.js';
+import { PLACE_PARAMETERS } from '../routes/places.js';
+import { FAILURE_PARAMETERS } from '../routes/coverage.js';
+import { ACTOR_CODE_PARAMETER, ACTOR_PROFILE_PARAMETERS, FACET_PARAMETERS, NETWORK_PARAMETERS, THEME_GRID_PARAMETERS, THEME_TIMELINE_PARAMETERS, TIMELINE_PARAMETERS } from '../routes/explore.js';
 import { SCHEMAS } from './schemas.js';
 
 /**
@@ -15,7 +18,7 @@ import { SCHEMAS } from './schemas.js';
  */
 
 /** The version of the API's contract (not of Parley): raised when a response changes incompatibly. */
-export const API_VERSION = '1.1.0';
+export const API_VERSION = '1.2.0';
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -102,6 +105,15 @@ export function openApiDocument(): Json {
           },
         },
       },
+      '/api/event-groups': {
+        get: {
+          operationId: 'listEventGroups',
+          summary: 'Event records: one event, many reports',
+          description: 'The events of all articles grouped into records (same source and target actors, same CAMEO root, dates within a day), each with its mentions (article, sentence, verb, confidence), the counts of mentions, sources and articles (GDELT NumMentions, NumSources, NumArticles) and its earliest report. Filters are those of /api/events; a record matches when one of its mentions does. Ordered by the first date (undated last), then id.',
+          parameters: parameters(EVENT_GROUP_PARAMETERS),
+          responses: { '200': ok('EventGroupList', 'A page of event records.'), '400': RESPONSES.badRequest, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
       '/api/quotes': {
         get: {
           operationId: 'listQuotes',
@@ -127,6 +139,97 @@ export function openApiDocument(): Json {
           description: 'The themes of the selected articles, most articles first, with the mean score and the evidence count.',
           parameters: parameters(THEME_PARAMETERS),
           responses: { '200': ok('ThemeList', 'The themes.'), '400': RESPONSES.badRequest, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
+      '/api/places': {
+        get: {
+          operationId: 'countPlaces',
+          summary: 'Articles and events by country and city (a map)',
+          description:
+            "For a map: per country, the articles that have it in their focus (the countries they are mainly about) and the events located in it (GDELT's ActionGeo), with the country's ISO numeric code (Natural Earth / world-atlas ids) and a point; and the leading cities with their points and counts. The filters select events as in GET /api/events, and articles by their published date, site, theme, and having an event with that source or target.",
+          parameters: parameters(PLACE_PARAMETERS),
+          responses: { '200': ok('PlaceCounts', 'The counts.'), '400': RESPONSES.badRequest, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
+      '/api/articles/timeline': {
+        get: {
+          operationId: 'getArticleTimeline',
+          summary: 'Attention over time: articles per period for a search',
+          description: 'The selected articles (q and the filters, as GET /api/articles takes them) counted per day, week or month by published date, with their mean document tone; `total` and `undated` count the whole selection. Run it once per query to compare several queries on one chart.',
+          parameters: parameters(TIMELINE_PARAMETERS),
+          responses: { '200': ok('ArticleTimeline', 'The periods with articles, oldest first.'), '400': RESPONSES.badRequest, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
+      '/api/articles/facets': {
+        get: {
+          operationId: 'getArticleFacets',
+          summary: 'What a search is about: its sites, languages, themes and actors',
+          description: 'How many articles the selection holds, and its top sites and languages (exact counts) and themes and actors (counted on a sample of the most relevant or newest articles, named in `sample`). Each row\'s `value` is what the filter (site:, lang:, theme:, actor:) takes.',
+          parameters: parameters(FACET_PARAMETERS),
+          responses: { '200': ok('ArticleFacets', 'The facets.'), '400': RESPONSES.badRequest, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
+      '/api/articles/{id}/group': {
+        get: {
+          operationId: 'getArticleGroup',
+          summary: "One article's duplicate (syndication) group",
+          description: 'The reprints and small edits of the same story the archive holds, the original (earliest published) first, each with its site and date: which site published first.',
+          parameters: [toOpenApiParameter(ARTICLE_ID_PARAMETER)],
+          responses: { '200': ok('DuplicateGroup', 'The group, or null when the article has no copies.'), '400': RESPONSES.badRequest, '404': RESPONSES.notFound, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
+      '/api/actors/network': {
+        get: {
+          operationId: 'getCoMentionNetwork',
+          summary: 'Who is mentioned with whom',
+          description: 'The actors mentioned in most articles of the selection (q and the filters), and for each pair the number of articles that mention both; counted on a sample of the most relevant or newest articles.',
+          parameters: parameters(NETWORK_PARAMETERS),
+          responses: { '200': ok('Network', 'Nodes and edges.'), '400': RESPONSES.badRequest, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
+      '/api/actors/{code}': {
+        get: {
+          operationId: 'getActorProfile',
+          summary: "An actor's profile",
+          description: 'Articles that mention the actor (its code or codes starting with it) over time, the names, types and roles it was seen under, and the actors mentioned with it. Its quotes and events: GET /api/quotes?speaker= and GET /api/events?source=&both=true.',
+          parameters: [toOpenApiParameter(ACTOR_CODE_PARAMETER), ...parameters(ACTOR_PROFILE_PARAMETERS)],
+          responses: { '200': ok('ActorProfile', 'The profile (zero counts when the archive never mentions it).'), '400': RESPONSES.badRequest, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
+      '/api/themes/timeline': {
+        get: {
+          operationId: 'getThemeTimeline',
+          summary: 'Theme trends over time',
+          description: 'Articles per period for each theme asked for, or for the themes with most articles.',
+          parameters: parameters(THEME_TIMELINE_PARAMETERS),
+          responses: { '200': ok('ThemeTimeline', 'One series per theme.'), '400': RESPONSES.badRequest, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
+      '/api/themes/grid': {
+        get: {
+          operationId: 'getThemeGrid',
+          summary: 'Themes × countries',
+          description: 'For the top themes and the top countries of the selection, how many articles have the theme and mention an actor of the country (USAGOV counts for USA); counted on a sample.',
+          parameters: parameters(THEME_GRID_PARAMETERS),
+          responses: { '200': ok('ThemeGrid', 'The grid.'), '400': RESPONSES.badRequest, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
+      '/api/failures': {
+        get: {
+          operationId: 'listFailures',
+          summary: 'Pages not stored as articles, with their reasons',
+          description: 'Pages rejected (not an article) or failed (fetch, read or extraction went wrong), newest first, each with its source, URL, stage, reason code and message.',
+          parameters: parameters(FAILURE_PARAMETERS),
+          responses: { '200': ok('FailureList', 'A page of failures.'), '400': RESPONSES.badRequest, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
+      '/api/codebook': {
+        get: {
+          operationId: 'getCodebook',
+          summary: 'Labels of the codes the API returns',
+          description: 'CAMEO event codes (name, Goldstein value, quad class, PLOVER type), the quad classes and the country codes.',
+          parameters: [],
+          responses: { '200': ok('Codebook', 'The labels.'), '400': RESPONSES.badRequest, default: RESPONSES.other },
         },
       },
       '/api/stats': {

@@ -129,6 +129,7 @@ const Stats = object({
   runCount: count,
   runs: { type: 'array', items: ref('RunSummary') },
   failureReasons: { type: 'array', items: object({ kind: { type: 'string', enum: ['rejected', 'failed'] }, stage: { type: 'string' }, code: { type: 'string' }, pages: count }) },
+  abstentions: { type: 'array', items: object({ stage: { type: 'string' }, articles: count }), description: "Articles on which a stage abstained (not in a language it was built for), by stage." },
 });
 
 const Health = object({ status: { type: 'string', const: 'ok' }, database: { type: 'string', const: 'ok' } });
@@ -140,6 +141,31 @@ const Span = object(span);
 const text = { type: 'string' } as const;
 const probability: Schema = { type: 'number', minimum: 0, maximum: 1 };
 const EventActor = { oneOf: [{ type: 'null' }, object({ code: nullable('string'), name: text, span: Span })] };
+
+const resolvedPlaceFields = {
+  name: text,
+  type: { type: 'string', enum: ['country', 'admin1', 'admin2', 'city'] },
+  country: { type: 'string', description: 'ISO 3166-1 alpha-3.' },
+  admin1: { ...nullable('string'), description: 'The first-order division it lies in (or is).' },
+  admin1Code: { ...nullable('string'), description: 'GeoNames code of that division (US.TX).' },
+  lat: { type: 'number', minimum: -90, maximum: 90 },
+  lon: { type: 'number', minimum: -180, maximum: 180 },
+  geonameId: { ...nullable('integer'), description: 'GeoNames id (populated places; null for countries and divisions).' },
+  featureCode: { type: 'string', description: 'GeoNames feature code (PPL, PPLA, PPLC, ADM1, ADM2, PCLI).' },
+};
+const ResolvedPlace = object(resolvedPlaceFields);
+const EventLocation = {
+  oneOf: [
+    { type: 'null' },
+    object({
+      place: ResolvedPlace,
+      evidence: { oneOf: [{ type: 'null' }, Span], description: 'The words that name the place (null when it is the article focus).' },
+      method: { type: 'string', enum: ['sentence', 'preceding', 'dateline', 'focus'], description: "How it was chosen: the place in the event's sentence, else the nearest before it (or the dateline's), else the article's focus." },
+      confidence: probability,
+    }),
+  ],
+  description: "Where the event happened (GDELT's ActionGeo); absent when the event-places stage did not run on the article.",
+};
 
 const eventFields = {
   ...span,
@@ -155,7 +181,18 @@ const eventFields = {
   place: { oneOf: [{ type: 'null' }, object({ name: text, code: nullable('string'), span: Span })] },
   negated: { type: 'boolean' },
   confidence: probability,
+  location: EventLocation,
 };
+
+const Evidence = object({
+  text: { type: 'string', description: 'The passage: an event\'s sentence, or a quote with its cue and speaker (at most 600 characters; a longer one is cut around its marks, with "…").' },
+  start: { ...count, description: 'Where the passage starts in the article\'s text.' },
+  marks: {
+    type: 'array',
+    items: object({ ...span, role: { type: 'string', enum: ['verb', 'source', 'target', 'place', 'quote', 'cue', 'speaker'] } }),
+    description: 'The marked words, as [start, end) offsets into `text`, in order.',
+  },
+});
 
 const Event = object({
   id,
@@ -165,9 +202,46 @@ const Event = object({
   site: text,
   published: nullable('string'),
   articleTone: { ...nullable('number'), description: "The article's document tone (GDELT's AvgTone)." },
-});
+  evidence: { ...ref('Evidence'), description: 'The sentence with the verb, the actors and the place marked.' },
+}, ['location']);
 
 const EventList = object({ events: { type: 'array', items: ref('Event') }, next: { ...nullable('string'), description: 'Pass as cursor for the next page; null on the last page.' } });
+
+const EventMention = object({
+  eventId: id,
+  articleId: id,
+  url: text,
+  site: text,
+  published: nullable('string'),
+  code: text,
+  sentence: { ...Span, description: "The sentence that reports the event (the evidence), as offsets into the article's text." },
+  verb: Span,
+  date: nullable('string'),
+  confidence: probability,
+});
+
+const GroupActor = { oneOf: [{ type: 'null' }, object({ code: nullable('string'), name: text })] };
+
+const EventGroup = object({
+  id,
+  source: GroupActor,
+  target: GroupActor,
+  code: { type: 'string', description: 'The CAMEO code most of its mentions give.' },
+  root: text,
+  quadClass: { type: 'integer', minimum: 1, maximum: 4 },
+  goldstein: { type: 'number', minimum: -10, maximum: 10 },
+  plover: { oneOf: [{ type: 'null' }, object({ type: text, mode: text })] },
+  date: { ...nullable('string'), description: 'The earliest date of its mentions (YYYY-MM-DD).' },
+  numMentions: { ...count, description: "GDELT's NumMentions: reports of the event." },
+  numSources: { ...count, description: "GDELT's NumSources: distinct sites reporting it." },
+  numArticles: { ...count, description: "GDELT's NumArticles: distinct articles reporting it." },
+  firstReport: { ...ref('EventMention'), description: 'The mention in the earliest published article.' },
+  confidence: probability,
+  avgTone: { ...nullable('number'), description: "Mean document tone of its articles (GDELT's AvgTone)." },
+  mentions: { type: 'array', items: ref('EventMention'), description: 'Every report, earliest first.' },
+});
+
+const EventGroupList = object({ groups: { type: 'array', items: ref('EventGroup') }, next: { ...nullable('string'), description: 'Pass as cursor for the next page; null on the last page.' } });
 
 const Timeline = object({
   by: { type: 'string', enum: ['day', 'week', 'month'] },
@@ -191,7 +265,7 @@ const quoteFields = {
   confidence: probability,
 };
 
-const Quote = object({ id, ...quoteFields, articleId: id, url: text, site: text, published: nullable('string') });
+const Quote = object({ id, ...quoteFields, articleId: id, url: text, site: text, published: nullable('string'), evidence: { ...ref('Evidence'), description: 'The quote with its cue and speaker marked (when they stand near it).' } });
 const QuoteList = object({ quotes: { type: 'array', items: ref('Quote') }, next: nullable('string') });
 
 const ActorList = object({ actors: { type: 'array', items: object({ code: nullable('string'), name: text, type: text, articles: count, mentions: count }) } });
@@ -212,14 +286,134 @@ const toneFields = {
 const Analysis = object({
   stages: { type: 'array', items: object({ name: text, version: text }), description: 'The analysis stages (and versions) that made these layers.' },
   failures: { type: 'array', items: object({ stage: text, code: text, message: text }), description: 'Stages that failed on this article (their layers are missing).' },
+  abstentions: { type: 'array', items: object({ stage: text, code: { type: 'string', const: 'STAGE_ABSTAINED' }, message: text }), description: "Stages that did not run because the article's language is not one they were built for (their layers are empty). Absent when none abstained." },
   entities: { type: 'array', items: object({ entity: count, name: text, type: text, role: nullable('string'), code: nullable('string'), confidence: probability }) },
   mentions: { type: 'array', items: object({ ...span, kind: text, entity: count }) },
   quotes: { type: 'array', items: object(quoteFields) },
   themes: { type: 'array', items: object({ theme: text, label: text, score: { type: 'number' }, evidence: { type: 'array', items: object({ ...span, weight: { type: 'number' } }) } }) },
-  events: { type: 'array', items: object(eventFields) },
+  events: { type: 'array', items: object(eventFields, ['location']) },
   tone: { type: 'array', items: object(toneFields) },
+  places: { type: 'array', items: object({ ...span, ...resolvedPlaceFields, form: { type: 'string', enum: ['name', 'demonym', 'based'] }, confidence: probability }), description: 'The places the article names (when the places stage ran).' },
+  focus: { type: 'array', items: object({ scope: { type: 'string', enum: ['country', 'city'] }, ...resolvedPlaceFields, score: probability, mentions: count }), description: 'The countries and cities the article is mainly about.' },
+}, ['places', 'focus', 'abstentions']);
+
+const PlaceCounts = object({
+  countries: {
+    type: 'array',
+    description: 'Every country with an article in focus or an event located in it, most articles plus events first.',
+    items: object({
+      country: { type: 'string', description: 'ISO 3166-1 alpha-3.' },
+      numeric: { ...nullable('string'), description: 'ISO 3166-1 numeric: the id of the country in Natural Earth / world-atlas shapes.' },
+      name: text,
+      lat: nullable('number'),
+      lon: nullable('number'),
+      articles: { ...count, description: 'Articles that have the country in their focus.' },
+      events: { ...count, description: 'Events located in the country.' },
+    }),
+  },
+  cities: {
+    type: 'array',
+    description: 'The leading cities (articles with the city in focus, events located there), most first, at most `limit`.',
+    items: object({ name: text, country: text, admin1: nullable('string'), lat: { type: 'number' }, lon: { type: 'number' }, geonameId: nullable('integer'), articles: count, events: count }),
+  },
 });
 
 const ArticleAnalysis = object({ id, analysis: { oneOf: [{ type: 'null' }, ref('Analysis')], description: 'null when the article was stored without analysis (parley ingest --no-analysis; run parley reanalyze).' } });
 
-export const SCHEMAS = { Error: ErrorBody, ArticleSummary, ArticleList, Article, RunCounts, RunSummary, Stats, Health, Event, EventList, Timeline, Quote, QuoteList, ActorList, ThemeList, Analysis, ArticleAnalysis } as const;
+// The explore routes (the workbench's charts).
+
+const sampleInfo = { oneOf: [{ type: 'null' }, object({ articles: count, of: count })], description: 'Counted on the `articles` most relevant (a search) or newest of the `of` selected articles; null when all were counted.' };
+const FacetCount = object({ value: { ...text, description: 'What the filter takes (site:, lang:, theme:, actor:).' }, label: text, articles: count });
+const facetList = { type: 'array', items: ref('FacetCount') };
+const period = { type: 'string', description: 'The first day of the period (YYYY-MM-DD, UTC; weeks start on Monday).' };
+const unitSchema = { type: 'string', enum: ['day', 'week', 'month'] };
+const NetworkNode = object({ code: text, name: { ...text, description: 'Its most frequent name.' }, articles: count });
+
+const ArticleTimeline = object({
+  by: unitSchema,
+  total: { ...count, description: 'Every selected article, dated or not.' },
+  undated: { ...count, description: 'Selected articles without a published date (in no period).' },
+  timeline: { type: 'array', items: object({ start: period, articles: count, tone: { ...nullable('number'), description: 'Mean document tone of the period\'s articles that have one.' }, toned: count }) },
+});
+
+const ArticleFacets = object({
+  total: count,
+  sites: { ...facetList, description: 'Exact counts.' },
+  languages: { ...facetList, description: 'Exact counts.' },
+  themes: { ...facetList, description: 'Counted on `sample`.' },
+  actors: { ...facetList, description: 'Counted on `sample`; value is the exact actor code.' },
+  sample: sampleInfo,
+});
+
+const Network = object({
+  nodes: { type: 'array', items: ref('NetworkNode') },
+  edges: { type: 'array', items: object({ source: text, target: text, articles: { ...count, description: 'Sampled articles that mention both.' } }) },
+  sample: object({ articles: count, of: count }),
+});
+
+const ActorProfile = object({
+  code: text,
+  name: nullable('string'),
+  articles: count,
+  mentions: count,
+  names: { type: 'array', items: object({ code: text, name: text, type: text, role: nullable('string'), articles: count }) },
+  timeline: { type: 'array', items: object({ start: period, articles: count }) },
+  related: { type: 'array', items: ref('NetworkNode'), description: 'Actors mentioned in the same articles (counted on `sample`).' },
+  sample: object({ articles: count, of: count }),
+});
+
+const ThemeTimeline = object({
+  by: unitSchema,
+  series: { type: 'array', items: object({ theme: text, label: text, buckets: { type: 'array', items: object({ start: period, articles: count }) } }) },
+});
+
+const ThemeGrid = object({
+  themes: facetList,
+  countries: { ...facetList, description: 'Countries of the actors mentioned (CAMEO codes).' },
+  cells: { type: 'array', items: { type: 'array', items: count }, description: 'cells[i][j]: sampled articles with theme i that mention an actor of country j.' },
+  sample: object({ articles: count, of: count }),
+});
+
+const FailureList = object({
+  failures: {
+    type: 'array',
+    items: object({
+      pageId: id,
+      runId: id,
+      source: text,
+      url: nullable('string'),
+      fetchedAt: text,
+      kind: { type: 'string', enum: ['rejected', 'failed'] },
+      stage: text,
+      code: text,
+      message: text,
+    }),
+  },
+  next: nullable('string'),
+});
+
+const DuplicateGroup = object({
+  id,
+  group: {
+    oneOf: [
+      { type: 'null' },
+      object({
+        id,
+        originalId: id,
+        members: {
+          type: 'array',
+          items: object({ articleId: id, url: text, site: text, title: nullable('string'), published: nullable('string'), firstSeen: text, similarity: probability, matchedId: nullable('integer'), original: { type: 'boolean' } }),
+        },
+      }),
+    ],
+    description: 'The group of reprints this article belongs to (the original first), or null.',
+  },
+});
+
+const Codebook = object({
+  cameo: { type: 'object', additionalProperties: object({ name: text, goldstein: { type: 'number' }, quadClass: { type: 'integer', minimum: 1, maximum: 4 }, root: text, plover: nullable('string') }) },
+  quadClasses: { type: 'array', items: object({ quadClass: { type: 'integer' }, name: text }) },
+  countries: { type: 'object', additionalProperties: text },
+});
+
+export const SCHEMAS = { Error: ErrorBody, ArticleSummary, ArticleList, Article, RunCounts, RunSummary, Stats, Health, Event, EventList, EventMention, EventGroup, EventGroupList, Timeline, Quote, QuoteList, ActorList, ThemeList, Analysis, ArticleAnalysis, Evidence, FacetCount, NetworkNode, ArticleTimeline, ArticleFacets, Network, ActorProfile, ThemeTimeline, ThemeGrid, FailureList, DuplicateGroup, Codebook, PlaceCounts } as const;

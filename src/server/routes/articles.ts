@@ -1,26 +1,15 @@
-import { parseDateBound } from '../../store/filters.js';
-import { ApiError, invalidParameter } from '../errors.js';
-import { cursorParameter, dateParameter, hostParameter, idParameter, integerParameter, languageParameter, readPathParameter, readQueryParameters, textParameter } from '../params.js';
+import { ApiError } from '../errors.js';
+import { cursorParameter, idParameter, integerParameter, readPathParameter, readQueryParameters } from '../params.js';
+import { readSelection, SELECTION_PARAMETERS } from '../selection.js';
 import { articleToApiJSON, hitToJSON, listedToJSON, type ArticleSummaryJSON } from '../serialize.js';
 import type { RouteModule } from './route.js';
 
 /** Results per page when `limit` is not given, and the most a page may hold. */
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
-/** Longest `q` read here; the store's own query limits (length, terms, nesting) apply within it. */
-export const MAX_QUERY_LENGTH = 1000;
 
 export const ARTICLE_LIST_PARAMETERS = {
-  q: textParameter('q', {
-    description:
-      'A search query: words (all must match), "exact phrases", prefix* (at least 2 letters), OR, NOT or -word, parentheses; operators in upper case; case and accents never matter. Given: results by relevance (BM25) with the matching passage. Not given: the newest articles.',
-    example: '"harbour bridge" OR ferry',
-    maxLength: MAX_QUERY_LENGTH,
-  }),
-  since: dateParameter('since', 'since', 'Only articles published on or after this date: YYYY-MM-DD, YYYY-MM, YYYY (from its start) or an ISO date-time (UTC without an offset). Undated articles never match a date filter.'),
-  until: dateParameter('until', 'until', 'Only articles published on or before this date: a day, month or year counts whole; or an ISO date-time.'),
-  site: hostParameter('site', 'Only articles from this site and its subdomains (example.com matches news.example.com; www. is ignored).'),
-  lang: languageParameter('lang', 'Only articles in this language (ISO 639-1 code, e.g. en).'),
+  ...SELECTION_PARAMETERS,
   limit: integerParameter('limit', { description: 'Results per page.', minimum: 1, maximum: MAX_PAGE_SIZE, fallback: DEFAULT_PAGE_SIZE }),
   cursor: cursorParameter('cursor', 'The `next` of the previous page, unchanged, with the same q and filters (limit may change). Opaque.'),
 } as const;
@@ -40,13 +29,10 @@ export const articleRoutes: RouteModule = {
   register(app, { store }) {
     app.get('/api/articles', async (c) => {
       const p = readQueryParameters(c.req.url, ARTICLE_LIST_PARAMETERS);
-      if (p.since !== undefined && p.until !== undefined && parseDateBound(p.since, 'since') > parseDateBound(p.until, 'until')) {
-        throw invalidParameter('until', `(${p.until}) is before since (${p.since}): no article can match. Swap the two dates.`);
-      }
-      const filter = { since: p.since, until: p.until, site: p.site, language: p.lang };
+      const { text, ...filter } = readSelection(p);
       let body: ArticleListJSON;
-      if (p.q !== undefined) {
-        const page = await store.search({ ...filter, text: p.q, limit: p.limit, cursor: p.cursor ?? null });
+      if (text) {
+        const page = await store.search({ ...filter, text, limit: p.limit, cursor: p.cursor ?? null });
         body = { order: 'relevance', articles: page.hits.map(hitToJSON), next: page.nextCursor };
       } else {
         const page = await store.listArticles({ ...filter, limit: p.limit, cursor: p.cursor ?? null });
@@ -61,6 +47,15 @@ export const articleRoutes: RouteModule = {
       const stored = await store.getArticle(id);
       if (!stored) throw new ApiError('not_found', `There is no article with id ${id}. Ids come from GET /api/articles.`);
       return c.json(articleToApiJSON(stored));
+    });
+
+    app.get('/api/articles/:id/group', async (c) => {
+      readQueryParameters(c.req.url, {});
+      const id = readPathParameter(c.req.param('id'), ARTICLE_ID_PARAMETER);
+      const stored = await store.getArticle(id);
+      if (!stored) throw new ApiError('not_found', `There is no article with id ${id}. Ids come from GET /api/articles.`);
+      const group = stored.duplicate ? await store.getDuplicateGroup(stored.duplicate.groupId) : null;
+      return c.json({ id, group });
     });
 
     app.get('/api/articles/:id/analysis', async (c) => {

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { Gazetteer } from '../../stages/places/gazetteer.js';
 import type { Store } from '../../store/store.js';
 import type { ServerLimits } from '../options.js';
 
@@ -15,6 +16,8 @@ export type ApiApp = Hono<ApiEnv>;
 export interface RouteDependencies {
   readonly store: Store;
   readonly limits: ServerLimits;
+  /** The places gazetteer, loaded when first called. */
+  readonly gazetteer: () => Gazetteer;
 }
 
 /**

@@ -40,7 +40,7 @@ export function classifyConllLine(line: string): ConllLine {
 
 export interface LabeledSentence {
   readonly tokens: readonly string[];
-  /** IOB2 tag indices (tags.ts), from the file's last column (IOB1 or IOB2). */
+  /** Tag indices (BILOU, tags.ts), from the file's last column (IOB1 or IOB2). */
   readonly tags: Uint8Array;
 }
 

@@ -1,6 +1,6 @@
 import type { Gazetteer } from './gazetteer.js';
 import { Casing } from './lexical.js';
-import { ENTITY_TYPES, isBegin, OUTSIDE, spansFromTags, tagType } from './tags.js';
+import { ENTITY_TYPES, isInMultiTokenEntity, OUTSIDE, spansFromTags, tagType } from './tags.js';
 import type { WordInfo, WordInfoCache } from './word-info.js';
 
 /**
@@ -115,10 +115,7 @@ export class DocumentContext {
 
   private isInMultiWordEntity(sentence: number, token: number): boolean {
     const tags = this.firstPass![sentence]!;
-    const tag = tags[token]!;
-    if (tag === OUTSIDE) return false;
-    const next = token + 1 < tags.length ? tags[token + 1]! : OUTSIDE;
-    return !isBegin(tag) || (next !== OUTSIDE && !isBegin(next) && tagType(next) === tagType(tag));
+    return isInMultiTokenEntity(tags[token]!);
   }
 }
 

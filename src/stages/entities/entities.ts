@@ -68,7 +68,8 @@ function sentenceParts(doc: Document, maxTokens: number): { tokens: Annotation<u
  */
 export const entitiesStage = defineStage<EntitiesOptions>({
   name: 'entities',
-  version: '1',
+  // 2: the BILOU model with towns in its name lists (other entities), so reanalyze recomputes them.
+  version: '2',
   requires: ['sentences', 'tokens'],
   provides: ['entities'],
   defaults: ENTITIES_DEFAULTS,

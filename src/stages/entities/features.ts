@@ -2,7 +2,7 @@ import { DocumentContext, Position } from './document-context.js';
 import type { Gazetteer } from './gazetteer.js';
 import { featureKey1, featureKey2, featureKey3, hashString } from './hash.js';
 import { Casing } from './lexical.js';
-import { WordInfoCache, type WordInfo } from './word-info.js';
+import { boundaryWord, Role, ROLE_COUNT, WordInfoCache, type WordInfo } from './word-info.js';
 import type { WordTable } from './words.js';
 
 /**
@@ -67,36 +67,76 @@ export const FEATURE_VERSION = 'ner-features-2';
 
 const BOUNDARY = hashString('<s>');
 const END = hashString('</s>');
+/** Where the word in each role sits, relative to the token. */
+export const ROLE_OFFSETS: readonly number[] = [0, -2, -1, 1, 2];
 
 export interface NerLexicon {
   readonly gazetteer: Gazetteer | null;
   readonly words: WordTable | null;
 }
 
-/** Feature keys of one sentence: token i's keys are keys[offsets[i] .. offsets[i + 1]). */
+/**
+ * Feature keys of one sentence: token i's keys are keys[offsets[i] .. offsets[i + 1]). For training,
+ * `identity` marks (1) the keys that name the word itself (the word, its lower-case form, affixes and
+ * the word bigrams), which training may hide now and then so that the model learns to recognize names
+ * from their context and shape too, as it must for names it never saw.
+ */
 export interface SentenceFeatures {
   readonly keys: Uint32Array;
   readonly offsets: Int32Array;
+  readonly identity?: Uint8Array;
 }
 
 /** A growable buffer of keys, reused across sentences so that tagging allocates little. */
 class KeyBuffer {
   keys = new Uint32Array(4096);
+  identity = new Uint8Array(4096);
   length = 0;
 
   push(key: number): void {
-    if (this.length === this.keys.length) {
-      const grown = new Uint32Array(this.keys.length * 2);
-      grown.set(this.keys);
-      this.keys = grown;
-    }
+    if (this.length === this.keys.length) this.grow();
     this.keys[this.length++] = key;
   }
+
+  pushIdentity(key: number): void {
+    if (this.length === this.keys.length) this.grow();
+    this.identity[this.length] = 1;
+    this.keys[this.length++] = key;
+  }
+
+  clear(): void {
+    this.identity.fill(0, 0, this.length);
+    this.length = 0;
+  }
+
+  private grow(): void {
+    const keys = new Uint32Array(this.keys.length * 2);
+    keys.set(this.keys);
+    this.keys = keys;
+    const identity = new Uint8Array(this.identity.length * 2);
+    identity.set(this.identity);
+    this.identity = identity;
+  }
 }
+
+/** Which keys of a sentence to compute (see FeatureExtractor). */
+const Keys = {
+  /** Every key: the word's own, its context, and the second pass's (training). */
+  All: 0,
+  /** The context keys of the first pass, without the keys of single words (tagging: those come from roleKeys). */
+  Context: 1,
+  /** The second pass's keys only (tagging). */
+  SecondPass: 2,
+} as const;
+type Keys = (typeof Keys)[keyof typeof Keys];
 
 export class FeatureExtractor {
   private readonly cache: WordInfoCache;
   private readonly buffer = new KeyBuffer();
+  private offsets = new Int32Array(256);
+  /** Stand-ins for the neighbors of the first and last tokens. */
+  private readonly start = boundaryWord(BOUNDARY);
+  private readonly end = boundaryWord(END);
 
   constructor(
     readonly groups: FeatureGroups,
@@ -110,109 +150,141 @@ export class FeatureExtractor {
     return new DocumentContext(sentences, this.cache, this.groups.gazetteer ? this.lexicon.gazetteer : null);
   }
 
-  /** The feature keys of every token of one sentence of the document. Aggregated features need `ctx.setFirstPass` first. */
+  /**
+   * Every feature key of every token of one sentence of the document, with the identity marks (training).
+   * Aggregated features need `ctx.setFirstPass` first.
+   */
   extract(ctx: DocumentContext, sentenceIndex: number): SentenceFeatures {
-    return this.extractOver(ctx, sentenceIndex, null);
+    const { keys, offsets, identity } = this.extractOver(ctx, sentenceIndex, Keys.All);
+    return { keys: keys.slice(), offsets: offsets.slice(), identity: identity!.slice() };
   }
 
   /**
-   * The keys of a pass whose groups are `base`'s groups plus second-pass groups: `base`'s keys (same
-   * templates, same keys) with the second-pass keys added, without computing the shared ones again.
+   * The first pass's keys of one sentence without the keys that depend on one word alone (see
+   * roleKeys). The arrays are views of a buffer that the next call overwrites.
    */
-  extend(ctx: DocumentContext, sentenceIndex: number, base: SentenceFeatures): SentenceFeatures {
-    return this.extractOver(ctx, sentenceIndex, base);
+  contextKeys(ctx: DocumentContext, sentenceIndex: number): SentenceFeatures {
+    return this.extractOver(ctx, sentenceIndex, Keys.Context);
   }
 
-  /** True when this extractor's groups are `other`'s plus second-pass groups only (see extend). */
+  /** The second pass's own keys of one sentence (after `ctx.setFirstPass`); views, as contextKeys. */
+  secondPassKeys(ctx: DocumentContext, sentenceIndex: number): SentenceFeatures {
+    return this.extractOver(ctx, sentenceIndex, Keys.SecondPass);
+  }
+
+  /** True when this extractor's groups are `other`'s plus second-pass groups only. */
   extends(other: FeatureExtractor): boolean {
     const local = (g: FeatureGroups): string => JSON.stringify({ ...g, aggregation: false, stacking: false });
     return local(this.groups) === local(other.groups) && !other.groups.aggregation && !other.groups.stacking;
   }
 
-  private extractOver(ctx: DocumentContext, sentenceIndex: number, base: SentenceFeatures | null): SentenceFeatures {
+  /**
+   * The keys of the features that depend on one word alone, per role (see Role), computed once per
+   * distinct token. As itself: the bias, the word and its lower-case form, then its affixes (these name
+   * the word: see identityCount), then shapes and clusters. As a neighbor: its lower-case form, its shape
+   * (one before or after) and its finest clusters ("a title", "a verb of saying").
+   */
+  roleKeys(w: WordInfo): readonly Uint32Array[] {
+    return (w.roleKeys ??= this.computeRoleKeys(w));
+  }
+
+  /** roleKeys without keeping them on the word (the tagger keeps only their summed weights). */
+  computeRoleKeys(w: WordInfo): readonly Uint32Array[] {
+    if (w.roleKeys) return w.roleKeys;
+    const g = this.groups;
+    const self: number[] = [featureKey1(T.word, w.hashWord), featureKey1(T.norm, w.hashNorm)];
+    if (g.affixes) for (const affix of w.affixes) self.push(featureKey1(T.affix, affix));
+    self.push(featureKey1(T.bias, 0), featureKey1(T.shortShape, w.hashShortShape), featureKey1(T.longShape, w.hashLongShape));
+    const clusters = w.clusters;
+    if (g.clusters) {
+      if (clusters) for (let k = 0; k < clusters.length; k++) self.push(featureKey2(T.cluster, k, clusters[k]!));
+      else self.push(featureKey2(T.cluster, -1, 0));
+    }
+    const asNeighbor = (norm: number, shape: number, cluster: number): number[] => {
+      const keys: number[] = [];
+      if (g.wordWindow) keys.push(featureKey1(norm, w.hashNorm));
+      if (g.shapeWindow && shape !== 0) keys.push(featureKey1(shape, w.hashShortShape));
+      if (g.clusters && cluster !== 0 && clusters) for (let k = Math.max(0, clusters.length - 2); k < clusters.length; k++) keys.push(featureKey2(cluster, k, clusters[k]!));
+      return keys;
+    };
+    const roles = [self, asNeighbor(T.normPrev2, 0, 0), asNeighbor(T.normPrev, T.shapePrev, T.clusterPrev), asNeighbor(T.normNext, T.shapeNext, T.clusterNext), asNeighbor(T.normNext2, 0, 0)];
+    return roles.map((keys) => Uint32Array.from(keys));
+  }
+
+  /** The word at `i` of a sentence, or the boundary stand-in before its start or after its end. */
+  neighbor(words: readonly WordInfo[], i: number): WordInfo {
+    return i < 0 ? this.start : i >= words.length ? this.end : words[i]!;
+  }
+
+  private identityCount(w: WordInfo): number {
+    return 2 + (this.groups.affixes ? w.affixes.length : 0);
+  }
+
+  private extractOver(ctx: DocumentContext, sentenceIndex: number, which: Keys): SentenceFeatures {
     const sentence = ctx.sentences[sentenceIndex]!;
     const words = sentence.words;
     const n = words.length;
-    const offsets = new Int32Array(n + 1);
+    if (this.offsets.length < n + 1) this.offsets = new Int32Array(2 * (n + 1));
+    const offsets = this.offsets;
     const out = this.buffer;
-    out.length = 0;
+    out.clear();
     const g = this.groups;
     for (let i = 0; i < n; i++) {
       offsets[i] = out.length;
       const w = words[i]!;
-      if (base) {
-        for (let k = base.offsets[i]!; k < base.offsets[i + 1]!; k++) out.push(base.keys[k]!);
+      if (which === Keys.SecondPass) {
         this.pushSecondPass(ctx, sentenceIndex, i, w);
         continue;
+      }
+      if (which === Keys.All) {
+        const self = this.roleKeys(w)[Role.Self]!;
+        const identity = this.identityCount(w);
+        for (let k = 0; k < self.length; k++) {
+          if (k < identity) out.pushIdentity(self[k]!);
+          else out.push(self[k]!);
+        }
+        for (let role = Role.Prev2; role < ROLE_COUNT; role++) {
+          for (const key of this.roleKeys(this.neighbor(words, i + ROLE_OFFSETS[role]!))[role]!) out.push(key);
+        }
       }
       const prev = i > 0 ? words[i - 1]! : null;
       const next = i + 1 < n ? words[i + 1]! : null;
       const casePosition = w.casing * 6 + sentence.positions[i]! * 2 + (sentence.allCaps ? 1 : 0);
 
-      out.push(featureKey1(T.bias, 0));
-      out.push(featureKey1(T.word, w.hashWord));
-      out.push(featureKey1(T.norm, w.hashNorm));
-      out.push(featureKey1(T.shortShape, w.hashShortShape));
-      out.push(featureKey1(T.longShape, w.hashLongShape));
       out.push(featureKey1(T.casePosition, casePosition));
 
       if (g.wordWindow) {
         const prevNorm = prev ? prev.hashNorm : BOUNDARY;
         const nextNorm = next ? next.hashNorm : END;
-        out.push(featureKey1(T.normPrev, prevNorm));
-        out.push(featureKey1(T.normNext, nextNorm));
-        out.push(featureKey1(T.normPrev2, i > 1 ? words[i - 2]!.hashNorm : BOUNDARY));
-        out.push(featureKey1(T.normNext2, i + 2 < n ? words[i + 2]!.hashNorm : END));
-        out.push(featureKey2(T.normPrevCur, prevNorm, w.hashNorm));
-        out.push(featureKey2(T.normCurNext, w.hashNorm, nextNorm));
+        out.pushIdentity(featureKey2(T.normPrevCur, prevNorm, w.hashNorm));
+        out.pushIdentity(featureKey2(T.normCurNext, w.hashNorm, nextNorm));
         out.push(featureKey2(T.wordPrevCasing, prevNorm, w.casing));
       }
       if (g.shapeWindow) {
         const prevShape = prev ? prev.hashShortShape : BOUNDARY;
         const nextShape = next ? next.hashShortShape : END;
-        out.push(featureKey1(T.shapePrev, prevShape));
-        out.push(featureKey1(T.shapeNext, nextShape));
         out.push(featureKey2(T.shapePrevCur, prevShape, w.hashShortShape));
         out.push(featureKey2(T.shapeCurNext, w.hashShortShape, nextShape));
         out.push(featureKey3(T.shapeTrigram, prevShape, w.hashShortShape, nextShape));
       }
-      if (g.affixes) {
-        for (const affix of w.affixes) out.push(featureKey1(T.affix, affix));
-      }
-      if (g.clusters) this.pushClusters(w, prev, next);
       if (g.capitalization) out.push(featureKey2(T.capitalization, w.capitalizationBin, casePosition));
       if (g.gazetteer) this.pushGazetteer(sentence.gazetteer, i, w);
       if (g.document && w.wordLike && w.casing !== Casing.NoLetters) {
         out.push(featureKey2(T.documentCase, ctx.caseEvidence(w), casePosition));
         if (sentence.allCaps || sentence.positions[i] === Position.First) out.push(featureKey1(T.documentShape, ctx.shapeElsewhere(w)));
       }
-      this.pushSecondPass(ctx, sentenceIndex, i, w);
+      if (which === Keys.All) this.pushSecondPass(ctx, sentenceIndex, i, w);
     }
     offsets[n] = out.length;
-    return { keys: out.keys.slice(0, out.length), offsets };
-  }
-
-  private pushClusters(w: WordInfo, prev: WordInfo | null, next: WordInfo | null): void {
-    const out = this.buffer;
-    const clusters = w.clusters;
-    if (clusters) {
-      for (let k = 0; k < clusters.length; k++) out.push(featureKey2(T.cluster, k, clusters[k]!));
-    } else {
-      out.push(featureKey2(T.cluster, -1, 0));
-    }
-    // Neighbors: the two finest granularities are enough to say "a title", "a verb of saying", ...
-    for (const [template, word] of [[T.clusterPrev, prev], [T.clusterNext, next]] as const) {
-      const c = word?.clusters;
-      if (!c) continue;
-      for (let k = Math.max(0, c.length - 2); k < c.length; k++) out.push(featureKey2(template, k, c[k]!));
-    }
+    return { keys: out.keys.subarray(0, out.length), offsets: offsets.subarray(0, n + 1), identity: out.identity.subarray(0, out.length) };
   }
 
   private pushGazetteer(marks: readonly (readonly number[])[], i: number, w: WordInfo): void {
     const out = this.buffer;
-    for (const code of marks[i]!) {
-      out.push(featureKey1(T.gazetteer, code));
-      out.push(featureKey2(T.gazetteerCasing, code, w.casing));
+    const own = marks[i]!;
+    for (let k = 0; k < own.length; k++) {
+      out.push(featureKey1(T.gazetteer, own[k]!));
+      out.push(featureKey2(T.gazetteerCasing, own[k]!, w.casing));
     }
     if (i > 0) for (const code of marks[i - 1]!) out.push(featureKey1(T.gazetteerPrev, code));
     if (i + 1 < marks.length) for (const code of marks[i + 1]!) out.push(featureKey1(T.gazetteerNext, code));

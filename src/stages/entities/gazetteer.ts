@@ -10,10 +10,10 @@ import { foldToken } from './lexical.js';
  * token in lookup form (gazetteerKey: typographic quotes and dashes folded, lower case).
  */
 
-/** Joins the keys of a phrase prefix (a character that no token holds). */
-const JOIN = '\u0001';
 /** Categories are kept as bits of a number. */
 const MAX_CATEGORIES = 31;
+const ROOT = 0;
+const NO_MARKS: readonly number[] = Object.freeze([]);
 
 /** Key under which a token is looked up in the lists. */
 export function gazetteerKey(token: string): string {
@@ -21,11 +21,15 @@ export function gazetteerKey(token: string): string {
 }
 
 export class Gazetteer {
+  /** Token key → token id, for every token of every phrase. */
+  private readonly tokenIds = new Map<string, number>();
   /**
-   * Every prefix of every phrase (token keys joined by JOIN) → bit mask of the categories of the
-   * phrases that end there (0: only a prefix). One flat map loads much faster than a trie of maps.
+   * The phrases as a trie over token ids: edge (node, token) → child node. Matching follows edges with
+   * numbers only, so no string is built per token tried.
    */
-  private readonly prefixes = new Map<string, number>();
+  private readonly edges = new EdgeTable();
+  /** Per node: bit mask of the categories of the phrases that end there (0: only a prefix). */
+  private masks: number[] = [0];
   private readonly categoryIndex = new Map<string, number>();
   readonly categories: string[] = [];
   private size = 0;
@@ -49,39 +53,63 @@ export class Gazetteer {
       this.categories.push(category);
       this.categoryIndex.set(category, index);
     }
-    let prefix = '';
-    for (let k = 0; k < keys.length; k++) {
-      prefix = k === 0 ? keys[0]! : `${prefix}${JOIN}${keys[k]!}`;
-      if (!this.prefixes.has(prefix)) this.prefixes.set(prefix, 0);
+    let node = ROOT;
+    for (const key of keys) {
+      let id = this.tokenIds.get(key);
+      if (id === undefined) {
+        id = this.tokenIds.size;
+        this.tokenIds.set(key, id);
+      }
+      let child = this.edges.get(node, id);
+      if (child < 0) {
+        child = this.masks.length;
+        this.masks.push(0);
+        this.edges.set(node, id, child);
+      }
+      node = child;
     }
-    const mask = this.prefixes.get(prefix)!;
+    const mask = this.masks[node]!;
     if ((mask & (1 << index)) === 0) {
-      this.prefixes.set(prefix, mask | (1 << index));
+      this.masks[node] = mask | (1 << index);
       this.size++;
     }
   }
 
   /**
    * For each token, the matches it is part of, as codes `category * 2 + (begins ? 0 : 1)`. For every
-   * start token and category only the longest phrase counts.
+   * start token and category only the longest phrase counts. Tokens without a match share one frozen
+   * empty list.
    */
-  match(keys: readonly string[]): number[][] {
-    const marks: number[][] = keys.map(() => []);
-    const longest: number[] = new Array(this.categories.length);
-    for (let start = 0; start < keys.length; start++) {
-      longest.fill(0);
-      let prefix = '';
-      for (let end = start; end < keys.length; end++) {
-        prefix = end === start ? keys[end]! : `${prefix}${JOIN}${keys[end]!}`;
-        const mask = this.prefixes.get(prefix);
-        if (mask === undefined) break;
-        for (let c = 0; mask !== 0 && c < this.categories.length; c++) if (mask & (1 << c)) longest[c] = end + 1;
+  match(keys: readonly string[]): (readonly number[])[] {
+    const n = keys.length;
+    const ids = new Int32Array(n);
+    for (let i = 0; i < n; i++) ids[i] = this.tokenIds.get(keys[i]!) ?? -1;
+    const marks: (readonly number[])[] = new Array<readonly number[]>(n).fill(NO_MARKS);
+    const add = (i: number, code: number): void => {
+      const list = marks[i] === NO_MARKS ? (marks[i] = []) : marks[i]!;
+      if (!list.includes(code)) (list as number[]).push(code);
+    };
+    const longest = new Int32Array(this.categories.length);
+    for (let start = 0; start < n; start++) {
+      if (ids[start]! < 0) continue;
+      let node = ROOT;
+      let found = false;
+      for (let end = start; end < n && ids[end]! >= 0; end++) {
+        const child = this.edges.get(node, ids[end]!);
+        if (child < 0) break;
+        node = child;
+        const mask = this.masks[node]!;
+        if (mask === 0) continue;
+        if (!found) longest.fill(0);
+        found = true;
+        for (let c = 0; c < longest.length; c++) if (mask & (1 << c)) longest[c] = end + 1;
       }
+      if (!found) continue;
       for (let category = 0; category < longest.length; category++) {
         const end = longest[category]!;
         if (end === 0) continue;
-        pushUnique(marks[start]!, category * 2);
-        for (let i = start + 1; i < end; i++) pushUnique(marks[i]!, category * 2 + 1);
+        add(start, category * 2);
+        for (let i = start + 1; i < end; i++) add(i, category * 2 + 1);
       }
     }
     return marks;
@@ -111,6 +139,51 @@ export class Gazetteer {
   }
 }
 
-function pushUnique(list: number[], value: number): void {
-  if (!list.includes(value)) list.push(value);
+/**
+ * The trie's edges: (node, token id) → child node, in an open-addressing table of Int32 triples. A Map
+ * keyed by a number built from both would need keys past the small-integer range, which V8 stores and
+ * hashes as heap numbers; this table allocates nothing per lookup.
+ */
+class EdgeTable {
+  /** (node, token, child) triples; node -1 marks an empty slot. */
+  private slots = new Int32Array(3 * 1024).fill(-1);
+  private mask = 1023;
+  private size = 0;
+
+  get(node: number, token: number): number {
+    let slot = edgeHash(node, token) & this.mask;
+    for (;;) {
+      const at = 3 * slot;
+      const found = this.slots[at]!;
+      if (found === -1) return -1;
+      if (found === node && this.slots[at + 1] === token) return this.slots[at + 2]!;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Adds an edge that is not in the table yet. */
+  set(node: number, token: number, child: number): void {
+    if (2 * (this.size + 1) > this.mask + 1) this.grow();
+    this.insert(node, token, child);
+    this.size++;
+  }
+
+  private insert(node: number, token: number, child: number): void {
+    let slot = edgeHash(node, token) & this.mask;
+    while (this.slots[3 * slot] !== -1) slot = (slot + 1) & this.mask;
+    this.slots[3 * slot] = node;
+    this.slots[3 * slot + 1] = token;
+    this.slots[3 * slot + 2] = child;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.mask = 2 * (this.mask + 1) - 1;
+    this.slots = new Int32Array(3 * (this.mask + 1)).fill(-1);
+    for (let at = 0; at < old.length; at += 3) if (old[at] !== -1) this.insert(old[at]!, old[at + 1]!, old[at + 2]!);
+  }
+}
+
+function edgeHash(node: number, token: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(token + 1, 0x85ebca6b)) >>> 11;
 }

@@ -1,44 +1,80 @@
-import type { SentenceFeatures } from './features.js';
 import { isAllowedTransition, TAG_COUNT } from './tags.js';
 
 /**
- * The learned weights of one linear-chain tagger: a row of TAG_COUNT weights per kept feature, found
- * through an open-addressing table of the 32-bit feature keys, and the tag-to-tag transition weights
- * (row 0 is the start of a sentence, row 1 + t follows tag t).
+ * The learned weights of a tagger's passes, in one table: a feature key is looked up once and gives
+ * the weights of every pass for every tag side by side (a row of passes × TAG_COUNT numbers), because
+ * the later passes share most of their features with the first. Lookups are the tagger's main cost,
+ * so the open-addressing table keeps each key beside its row number (one memory access per probe).
  */
 
-export class FeatureTable {
-  private readonly slots: Uint32Array;
-  private readonly rows: Int32Array;
-  private readonly mask: number;
+export const TRANSITION_ROWS = TAG_COUNT + 1;
 
-  /** `keys`: the distinct, non-zero feature keys; key i gets row i. */
-  constructor(keys: Uint32Array) {
+export interface PassEmissions {
+  /** The distinct, non-zero feature keys of the pass; key i has the weights emissions[i × TAG_COUNT ..]. */
+  readonly keys: Uint32Array;
+  readonly emissions: Float32Array;
+}
+
+export class EmissionTable {
+  /** Interleaved (key, row) pairs; key 0 marks an empty slot. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** rows × width weights: for row r, pass p, tag t at r × width + p × TAG_COUNT + t. */
+  readonly weights: Float32Array;
+  /** passes × TAG_COUNT. */
+  readonly width: number;
+  readonly rows: number;
+
+  constructor(passes: readonly PassEmissions[]) {
+    this.width = passes.length * TAG_COUNT;
+    const rowOf = new Map<number, number>();
+    for (const pass of passes) for (const key of pass.keys) if (!rowOf.has(key)) rowOf.set(key, rowOf.size);
+    this.rows = rowOf.size;
     let capacity = 16;
-    while (capacity < keys.length * 2) capacity *= 2;
-    this.slots = new Uint32Array(capacity);
-    this.rows = new Int32Array(capacity);
+    while (capacity < this.rows * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity * 2);
     this.mask = capacity - 1;
-    for (let row = 0; row < keys.length; row++) {
-      const key = keys[row]!;
+    this.weights = new Float32Array(this.rows * this.width);
+    for (const [key, row] of rowOf) {
+      if (key === 0) throw new Error('feature key 0 is reserved');
       let slot = spread(key) & this.mask;
-      while (this.slots[slot] !== 0) {
-        if (this.slots[slot] === key) throw new Error(`feature key ${key} appears twice`);
-        slot = (slot + 1) & this.mask;
-      }
-      this.slots[slot] = key;
-      this.rows[slot] = row;
+      while (this.slots[2 * slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[2 * slot] = key | 0;
+      this.slots[2 * slot + 1] = row;
+    }
+    passes.forEach((pass, p) => {
+      if (pass.emissions.length !== pass.keys.length * TAG_COUNT) throw new Error(`pass ${p + 1}: ${pass.keys.length} keys but ${pass.emissions.length} weights`);
+      const seen = new Set<number>();
+      pass.keys.forEach((key, k) => {
+        if (seen.has(key)) throw new Error(`feature key ${key} appears twice in pass ${p + 1}`);
+        seen.add(key);
+        const base = rowOf.get(key)! * this.width + p * TAG_COUNT;
+        for (let t = 0; t < TAG_COUNT; t++) this.weights[base + t] = pass.emissions[k * TAG_COUNT + t]!;
+      });
+    });
+  }
+
+  /** The offset of a feature key's weights in `weights`, or -1 when the model has no weight for it. */
+  offset(key: number): number {
+    const k = key | 0;
+    let slot = spread(key) & this.mask;
+    for (;;) {
+      const found = this.slots[2 * slot]!;
+      if (found === k) return this.slots[2 * slot + 1]! * this.width;
+      if (found === 0) return -1;
+      slot = (slot + 1) & this.mask;
     }
   }
 
-  /** The row of a feature key, or -1 when the model has no weight for it. */
-  row(key: number): number {
-    let slot = spread(key) & this.mask;
-    for (;;) {
-      const found = this.slots[slot]!;
-      if (found === key) return this.rows[slot]!;
-      if (found === 0) return -1;
-      slot = (slot + 1) & this.mask;
+  /** Adds the weights of `keys[from .. to)` for passes [firstPass, width / TAG_COUNT) to `into` at `at` (same layout as a row). */
+  addKeys(keys: Uint32Array, from: number, to: number, into: Float32Array | Float64Array, at: number, firstPass = 0): void {
+    const w = this.weights;
+    const width = this.width;
+    const start = firstPass * TAG_COUNT;
+    for (let k = from; k < to; k++) {
+      const offset = this.offset(keys[k]!);
+      if (offset < 0) continue;
+      for (let j = start; j < width; j++) into[at + j]! += w[offset + j]!;
     }
   }
 }
@@ -48,35 +84,7 @@ function spread(key: number): number {
   return Math.imul(key, 0x9e3779b1) >>> 7;
 }
 
-export const TRANSITION_ROWS = TAG_COUNT + 1;
-
-export interface TaggerWeights {
-  readonly table: FeatureTable;
-  /** rows × TAG_COUNT emission weights. */
-  readonly emissions: Float32Array;
-  /** TRANSITION_ROWS × TAG_COUNT transition weights. */
-  readonly transitions: Float32Array;
-}
-
-/** Emission scores of a sentence: n × TAG_COUNT, token-major. */
-export function emissionScores(weights: TaggerWeights, features: SentenceFeatures): Float64Array {
-  const n = features.offsets.length - 1;
-  const scores = new Float64Array(n * TAG_COUNT);
-  const { keys, offsets } = features;
-  const w = weights.emissions;
-  for (let i = 0; i < n; i++) {
-    const base = i * TAG_COUNT;
-    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
-      const row = weights.table.row(keys[k]!);
-      if (row < 0) continue;
-      const r = row * TAG_COUNT;
-      for (let t = 0; t < TAG_COUNT; t++) scores[base + t]! += w[r + t]!;
-    }
-  }
-  return scores;
-}
-
-/** The transitions the IOB2 scheme forbids, as -Infinity; added to the learned transitions when decoding. */
+/** The transitions the BILOU scheme forbids (tags.ts), as -Infinity; added to the learned transitions when decoding. */
 export const TRANSITION_MASK: Float64Array = (() => {
   const mask = new Float64Array(TRANSITION_ROWS * TAG_COUNT);
   for (let previous = -1; previous < TAG_COUNT; previous++) {
@@ -86,3 +94,10 @@ export const TRANSITION_MASK: Float64Array = (() => {
   }
   return mask;
 })();
+
+/** Learned transitions with the forbidden ones at -Infinity, as the decoder takes them. */
+export function maskedTransitions(transitions: ArrayLike<number>): Float64Array {
+  const masked = new Float64Array(TRANSITION_ROWS * TAG_COUNT);
+  for (let k = 0; k < masked.length; k++) masked[k] = transitions[k]! + TRANSITION_MASK[k]!;
+  return masked;
+}

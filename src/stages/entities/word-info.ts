@@ -22,6 +22,26 @@ export interface WordInfo {
   readonly clusters: readonly number[] | null;
   /** How often the word is capitalized mid-sentence in unlabeled text, as a bin (CAPITALIZATION_BINS). */
   readonly capitalizationBin: number;
+  /**
+   * Filled lazily by the feature extractor that owns the cache (features.ts): per role (the token itself,
+   * or its neighbor two before, one before, one after, two after: see Role) the keys of the features
+   * that depend on this word alone in that role; and by the tagger (model.ts) their summed weights, role
+   * after role. Computed once per distinct token instead of once per occurrence.
+   */
+  roleKeys: readonly Uint32Array[] | null;
+  roleScores: Float32Array | null;
+}
+
+/** The places a word's own features are computed for: as the token, and as each neighbor in the window. */
+export const Role = { Self: 0, Prev2: 1, Prev: 2, Next: 3, Next2: 4 } as const;
+export const ROLE_COUNT = 5;
+
+/** A stand-in word for the start (or the end) of a sentence, as a neighbor: its hashes are `hash`. */
+export function boundaryWord(hash: number): WordInfo {
+  return {
+    norm: '', gazetteerKey: '', hashWord: hash, hashNorm: hash, hashShortShape: hash, hashLongShape: hash, affixes: [],
+    casing: Casing.NoLetters, noLowerCase: false, wordLike: false, clusters: null, capitalizationBin: 0, roleKeys: null, roleScores: null,
+  };
 }
 
 export const MAX_AFFIX = 4;
@@ -67,31 +87,46 @@ export function computeWordInfo(token: string, table: WordTable | null): WordInf
     wordLike: /[\p{L}\p{N}]/u.test(folded),
     clusters: clustersOf(table, norm),
     capitalizationBin: capitalizationBin(table, norm),
+    roleKeys: null,
+    roleScores: null,
   };
 }
 
 /**
- * A bounded cache of WordInfo by token string: news repeats its words, and a huge input must not grow it
- * without limit. An entry costs about 540 bytes, and the cache lives as long as the model (a whole
- * ingest, in every worker): at 200,000 entries it held 86 MB per worker after one pass over the 1,782
- * benchmark articles and pushed the workers against their heap limit. At 20,000 (about 11 MB) the
- * tagger misses 12 % of lookups instead of 6 %, at the same CPU time per article.
+ * Distinct tokens whose WordInfo is kept at most: about 1.3 KB each with the tagger's summed weights,
+ * so at most some 65 MB however much text goes through one model.
+ */
+export const WORD_CACHE_ENTRIES = 50_000;
+
+/**
+ * A bounded cache of WordInfo by token string: news repeats its words, and a huge input must not grow
+ * it without limit. Two generations of half the bound each: when the newer fills up, the older is
+ * dropped and the newer becomes the older; a word found in the older moves to the newer. Frequent words
+ * stay (unlike a cache that starts over), rare ones age out.
  */
 export class WordInfoCache {
-  private readonly cache = new Map<string, WordInfo>();
+  private newer = new Map<string, WordInfo>();
+  private older = new Map<string, WordInfo>();
 
   constructor(
     private readonly table: WordTable | null,
-    private readonly maxEntries = 20_000,
+    private readonly maxEntries = WORD_CACHE_ENTRIES,
   ) {}
 
+  /** The number of words kept. */
+  get size(): number {
+    return this.newer.size + this.older.size;
+  }
+
   get(token: string): WordInfo {
-    let info = this.cache.get(token);
-    if (!info) {
-      if (this.cache.size >= this.maxEntries) this.cache.clear();
-      info = computeWordInfo(token, this.table);
-      this.cache.set(token, info);
+    const info = this.newer.get(token);
+    if (info) return info;
+    const kept = this.older.get(token) ?? computeWordInfo(token, this.table);
+    if (this.newer.size >= Math.max(1, this.maxEntries >> 1)) {
+      this.older = this.newer;
+      this.newer = new Map();
     }
-    return info;
+    this.newer.set(token, kept);
+    return kept;
   }
 }

@@ -1,4 +1,5 @@
 import type { ArticleAnalysis, EventRecord, QuoteRecord, ThemeRecord } from '../analysis.js';
+import type { ResolvedPlace } from '../../stages/places/place.js';
 
 /** Analyses for the contract tests: small, hand-made, each field distinct so a mix-up shows. */
 
@@ -76,5 +77,32 @@ export function analysis(parts: Partial<ArticleAnalysis> = {}): ArticleAnalysis 
       { scope: 'sentence', start: 0, end: 40, positive: 5, negative: 0, tone: 5, polarity: 5, activity: 12, selfReference: 0, wordCount: 20 },
     ],
     ...parts,
+  };
+}
+
+/** A resolved place for the fixtures: a country (lat/lon made from the code) or a city in one. */
+export function resolved(name: string, country: string, type: ResolvedPlace['type'] = 'country', at = 0): ResolvedPlace {
+  const lat = (country.charCodeAt(0) - 65) * 3 + at;
+  const lon = (country.charCodeAt(1) - 65) * 6 + at;
+  return { name, type, country, admin1: type === 'country' ? null : `${name} Province`, admin1Code: type === 'country' ? null : `${country.slice(0, 2)}.01`, lat, lon, geonameId: type === 'city' ? 1000 + at : null, featureCode: type === 'city' ? 'PPLA' : 'PCLI' };
+}
+
+/**
+ * The places layers of an analysis: the article names `country` (and `city` in it) and has them in its
+ * focus; its events are located in the city (else the country), found in their sentence.
+ */
+export function placed(base: ArticleAnalysis, country: { name: string; code: string }, city?: string): ArticleAnalysis {
+  const countryPlace = resolved(country.name, country.code);
+  const cityPlace = city ? resolved(city, country.code, 'city', 1) : null;
+  const where = cityPlace ?? countryPlace;
+  return {
+    ...base,
+    stages: [...base.stages, { name: 'places', version: '1' }, { name: 'event-places', version: '1' }],
+    places: [
+      { start: 50, end: 50 + country.name.length, ...countryPlace, form: 'name', confidence: 0.95 },
+      ...(cityPlace ? [{ start: 70, end: 70 + cityPlace.name.length, ...cityPlace, form: 'name' as const, confidence: 0.8 }] : []),
+    ],
+    focus: [{ scope: 'country', ...countryPlace, score: 1, mentions: city ? 2 : 1 }, ...(cityPlace ? [{ scope: 'city' as const, ...cityPlace, score: 1, mentions: 1 }] : [])],
+    events: base.events.map((e) => ({ ...e, location: { place: where, evidence: { start: 70, end: 75 }, method: 'sentence' as const, confidence: 0.7 } })),
   };
 }

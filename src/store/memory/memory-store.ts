@@ -1,7 +1,8 @@
+import type { EventGroup, EventGroupPage } from '../event-groups.js';
 import { decodeCursor, nextCursor, searchFingerprint } from '../cursor.js';
 import { StoreError } from '../errors.js';
-import { matchesFilter, normalizeFilter, normalizeLimit, publishedInstant, siteFromKey, siteKey, siteOfUrl } from '../filters.js';
-import { parseQuery } from '../query/parse.js';
+import { matchesFilter, normalizeFilter, normalizeLimit, publishedInstant, siteFromKey, siteKey, siteOfUrl, type NormalizedFilter } from '../filters.js';
+import { parseQuery, type QueryNode } from '../query/parse.js';
 import {
   EXPORT_BATCH_SIZE,
   NEAR_DUPLICATE_CANDIDATE_LIMIT,
@@ -10,6 +11,7 @@ import {
   type ArticleRef,
   type CommitResult,
   type CommittedPage,
+  type ExportedPage,
   type FetchValidators,
   type NearDuplicateCandidate,
   type PageRecord,
@@ -32,6 +34,8 @@ import type {
   ActorQuery,
   ActorSummary,
   AggregateQuery,
+  PlaceCounts,
+  PlaceQuery,
   ArticleAnalysis,
   EventFilter,
   EventPage,
@@ -46,6 +50,26 @@ import type {
   TimelineUnit,
 } from '../analysis.js';
 import { MemoryAnalyses } from './analysis.js';
+import { WriteLock } from '../write-lock.js';
+import { MemoryExplorer } from './explore.js';
+import type { NormalizedSelection } from '../explore-filters.js';
+import type {
+  ActorProfile,
+  ActorProfileQuery,
+  ArticleFacets,
+  ArticleSelection,
+  ArticleTimeline,
+  CoMentionNetwork,
+  DuplicateGroup,
+  FacetQuery,
+  FailureFilter,
+  FailurePage,
+  NetworkQuery,
+  ThemeGrid,
+  ThemeGridQuery,
+  ThemeSeries,
+  ThemeTimelineQuery,
+} from '../explore.js';
 import { allPhrases, bm25 } from './ranking.js';
 import { memoryStats } from './stats.js';
 import { MemoryTables, type ArticleEntry, type PageEntry } from './tables.js';
@@ -74,7 +98,13 @@ function* chunk<T>(items: Iterable<T>, size = 500): Generator<T[]> {
 export class MemoryStore implements Store {
   private readonly t = new MemoryTables();
   private readonly analyses = new MemoryAnalyses();
+  private readonly explorer = new MemoryExplorer(this.t, this.analyses, (selection) => this.select(selection));
   private closed = false;
+  private readonly writes = new WriteLock();
+
+  async serializeWrites<T>(work: () => Promise<T>): Promise<T> {
+    return this.writes.run(work);
+  }
 
   async startRun(run: RunStart): Promise<RunId> {
     this.open();
@@ -143,6 +173,28 @@ export class MemoryStore implements Store {
     return { status: existing ? 'replaced-failure' : 'stored', page: this.t.committedPage(page) };
   }
 
+  exportPages(): AsyncIterable<ExportedPage> {
+    const tables = this.t;
+    const check = (): void => this.open();
+    return {
+      async *[Symbol.asyncIterator]() {
+        check();
+        const ids = [...tables.pages.keys()].sort((a, b) => a - b);
+        for (const batch of chunk(ids, EXPORT_BATCH_SIZE)) {
+          check();
+          const pages: ExportedPage[] = [];
+          for (const id of batch) {
+            const entry = tables.pages.get(id);
+            if (!entry) continue;
+            const r = entry.record;
+            pages.push({ ...tables.committedPage(entry), source: r.source, httpStatus: r.httpStatus, contentHash: r.contentHash, contentType: r.contentType ?? null, etag: r.etag ?? null, lastModified: r.lastModified ?? null });
+          }
+          yield* pages;
+        }
+      },
+    };
+  }
+
   async findCommittedPage(sourceKey: string): Promise<CommittedPage | null> {
     this.open();
     const id = this.t.pageIdByKey.get(sourceKey);
@@ -200,15 +252,7 @@ export class MemoryStore implements Store {
     const fingerprint = searchFingerprint(tree, filter);
     const cursor = query.cursor ? decodeCursor(query.cursor, fingerprint) : null;
     const maxId = cursor?.maxId ?? this.t.nextArticleId - 1;
-    const phrases = allPhrases(tree);
-    const all = [...this.t.articles.values()];
-    const totalLength = all.reduce((sum, e) => sum + this.t.matcher(e).doc.length, 0);
-    const documentFrequency = new Map(phrases.map((p) => [p, all.filter((e) => this.t.matcher(e).contains(p)).length]));
-    const corpus = { documents: all.length, averageLength: all.length ? totalLength / all.length : 0, documentFrequency };
-    const ranked = all
-      .filter((e) => e.id <= maxId && matchesFilter(filter, { publishedMs: e.publishedMs, siteKey: e.siteKey, language: e.article.language }) && this.t.matcher(e).matches(tree))
-      .map((e) => ({ entry: e, score: bm25(this.t.matcher(e), phrases, corpus) }))
-      .sort((a, b) => b.score - a.score || a.entry.id - b.entry.id);
+    const ranked = this.ranked(tree, filter, maxId);
     const offset = cursor?.offset ?? 0;
     const page = ranked.slice(offset, offset + limit);
     const hits: SearchHit[] = page.map(({ entry, score }) => {
@@ -217,6 +261,31 @@ export class MemoryStore implements Store {
       return { id: entry.id, url: entry.canonicalUrl, title: a.title, published: a.published, siteName: a.siteName, site: siteFromKey(entry.siteKey), language: a.language, score, snippet: snippet.text, highlights: snippet.highlights };
     });
     return { hits, nextCursor: nextCursor(fingerprint, offset + page.length, ranked.length > offset + limit, maxId) };
+  }
+
+  /** The articles (up to maxId) that match the query and pass the filter, by BM25 score (the same as FTS5's). */
+  private ranked(tree: QueryNode, filter: NormalizedFilter, maxId: number): { entry: ArticleEntry; score: number }[] {
+    const phrases = allPhrases(tree);
+    const all = [...this.t.articles.values()];
+    const totalLength = all.reduce((sum, e) => sum + this.t.matcher(e).doc.length, 0);
+    const documentFrequency = new Map(phrases.map((p) => [p, all.filter((e) => this.t.matcher(e).contains(p)).length]));
+    const corpus = { documents: all.length, averageLength: all.length ? totalLength / all.length : 0, documentFrequency };
+    return all
+      .filter((e) => e.id <= maxId && this.passes(filter, e) && this.t.matcher(e).matches(tree))
+      .map((e) => ({ entry: e, score: bm25(this.t.matcher(e), phrases, corpus) }))
+      .sort((a, b) => b.score - a.score || a.entry.id - b.entry.id);
+  }
+
+  /** A selection in sample order: the most relevant articles of a search, else the newest. */
+  private select(selection: NormalizedSelection): ArticleEntry[] {
+    if (selection.tree !== null) return this.ranked(selection.tree, selection.filter, Infinity).map((r) => r.entry);
+    const key = (e: ArticleEntry): number => e.publishedMs ?? UNDATED_LAST;
+    return [...this.t.articles.values()].filter((e) => this.passes(selection.filter, e)).sort((a, b) => key(b) - key(a) || b.id - a.id);
+  }
+
+  /** Whether an article passes a filter, its analysis layers included (actor, theme). */
+  private passes(filter: NormalizedFilter, e: ArticleEntry): boolean {
+    return matchesFilter(filter, { publishedMs: e.publishedMs, siteKey: e.siteKey, language: e.article.language }, () => this.analyses.layerKeys(e.id));
   }
 
   async getArticle(idOrUrl: number | string): Promise<StoredArticle | null> {
@@ -229,10 +298,12 @@ export class MemoryStore implements Store {
   exportArticles(filter: ArticleFilter = {}): AsyncIterable<StoredArticle> {
     const tables = this.t;
     const check = (): void => this.open();
+    const passesFilter = (f: NormalizedFilter, e: ArticleEntry): boolean => this.passes(f, e);
     return {
       async *[Symbol.asyncIterator]() {
         check();
         const normalized = normalizeFilter(filter);
+        const passes = (e: ArticleEntry): boolean => passesFilter(normalized, e);
         const maxId = tables.nextArticleId - 1;
         let after = 0;
         for (;;) {
@@ -241,7 +312,7 @@ export class MemoryStore implements Store {
           for (let id = after + 1; id <= maxId && batch.length < EXPORT_BATCH_SIZE; id++) {
             after = id;
             const e = tables.articles.get(id);
-            if (e && matchesFilter(normalized, { publishedMs: e.publishedMs, siteKey: e.siteKey, language: e.article.language })) batch.push(tables.storedArticle(e));
+            if (e && passes(e)) batch.push(tables.storedArticle(e));
           }
           if (batch.length === 0 && after >= maxId) return;
           yield* batch;
@@ -252,7 +323,7 @@ export class MemoryStore implements Store {
 
   async stats(options: StatsOptions = {}): Promise<StoreStats> {
     this.open();
-    return memoryStats(this.t, options);
+    return memoryStats(this.t, options, this.analyses.abstentionCounts());
   }
 
   async listArticles(query: ListArticlesQuery): Promise<ArticleListPage> {
@@ -264,7 +335,7 @@ export class MemoryStore implements Store {
     const maxId = cursor?.maxId ?? this.t.nextArticleId - 1;
     const key = (e: { publishedMs: number | null }): number => e.publishedMs ?? UNDATED_LAST;
     const rows = [...this.t.articles.values()]
-      .filter((e) => e.id <= maxId && matchesFilter(filter, { publishedMs: e.publishedMs, siteKey: e.siteKey, language: e.article.language }))
+      .filter((e) => e.id <= maxId && this.passes(filter, e))
       .filter((e) => cursor === null || key(e) < cursor.sortMs || (key(e) === cursor.sortMs && e.id < cursor.id))
       .sort((a, b) => key(b) - key(a) || b.id - a.id);
     const shown = rows.slice(0, limit);
@@ -302,6 +373,15 @@ export class MemoryStore implements Store {
     return this.batches(() => this.analyses.eventBatches(filter));
   }
 
+  async queryEventGroups(query: EventFilter & PageQuery): Promise<EventGroupPage> {
+    this.open();
+    return this.analyses.queryEventGroups(query);
+  }
+
+  streamEventGroups(filter: EventFilter = {}): AsyncIterable<EventGroup> {
+    return this.batches(() => this.analyses.eventGroupBatches(filter));
+  }
+
   async eventTimeline(filter: EventFilter, by: TimelineUnit): Promise<TimelineBucket[]> {
     this.open();
     return this.analyses.timeline(filter, by);
@@ -326,6 +406,11 @@ export class MemoryStore implements Store {
     return this.analyses.themes(query);
   }
 
+  async placeCounts(query: PlaceQuery = {}): Promise<PlaceCounts> {
+    this.open();
+    return this.analyses.placeCounts(query);
+  }
+
   private batches<T>(start: () => Generator<T[]>): AsyncIterable<T> {
     const check = (): void => this.open();
     return {
@@ -340,6 +425,46 @@ export class MemoryStore implements Store {
         }
       },
     };
+  }
+
+  async articleTimeline(selection: ArticleSelection, by: TimelineUnit): Promise<ArticleTimeline> {
+    this.open();
+    return this.explorer.articleTimeline(selection, by);
+  }
+
+  async articleFacets(selection: ArticleSelection, query: FacetQuery = {}): Promise<ArticleFacets> {
+    this.open();
+    return this.explorer.articleFacets(selection, query);
+  }
+
+  async coMentions(selection: ArticleSelection, query: NetworkQuery = {}): Promise<CoMentionNetwork> {
+    this.open();
+    return this.explorer.coMentions(selection, query);
+  }
+
+  async actorProfile(query: ActorProfileQuery): Promise<ActorProfile> {
+    this.open();
+    return this.explorer.actorProfile(query);
+  }
+
+  async themeTimeline(query: ThemeTimelineQuery): Promise<ThemeSeries[]> {
+    this.open();
+    return this.explorer.themeTimeline(query);
+  }
+
+  async themeGrid(query: ThemeGridQuery): Promise<ThemeGrid> {
+    this.open();
+    return this.explorer.themeGrid(query);
+  }
+
+  async listFailures(query: FailureFilter & PageQuery): Promise<FailurePage> {
+    this.open();
+    return this.explorer.listFailures(query);
+  }
+
+  async getDuplicateGroup(groupId: number): Promise<DuplicateGroup | null> {
+    this.open();
+    return this.explorer.getDuplicateGroup(groupId);
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,5 @@
 import type Database from 'better-sqlite3';
 import type { StageStamp } from '../../model/document.js';
-import type { QuadClass } from '../../stages/events/event.js';
-import type { QuoteKind } from '../../stages/quotes/quote.js';
 import type {
   ActorQuery,
   ActorSummary,
@@ -9,17 +7,14 @@ import type {
   ArticleAnalysis,
   EventFilter,
   EventPage,
-  EventRecord,
   PageQuery,
   QuoteFilter,
   QuotePage,
-  QuoteRecord,
   StoredEvent,
   StoredQuote,
   ThemeSummary,
   TimelineBucket,
   TimelineUnit,
-  ToneRecord,
 } from '../analysis.js';
 import {
   checkTimelineUnit,
@@ -36,13 +31,18 @@ import {
   type NormalizedEventFilter,
   type NormalizedQuoteFilter,
 } from '../analysis-filters.js';
-import { normalizeLimit, siteFromKey, siteKeyRangeEnd, type NormalizedFilter } from '../filters.js';
+import { normalizeLimit, siteKeyRangeEnd, type NormalizedFilter } from '../filters.js';
+import { toFts5 } from '../query/fts5.js';
+import { analysisFromRows, analysisStatements, EVENT_SELECT, QUOTE_SELECT, storedEvent, storedQuote, type AnalysisRows, type EventResultRow, type QuoteResultRow } from './analysis-codec.js';
 import type { FilterClause } from './read.js';
+import { actorsFromTotals, datesOnly, eventTimelineFromDays, themesFromDays, themesFromTotals, unfiltered } from './rollups.js';
 
 /**
  * The analysis side of the SQLite adapter: an article's layers, events and quotes (pages, streams, a
  * timeline), actor and theme aggregates, and the articles a reanalysis must redo. Filters become index
- * ranges on columns the rows carry (sort_ms, site_key, codes); see migrations.ts version 2.
+ * ranges on columns the rows carry (sort_ms, site_key, codes); see migrations.ts version 2. The filter
+ * clauses (here) and row mappers (analysis-codec.ts) are shared with the PostgreSQL adapter (same
+ * columns, same SQL).
  */
 
 type Params = Record<string, unknown>;
@@ -67,15 +67,39 @@ function datedClause(alias: string, dates: NormalizedFilter, params: Params): st
   return terms;
 }
 
-function eventClause(f: NormalizedEventFilter): FilterClause {
+/** The source and target filters as index ranges: one way, or (bothDirections) either way round. */
+function actorClause(f: NormalizedEventFilter, params: Params): string | null {
+  const range = (column: 'source_code' | 'target_code', name: string): string => `e.${column} >= @${name} AND e.${column} < @${name}End`;
+  for (const name of ['source', 'target'] as const) {
+    if (f[name] === null) continue;
+    params[name] = f[name];
+    params[`${name}End`] = prefixRangeEnd(f[name]!);
+  }
+  if (f.source === null && f.target === null) return null;
+  if (!f.bothDirections) {
+    return [f.source !== null ? range('source_code', 'source') : null, f.target !== null ? range('target_code', 'target') : null].filter(Boolean).join(' AND ');
+  }
+  if (f.source !== null && f.target !== null) {
+    return `((${range('source_code', 'source')} AND ${range('target_code', 'target')}) OR (${range('source_code', 'target')} AND ${range('target_code', 'source')}))`;
+  }
+  const name = f.source !== null ? 'source' : 'target';
+  return `(${range('source_code', name)} OR ${range('target_code', name)})`;
+}
+
+export function eventClause(f: NormalizedEventFilter): FilterClause {
   const params: Params = {};
   const terms = datedClause('e', f.dates, params);
+  const actorTerms = actorClause(f, params);
+  if (actorTerms !== null) terms.push(actorTerms);
+  if (f.country !== null) {
+    terms.push('e.geo_country = @geoCountry');
+    params.geoCountry = f.country;
+  }
   for (const side of ['source', 'target'] as const) {
-    const prefix = f[side];
-    if (prefix === null) continue;
-    terms.push(`e.${side}_code >= @${side} AND e.${side}_code < @${side}End`);
-    params[side] = prefix;
-    params[`${side}End`] = prefixRangeEnd(prefix);
+    const name = f[`${side}Name`];
+    if (name === null) continue;
+    terms.push(`lower(e.${side}_name) = @${side}Name`);
+    params[`${side}Name`] = name;
   }
   if (f.code !== null) {
     terms.push('e.code >= @code AND e.code < @codeEnd');
@@ -98,12 +122,26 @@ function eventClause(f: NormalizedEventFilter): FilterClause {
   return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
 }
 
-function quoteClause(f: NormalizedQuoteFilter): FilterClause {
+/**
+ * The quote filter. `speakerIndex`: find a speaker's candidates with SQLite's trigram index
+ * (quote_speakers_fts, migration 4); PostgreSQL, which shares this clause, has no such table.
+ */
+export function quoteClause(f: NormalizedQuoteFilter, { speakerIndex = true } = {}): FilterClause {
   const params: Params = {};
   const terms = datedClause('q', f.dates, params);
   if (f.speaker !== null) {
     terms.push("(instr(lower(coalesce(q.speaker_name, '')), @speaker) > 0 OR instr(lower(coalesce(q.speaker_code, '')), @speaker) > 0)");
     params.speaker = f.speaker;
+    // Three letters or more: the trigram index finds the candidates (the instr() above checks each exactly).
+    if (speakerIndex && [...f.speaker].length >= 3) {
+      terms.push('q.id IN (SELECT rowid FROM quote_speakers_fts WHERE quote_speakers_fts MATCH @speakerMatch)');
+      params.speakerMatch = `"${f.speaker.replace(/"/g, '""')}"`;
+    }
+  }
+  if (f.speakerCode !== null) {
+    terms.push('q.speaker_code >= @speakerCode AND q.speaker_code < @speakerCodeEnd');
+    params.speakerCode = f.speakerCode;
+    params.speakerCodeEnd = prefixRangeEnd(f.speakerCode);
   }
   if (f.kind !== null) {
     terms.push('q.kind = @kind');
@@ -113,94 +151,44 @@ function quoteClause(f: NormalizedQuoteFilter): FilterClause {
     terms.push('q.article_id = @article');
     params.article = f.articleId;
   }
+  if (f.text !== null) {
+    terms.push('q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH @words)');
+    params.words = toFts5(f.text);
+  }
   return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
 }
 
-const EVENT_SELECT = `SELECT e.*, a.canonical_url, a.published, t.tone AS article_tone
-  FROM events e JOIN articles a ON a.id = e.article_id
-  LEFT JOIN tone t ON t.article_id = e.article_id AND t.scope = 'document'`;
-
-const QUOTE_SELECT = 'SELECT q.*, a.canonical_url, a.published FROM quotes q JOIN articles a ON a.id = q.article_id';
-
-interface EventRow {
-  id: number; article_id: number; site_key: string; sort_ms: number; start: number; end: number;
-  source_code: string | null; source_name: string | null; source_start: number | null; source_end: number | null;
-  target_code: string | null; target_name: string | null; target_start: number | null; target_end: number | null;
-  code: string; root: string; quad_class: number; goldstein: number; plover_type: string | null; plover_mode: string | null;
-  verb_start: number; verb_end: number; date: string | null; place_name: string | null; place_code: string | null; place_start: number | null; place_end: number | null;
-  negated: number; confidence: number;
+/** The texts of the articles of a page of rows, each read once (the evidence passages are cut from them). */
+function articleTexts(db: Database.Database, rows: readonly { article_id: number }[]): Map<number, string> {
+  const ids = [...new Set(rows.map((r) => r.article_id))];
+  if (ids.length === 0) return new Map();
+  const found = db.prepare('SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; text: string }[];
+  return new Map(found.map((r) => [r.id, r.text]));
 }
 
-function actor(code: string | null, name: string | null, start: number | null, end: number | null): EventRecord['source'] {
-  return name === null ? null : { code, name, span: { start: start!, end: end! } };
+export function storedEvents(db: Database.Database, rows: readonly EventResultRow[]): StoredEvent[] {
+  const texts = articleTexts(db, rows);
+  return rows.map((r) => storedEvent(r, texts));
 }
 
-function eventRecord(r: EventRow): EventRecord {
-  return {
-    start: r.start,
-    end: r.end,
-    source: actor(r.source_code, r.source_name, r.source_start, r.source_end),
-    target: actor(r.target_code, r.target_name, r.target_start, r.target_end),
-    code: r.code,
-    root: r.root,
-    quadClass: r.quad_class as QuadClass,
-    goldstein: r.goldstein,
-    plover: r.plover_type === null ? null : { type: r.plover_type, mode: r.plover_mode ?? '' },
-    verb: { start: r.verb_start, end: r.verb_end },
-    date: r.date,
-    place: r.place_name === null ? null : { name: r.place_name, code: r.place_code, span: { start: r.place_start!, end: r.place_end! } },
-    negated: r.negated === 1,
-    confidence: r.confidence,
-  };
-}
-
-function storedEvent(r: EventRow & { canonical_url: string; published: string | null; article_tone: number | null }): StoredEvent {
-  return { id: r.id, ...eventRecord(r), articleId: r.article_id, url: r.canonical_url, site: siteFromKey(r.site_key), published: r.published, articleTone: r.article_tone };
-}
-
-interface QuoteRow {
-  id: number; article_id: number; site_key: string; sort_ms: number; start: number; end: number; text: string; kind: string;
-  cue_start: number | null; cue_end: number | null; cue_text: string | null;
-  speaker_name: string | null; speaker_code: string | null; speaker_text: string | null; speaker_start: number | null; speaker_end: number | null;
-  confidence: number;
-}
-
-function quoteRecord(r: QuoteRow): QuoteRecord {
-  return {
-    start: r.start,
-    end: r.end,
-    text: r.text,
-    kind: r.kind as QuoteKind,
-    cue: r.cue_text === null ? null : { start: r.cue_start!, end: r.cue_end!, text: r.cue_text },
-    speaker: r.speaker_name === null ? null : { start: r.speaker_start!, end: r.speaker_end!, text: r.speaker_text ?? r.speaker_name, name: r.speaker_name, code: r.speaker_code },
-    confidence: r.confidence,
-  };
-}
-
-function storedQuote(r: QuoteRow & { canonical_url: string; published: string | null }): StoredQuote {
-  return { id: r.id, ...quoteRecord(r), articleId: r.article_id, url: r.canonical_url, site: siteFromKey(r.site_key), published: r.published };
+function storedQuotes(db: Database.Database, rows: readonly QuoteResultRow[]): StoredQuote[] {
+  const texts = articleTexts(db, rows);
+  return rows.map((r) => storedQuote(r, texts));
 }
 
 export function readAnalysis(db: Database.Database, articleId: number): ArticleAnalysis | null {
-  const all = <T>(sql: string): T[] => db.prepare(sql).all(articleId) as T[];
-  const stages = all<{ stage: string; version: string }>('SELECT stage, version FROM article_stages WHERE article_id = ? ORDER BY rowid').map((r): StageStamp => ({ name: r.stage, version: r.version }));
-  const failures = all<{ stage: string; code: string; message: string }>('SELECT stage, code, message FROM analysis_failures WHERE article_id = ? ORDER BY rowid');
-  if (stages.length === 0 && failures.length === 0) return null;
-  const entities = all<{ entity: number; name: string; type: string; role: string | null; code: string | null; confidence: number }>(
-    'SELECT entity, name, type, role, code, confidence FROM entities WHERE article_id = ? ORDER BY entity',
-  );
-  const mentions = all<{ start: number; end: number; kind: string; entity: number }>('SELECT start, "end", kind, entity FROM mentions WHERE article_id = ? ORDER BY id');
-  const quotes = all<QuoteRow>('SELECT * FROM quotes WHERE article_id = ? ORDER BY id').map(quoteRecord);
-  const evidence = all<{ theme: string; start: number; end: number; weight: number }>('SELECT theme, start, "end", weight FROM theme_evidence WHERE article_id = ? ORDER BY rowid');
-  const themes = all<{ theme: string; label: string; score: number }>('SELECT theme, label, score FROM article_themes WHERE article_id = ? ORDER BY score DESC, theme').map((t) => ({
-    ...t,
-    evidence: evidence.filter((e) => e.theme === t.theme).map(({ start, end, weight }) => ({ start, end, weight })),
-  }));
-  const events = all<EventRow>('SELECT * FROM events WHERE article_id = ? ORDER BY id').map(eventRecord);
-  const tone = all<{ scope: 'document' | 'sentence'; start: number; end: number; positive: number; negative: number; tone: number; polarity: number; activity: number; self_reference: number; word_count: number }>(
-    'SELECT * FROM tone WHERE article_id = ? ORDER BY rowid',
-  ).map((t): ToneRecord => ({ scope: t.scope, start: t.start, end: t.end, positive: t.positive, negative: t.negative, tone: t.tone, polarity: t.polarity, activity: t.activity, selfReference: t.self_reference, wordCount: t.word_count }));
-  return { stages, failures, entities, mentions, quotes, themes, events, tone };
+  const rows = Object.fromEntries(Object.entries(analysisStatements('rowid')).map(([layer, sql]) => [layer, db.prepare(sql).all({ id: articleId })]));
+  return analysisFromRows(rows as unknown as AnalysisRows);
+}
+
+/**
+ * The rows of a page: first their ids, in order, from the table alone (an index range, and a sort of
+ * ids when the filter spans several codes), then the joined columns for those ids only — joining the
+ * article and its tone before the sort would read them for every matching row.
+ */
+function pageOfRows(select: string, table: string, alias: string, where: string, take: string): string {
+  return `${select} WHERE ${alias}.id IN (SELECT ${alias}.id FROM ${table} ${alias} WHERE ${where} ORDER BY ${alias}.sort_ms, ${alias}.id LIMIT ${take})
+    ORDER BY ${alias}.sort_ms, ${alias}.id`;
 }
 
 /** One keyset page of a list ordered by (sort_ms, id) ascending. */
@@ -218,10 +206,7 @@ function keysetPage<R extends { id: number; sort_ms: number }>(
   const table = kind === 'events' ? 'events' : 'quotes';
   const maxId = after?.maxId ?? ((db.prepare(`SELECT max(id) AS id FROM ${table}`).get() as { id: number | null }).id ?? 0);
   const rows = db
-    .prepare(
-      `${select} WHERE ${alias}.id <= @maxId${clause.sql}${after ? ` AND (${alias}.sort_ms > @afterSort OR (${alias}.sort_ms = @afterSort AND ${alias}.id > @afterId))` : ''}
-       ORDER BY ${alias}.sort_ms, ${alias}.id LIMIT @take`,
-    )
+    .prepare(pageOfRows(select, table, alias, `${alias}.id <= @maxId${clause.sql}${after ? ` AND (${alias}.sort_ms > @afterSort OR (${alias}.sort_ms = @afterSort AND ${alias}.id > @afterId))` : ''}`, '@take'))
     .all({ ...clause.params, maxId, take: limit + 1, ...(after ? { afterSort: after.sortMs, afterId: after.id } : {}) }) as R[];
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
@@ -231,24 +216,21 @@ function keysetPage<R extends { id: number; sort_ms: number }>(
 
 export function queryEvents(db: Database.Database, query: EventFilter & PageQuery): EventPage {
   const filter = normalizeEventFilter(query);
-  const { rows, nextCursor } = keysetPage<EventRow & { canonical_url: string; published: string | null; article_tone: number | null }>(db, 'events', EVENT_SELECT, 'e', eventClause(filter), listFingerprint('events', filter), query);
-  return { events: rows.map(storedEvent), nextCursor };
+  const { rows, nextCursor } = keysetPage<EventResultRow>(db, 'events', EVENT_SELECT, 'e', eventClause(filter), listFingerprint('events', filter), query);
+  return { events: storedEvents(db, rows), nextCursor };
 }
 
 export function queryQuotes(db: Database.Database, query: QuoteFilter & PageQuery): QuotePage {
   const filter = normalizeQuoteFilter(query);
-  const { rows, nextCursor } = keysetPage<QuoteRow & { canonical_url: string; published: string | null }>(db, 'quotes', QUOTE_SELECT, 'q', quoteClause(filter), listFingerprint('quotes', filter), query);
-  return { quotes: rows.map(storedQuote), nextCursor };
+  const { rows, nextCursor } = keysetPage<QuoteResultRow>(db, 'quotes', QUOTE_SELECT, 'q', quoteClause(filter), listFingerprint('quotes', filter), query);
+  return { quotes: storedQuotes(db, rows), nextCursor };
 }
 
 /** Batches of a keyset walk: each batch is one short query (no statement stays open between them). */
 function* walk<R extends { id: number; sort_ms: number }>(db: Database.Database, table: string, select: string, alias: string, clause: FilterClause, batchSize: number): Generator<R[]> {
   const maxId = (db.prepare(`SELECT max(id) AS id FROM ${table}`).get() as { id: number | null }).id ?? 0;
-  const first = db.prepare(`${select} WHERE ${alias}.id <= @maxId${clause.sql} ORDER BY ${alias}.sort_ms, ${alias}.id LIMIT @batchSize`);
-  const next = db.prepare(
-    `${select} WHERE ${alias}.id <= @maxId${clause.sql} AND (${alias}.sort_ms > @afterSort OR (${alias}.sort_ms = @afterSort AND ${alias}.id > @afterId))
-     ORDER BY ${alias}.sort_ms, ${alias}.id LIMIT @batchSize`,
-  );
+  const first = db.prepare(pageOfRows(select, table, alias, `${alias}.id <= @maxId${clause.sql}`, '@batchSize'));
+  const next = db.prepare(pageOfRows(select, table, alias, `${alias}.id <= @maxId${clause.sql} AND (${alias}.sort_ms > @afterSort OR (${alias}.sort_ms = @afterSort AND ${alias}.id > @afterId))`, '@batchSize'));
   let after: R | null = null;
   for (;;) {
     const rows = (after === null ? first.all({ ...clause.params, maxId, batchSize }) : next.all({ ...clause.params, maxId, batchSize, afterSort: after.sort_ms, afterId: after.id })) as R[];
@@ -259,14 +241,14 @@ function* walk<R extends { id: number; sort_ms: number }>(db: Database.Database,
 }
 
 export function* eventBatches(db: Database.Database, filter: EventFilter, batchSize: number): Generator<StoredEvent[]> {
-  for (const rows of walk<EventRow & { canonical_url: string; published: string | null; article_tone: number | null }>(db, 'events', EVENT_SELECT, 'e', eventClause(normalizeEventFilter(filter)), batchSize)) {
-    yield rows.map(storedEvent);
+  for (const rows of walk<EventResultRow>(db, 'events', EVENT_SELECT, 'e', eventClause(normalizeEventFilter(filter)), batchSize)) {
+    yield storedEvents(db, rows);
   }
 }
 
 export function* quoteBatches(db: Database.Database, filter: QuoteFilter, batchSize: number): Generator<StoredQuote[]> {
-  for (const rows of walk<QuoteRow & { canonical_url: string; published: string | null }>(db, 'quotes', QUOTE_SELECT, 'q', quoteClause(normalizeQuoteFilter(filter)), batchSize)) {
-    yield rows.map(storedQuote);
+  for (const rows of walk<QuoteResultRow>(db, 'quotes', QUOTE_SELECT, 'q', quoteClause(normalizeQuoteFilter(filter)), batchSize)) {
+    yield storedQuotes(db, rows);
   }
 }
 
@@ -278,7 +260,10 @@ const PERIOD_SQL: Readonly<Record<TimelineUnit, string>> = {
 
 export function eventTimeline(db: Database.Database, filter: EventFilter, by: TimelineUnit): TimelineBucket[] {
   const unit = checkTimelineUnit(by);
-  const clause = eventClause(normalizeEventFilter(filter));
+  const f = normalizeEventFilter(filter);
+  const onlyDates = f.country === null && f.source === null && f.target === null && f.sourceName === null && f.targetName === null && f.theme === null && f.code === null && f.quadClass === null && f.articleId === null && !f.excludeNegated;
+  if (onlyDates && datesOnly(f.dates)) return eventTimelineFromDays(db, f.dates, unit);
+  const clause = eventClause(f);
   const rows = db
     .prepare(
       `SELECT ${PERIOD_SQL[unit]} AS start, count(*) AS events, avg(e.goldstein) AS goldstein,
@@ -290,7 +275,7 @@ export function eventTimeline(db: Database.Database, filter: EventFilter, by: Ti
 }
 
 /** Terms on `articles a` for the aggregates (published date and site). */
-function articleDates(dates: NormalizedFilter, params: Params): string {
+export function articleDates(dates: NormalizedFilter, params: Params): string {
   const terms: string[] = [];
   if (dates.sinceMs !== null) {
     terms.push('a.published_ms >= @since');
@@ -310,6 +295,7 @@ function articleDates(dates: NormalizedFilter, params: Params): string {
 
 export function listActors(db: Database.Database, query: ActorQuery): ActorSummary[] {
   const q = normalizeActorQuery(query);
+  if (unfiltered(q.dates)) return actorsFromTotals(db, q);
   const params: Params = { limit: q.limit };
   let where = articleDates(q.dates, params);
   if (q.name !== null) {
@@ -331,6 +317,8 @@ export function listActors(db: Database.Database, query: ActorQuery): ActorSumma
 
 export function listThemes(db: Database.Database, query: AggregateQuery): ThemeSummary[] {
   const q = normalizeAggregate(query);
+  if (unfiltered(q.dates)) return themesFromTotals(db, q.limit);
+  if (datesOnly(q.dates)) return themesFromDays(db, q.dates, q.limit);
   const params: Params = { limit: q.limit };
   const where = articleDates(q.dates, params);
   return db

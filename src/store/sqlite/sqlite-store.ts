@@ -2,8 +2,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
 import {
+  EXPORT_BATCH_SIZE,
   NEAR_DUPLICATE_CANDIDATE_LIMIT,
   type ArticleFilter,
+  type ExportedPage,
   type ArticleListPage,
   type ArticleRef,
   type CommitResult,
@@ -22,7 +24,7 @@ import {
   type StoreStats,
 } from '../store.js';
 import { checkPageRecord, checkRunFinish, checkRunStart } from '../validate.js';
-import { ARTICLE_INSERT, ARTICLE_REF_COLUMNS, articleParams, PAGE_SELECT, rowToArticleRef, rowToCommittedPage, type ArticleRefRow, type PageRow } from './codec.js';
+import { ARTICLE_INSERT, ARTICLE_REF_COLUMNS, articleParams, EXPORTED_PAGES, PAGE_SELECT, rowToArticleRef, rowToCommittedPage, rowToExportedPage, type ArticleRefRow, type ExportedPageRow, type PageRow } from './codec.js';
 import { openDatabase, translateError, type SqliteOptions } from './open.js';
 import { exportArticles, getArticle, listArticles, searchArticles } from './read.js';
 import type { StageStamp } from '../../model/document.js';
@@ -41,13 +43,37 @@ import {
   type StoredEvent,
   type StoredQuote,
   type ThemeSummary,
+  type PlaceCounts,
+  type PlaceQuery,
   type TimelineBucket,
   type TimelineUnit,
 } from '../analysis.js';
 import { checkAnalysis } from '../validate-analysis.js';
+import { placeCounts } from './places-read.js';
 import { eventBatches, eventTimeline, listActors, listThemes, queryEvents, queryQuotes, quoteBatches, readAnalysis, staleBatches } from './analysis-read.js';
 import { writeAnalysis } from './analysis-write.js';
+import { eventGroupBatches, queryEventGroups } from './event-groups.js';
+import type { EventGroup, EventGroupPage } from '../event-groups.js';
+import * as explore from './explore-read.js';
 import { readStats } from './stats.js';
+import { WriteLock } from '../write-lock.js';
+import type {
+  ActorProfile,
+  ActorProfileQuery,
+  ArticleFacets,
+  ArticleSelection,
+  ArticleTimeline,
+  CoMentionNetwork,
+  DuplicateGroup,
+  FacetQuery,
+  FailureFilter,
+  FailurePage,
+  NetworkQuery,
+  ThemeGrid,
+  ThemeGridQuery,
+  ThemeSeries,
+  ThemeTimelineQuery,
+} from '../explore.js';
 
 /**
  * Raw HTML is compressed on the writer thread, the one thread every page passes through, where gzip's
@@ -67,6 +93,7 @@ export async function openSqliteStore(path: string, options: SqliteOptions): Pro
 
 export class SqliteStore implements Store {
   private closed = false;
+  private readonly writes = new WriteLock();
   private readonly keepRawByRun = new Map<number, boolean>();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly commitOne: Database.Transaction<(record: PageRecord) => CommitResult>;
@@ -82,6 +109,10 @@ export class SqliteStore implements Store {
       if (!row) throw new StoreError('E_STORE_INPUT', `Article ${articleId} does not exist: save the analysis of a stored article.`);
       writeAnalysis((sql) => this.statement(sql), { id: articleId, siteKey: row.site_key, publishedMs: row.published_ms }, analysis);
     });
+  }
+
+  async serializeWrites<T>(work: () => Promise<T>): Promise<T> {
+    return this.writes.run(work);
   }
 
   async startRun(run: RunStart): Promise<RunId> {
@@ -114,6 +145,21 @@ export class SqliteStore implements Store {
   bulkCommit(records: readonly PageRecord[]): CommitResult[] {
     for (const record of records) checkPageRecord(record);
     return this.guard(() => this.db.transaction(() => records.map((record) => this.commitOne(record))).immediate());
+  }
+
+  exportPages(): AsyncIterable<ExportedPage> {
+    const db = this.db;
+    const statement = (sql: string): Database.Statement => this.statement(sql);
+    return this.batched(function* () {
+      const top = (db.prepare('SELECT max(id) AS id FROM pages').get() as { id: number | null }).id ?? 0;
+      let after = 0;
+      for (;;) {
+        const rows = statement(EXPORTED_PAGES).all({ after, top, batchSize: EXPORT_BATCH_SIZE }) as ExportedPageRow[];
+        if (rows.length === 0) return;
+        yield rows.map(rowToExportedPage);
+        after = rows[rows.length - 1]!.id;
+      }
+    });
   }
 
   async findCommittedPage(sourceKey: string): Promise<CommittedPage | null> {
@@ -222,6 +268,14 @@ export class SqliteStore implements Store {
     return this.guard(() => eventTimeline(this.db, filter, by));
   }
 
+  async queryEventGroups(query: EventFilter & PageQuery): Promise<EventGroupPage> {
+    return this.guard(() => queryEventGroups(this.db, query));
+  }
+
+  streamEventGroups(filter: EventFilter = {}): AsyncIterable<EventGroup> {
+    return this.batched(() => eventGroupBatches(this.db, filter, STREAM_BATCH_SIZE));
+  }
+
   async queryQuotes(query: QuoteFilter & PageQuery): Promise<QuotePage> {
     return this.guard(() => queryQuotes(this.db, query));
   }
@@ -236,6 +290,42 @@ export class SqliteStore implements Store {
 
   async listThemes(query: AggregateQuery = {}): Promise<ThemeSummary[]> {
     return this.guard(() => listThemes(this.db, query));
+  }
+
+  async placeCounts(query: PlaceQuery = {}): Promise<PlaceCounts> {
+    return this.guard(() => placeCounts(this.db, query));
+  }
+
+  async articleTimeline(selection: ArticleSelection, by: TimelineUnit): Promise<ArticleTimeline> {
+    return this.guard(() => explore.articleTimeline(this.db, selection, by));
+  }
+
+  async articleFacets(selection: ArticleSelection, query: FacetQuery = {}): Promise<ArticleFacets> {
+    return this.guard(() => explore.articleFacets(this.db, selection, query));
+  }
+
+  async coMentions(selection: ArticleSelection, query: NetworkQuery = {}): Promise<CoMentionNetwork> {
+    return this.guard(() => explore.coMentions(this.db, selection, query));
+  }
+
+  async actorProfile(query: ActorProfileQuery): Promise<ActorProfile> {
+    return this.guard(() => explore.actorProfile(this.db, query));
+  }
+
+  async themeTimeline(query: ThemeTimelineQuery): Promise<ThemeSeries[]> {
+    return this.guard(() => explore.themeTimeline(this.db, query));
+  }
+
+  async themeGrid(query: ThemeGridQuery): Promise<ThemeGrid> {
+    return this.guard(() => explore.themeGrid(this.db, query));
+  }
+
+  async listFailures(query: FailureFilter & PageQuery): Promise<FailurePage> {
+    return this.guard(() => explore.listFailures(this.db, query));
+  }
+
+  async getDuplicateGroup(groupId: number): Promise<DuplicateGroup | null> {
+    return this.guard(() => explore.duplicateGroup(this.db, groupId));
   }
 
   /** An async iterable over a generator of batches; each batch is read under the guard, as exportArticles does. */

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { StageStamp } from '../../model/document.js';
+import { ABSTAINED } from '../analysis.js';
 import { siteFromKey, utcDay } from '../filters.js';
+import { articlesPerDay } from './rollups.js';
 import {
   DEFAULT_STATS_RUNS,
   DEFAULT_STATS_SITES,
@@ -23,10 +25,8 @@ export function readStats(db: Database.Database, options: StatsOptions): StoreSt
   ) as Partial<Record<OutcomeKind, number>>;
   const members = count('SELECT count(*) AS n FROM duplicate_members');
   const groups = count('SELECT count(*) AS n FROM duplicate_groups');
-  // The divisor is a literal: a bound JS number arrives as REAL and would make the division fractional.
-  const perDay = (db.prepare(`SELECT published_ms / ${DAY_MS} AS day, count(*) AS n FROM articles WHERE published_ms IS NOT NULL GROUP BY 1 ORDER BY 1`).all() as { day: number; n: number }[]).map(
-    (r) => ({ day: utcDay(r.day * DAY_MS), articles: r.n }),
-  );
+  // From the daily counts the triggers keep (migration 4), not a scan of the articles.
+  const perDay = articlesPerDay(db).map((r) => ({ day: utcDay(r.day * DAY_MS), articles: r.articles }));
   const perSite = (db.prepare('SELECT site_key, count(*) AS n FROM articles GROUP BY site_key ORDER BY n DESC, site_key LIMIT ?').all(options.maxSites ?? DEFAULT_STATS_SITES) as { site_key: string; n: number }[]).map(
     (r) => ({ site: siteFromKey(r.site_key), articles: r.n }),
   );
@@ -52,6 +52,7 @@ export function readStats(db: Database.Database, options: StatsOptions): StoreSt
     runCount: count('SELECT count(*) AS n FROM runs'),
     runs: readRuns(db, options.maxRuns ?? DEFAULT_STATS_RUNS),
     failureReasons,
+    abstentions: db.prepare('SELECT stage, count(DISTINCT article_id) AS articles FROM analysis_failures WHERE code = ? GROUP BY stage ORDER BY articles DESC, stage').all(ABSTAINED) as { stage: string; articles: number }[],
   };
 }
 
