@@ -98,8 +98,9 @@ export function computeWordInfo(token: string, table: WordTable | null): WordInf
  * load 6-8): an entry holds about 0.55 KB of heap with the tagger's summed weights, and the model has two
  * passes, each with its own cache. At 20,000 the caches held 9 MB, lookups missed 7 % and the entities
  * stage took 11.7 ms of CPU a page; at 50,000, 24 MB (up to 55 MB once full), 3.9 % and 10.6 ms; at
- * 100,000, 42 MB, 2.4 % and 10.4 ms. A millisecond a page (under 2 % of the 61 ms bench:pipeline spends) is not worth
- * 30 MB per worker against an ingest's 500 MB budget, so 20,000: at most about 22 MB per worker.
+ * 100,000, 42 MB, 2.4 % and 10.4 ms. A millisecond a page (under 2 % of the 61 ms of CPU a page takes in
+ * bench:pipeline) is not worth 30 MB per worker against an ingest's 500 MB budget, so 20,000: at most
+ * about 22 MB per worker.
  */
 export const WORD_CACHE_ENTRIES = 20_000;
 
