@@ -44,11 +44,12 @@ export function registerPlacesContract({ store }: ContractContext): void {
       await expect(store().queryEvents({ country: 'Syria' })).rejects.toMatchObject({ code: 'E_FILTER' });
     });
 
-    it('refuses places without a valid point, storing nothing', async () => {
+    it('refuses places without a valid point, or a focus that names a country twice, storing nothing', async () => {
       const [id] = await storeArticles(store(), [{ key: 'x', paragraphs: ['Text.'] }]);
       const bad = placed(analysis(), SYRIA);
       const broken = { ...bad, places: [{ ...bad.places![0]!, lat: 200 }] };
       await expect(store().saveAnalysis(id!, broken)).rejects.toMatchObject({ code: 'E_STORE_INPUT' });
+      await expect(store().saveAnalysis(id!, { ...bad, focus: [...bad.focus!, bad.focus![0]!] })).rejects.toMatchObject({ code: 'E_STORE_INPUT', message: expect.stringContaining('twice') });
       expect(await store().getAnalysis(id!)).toBeNull();
     });
 
@@ -81,6 +82,14 @@ export function registerPlacesContract({ store }: ContractContext): void {
       expect((await store().placeCounts({ source: 'SYRMIL' })).countries).toEqual([{ country: 'SYR', articles: 1, events: 1 }]);
       expect((await store().placeCounts({ theme: 'conflict' })).countries).toEqual([{ country: 'SYR', articles: 1, events: 1 }]);
       expect((await store().placeCounts({ site: 'other.example' })).cities.map((c) => c.name)).toEqual(['Paris']);
+      // Filters together: a period and a theme, a source and a target (articles with both), a period and a site.
+      expect((await store().placeCounts({ until: '2024-05-31' })).countries).toEqual([{ country: 'SYR', articles: 2, events: 3 }]);
+      expect((await store().placeCounts({ theme: 'conflict', since: '2024-05-02' })).countries).toEqual([{ country: 'SYR', articles: 1, events: 1 }]);
+      expect((await store().placeCounts({ theme: 'conflict', since: '2024-05-03' })).countries).toEqual([]);
+      expect((await store().placeCounts({ source: 'SYRMIL', target: 'SYRREB' })).countries).toEqual([{ country: 'SYR', articles: 1, events: 1 }]);
+      expect((await store().placeCounts({ source: 'SYRMIL', target: 'FRA' })).countries).toEqual([]);
+      expect((await store().placeCounts({ since: '2024-05-02', site: 'news.example' })).cities).toEqual([]);
+      expect((await store().placeCounts({ since: '2024-05-02', site: 'news.example' })).countries).toEqual([{ country: 'SYR', articles: 1, events: 1 }]);
       expect((await store().placeCounts({ limit: 1 })).cities).toHaveLength(1);
       await expect(store().placeCounts({ limit: 0 })).rejects.toMatchObject({ code: 'E_FILTER' });
     });

@@ -61,6 +61,14 @@
  * the CAMEO root and the first day (undated records by their article), with its `sort_ms` for the date
  * order; event_group_members: each grouped event's record. An article's saved analysis regroups its
  * events (its old rows leave their records; a record left empty is deleted).
+ *
+ * Version 8 (the workbench's map and actor pages, from indexes alone): article_places carry their
+ * article's published_ms (kept by a trigger when an article's date changes), with a covering index by
+ * scope and date (the map of a period is one index range) and a covering index by article (the map of the
+ * articles a theme or an actor picks reads no table rows); located events by date and by article,
+ * covering their place; entities by (code, published_ms, article_id), so an actor's articles
+ * over time read no table rows; events by (source, target, date), so the events between two actors (either
+ * way round) are found in the index, not by reading every event of one of them.
  */
 import { UNDATED_SORT_MS } from '../analysis-filters.js';
 
@@ -662,6 +670,26 @@ export const MIGRATIONS: readonly Migration[] = [
           ON g.source_key = k.source_key AND g.target_key = k.target_key AND g.root = k.root
          AND g.day_ms IS k.day_ms AND g.article_id IS k.article_id;
       DROP TABLE keyed;
+    `,
+  },
+  {
+    version: 8,
+    name: 'covering indexes for the map of a period or a selection and for an actor over time',
+    up: `
+      ALTER TABLE article_places ADD COLUMN published_ms INTEGER;
+      UPDATE article_places SET published_ms = (SELECT a.published_ms FROM articles a WHERE a.id = article_places.article_id);
+      CREATE INDEX article_places_by_date ON article_places(scope, published_ms, country, name, lat, lon, geoname_id, admin1, article_id);
+      DROP INDEX article_places_by_article;
+      CREATE INDEX article_places_by_article ON article_places(article_id, scope, country, name, lat, lon, geoname_id, admin1);
+      CREATE TRIGGER article_places_redate AFTER UPDATE OF published_ms ON articles BEGIN
+        UPDATE article_places SET published_ms = new.published_ms WHERE article_id = new.id;
+      END;
+      CREATE INDEX events_located_by_date ON events(sort_ms, geo_type, geo_country, geo_name, geo_lat, geo_lon, geo_geoname_id, geo_admin1);
+      DROP INDEX events_by_article;
+      CREATE INDEX events_by_article ON events(article_id, geo_type, geo_country, sort_ms, geo_name, geo_lat, geo_lon, geo_geoname_id, geo_admin1);
+      DROP INDEX entities_by_code_date;
+      CREATE INDEX entities_by_code_date ON entities(code, published_ms, article_id);
+      CREATE INDEX events_by_pair ON events(source_code, target_code, sort_ms);
     `,
   },
 ];
