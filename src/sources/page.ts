@@ -62,6 +62,8 @@ export type SourceFailureCode =
   | 'FEED_LIMIT'
   // Fetching
   | 'TIMEOUT'
+  /** The body stopped before its end (a time limit, a reset, a short read): never stored as a page. */
+  | 'TRUNCATED'
   | 'DNS_ERROR'
   | 'NETWORK_ERROR'
   | 'REDIRECT_LOOP'

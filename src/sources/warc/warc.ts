@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { formatBytes, startsWithGzipMagic } from '../bytes.js';
 import { describeFsError } from '../files/read.js';
 import { warcKey } from '../keys.js';
+import { raiseLimit } from '../limit-flags.js';
 import type { SourceItem, SourceReader } from '../page.js';
 import { sourceFailure } from '../page.js';
 import { gzipMembers } from './gzip-members.js';
@@ -151,7 +152,7 @@ class ArchiveState {
         url: targetUri(event.header),
         stage: 'warc',
         code: 'TOO_LARGE',
-        message: `The response record at offset ${event.offset}${targetUri(event.header) ? ` (${targetUri(event.header)})` : ''} holds ${formatBytes(event.header.contentLength)}, over the limit of ${formatBytes(this.options.maxRecordBytes)} (raise maxRecordBytes to read it).`,
+        message: `The response record at offset ${event.offset}${targetUri(event.header) ? ` (${targetUri(event.header)})` : ''} holds ${formatBytes(event.header.contentLength)}, over the limit of ${formatBytes(this.options.maxRecordBytes)} (${raiseLimit('maxRecordBytes')} to read it).`,
       });
     }
     if (this.options.isDone && (await this.options.isDone(key))) return { kind: 'skipped', source, key, via: null, reason: 'already-done', detail: 'response' };
