@@ -179,7 +179,7 @@ async function pageRecord(store: Store, runId: RunId, ready: Extract<Ready, { ki
   let canonicalUrl = item.url === null ? null : canonicalizeUrl(item.url);
   let contentHash: string | null = null;
   if (!analysis.ok) {
-    outcome = extractionProblem(analysis.code, analysis.code === 'TIMEOUT' ? `Extraction did not stop by itself within ${settings.extractTimeoutMs} ms, so its worker was stopped (raise --timeout to allow more).` : analysis.message);
+    outcome = extractionProblem(analysis.code, analysis.code === 'TIMEOUT' ? `Extraction did not stop by itself within ${settings.extractTimeoutMs} ms, so its worker was stopped (raise --extract-timeout / extractTimeoutMs to allow more).` : analysis.message);
   } else if (!analysis.value.ok) {
     contentHash = analysis.value.contentHash;
     outcome = extractionProblem(analysis.value.code, analysis.value.message);

@@ -32,6 +32,10 @@ export interface IngestSettings {
   readonly hardTimeoutGraceMs: number;
   /** Fetches in flight at once, across hosts. */
   readonly concurrency: number;
+  /** Entries taken from one feed or sitemap (`--max-feed-entries`). */
+  readonly maxFeedEntries: number;
+  /** Sitemap indexes followed into sitemap indexes, this deep (`--max-sitemap-depth`). */
+  readonly maxSitemapDepth: number;
   /** Fetch settings (user agent, private addresses, timeouts, politeness, ...); the defaults are the fetcher's. */
   readonly fetch: Partial<FetchOptions>;
   readonly minhash: MinHashParams;
@@ -57,6 +61,8 @@ export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
   extractTimeoutMs: DEFAULT_LIMITS.timeoutMs,
   hardTimeoutGraceMs: 1000,
   concurrency: DEFAULT_SOURCE_OPTIONS.concurrency,
+  maxFeedEntries: DEFAULT_SOURCE_OPTIONS.maxFeedEntries,
+  maxSitemapDepth: DEFAULT_SOURCE_OPTIONS.maxSitemapDepth,
   fetch: Object.freeze({}),
   minhash: DEFAULT_MINHASH,
   duplicates: DEFAULT_DUPLICATE_RULES,
@@ -120,6 +126,8 @@ export function sourceOptionsFor(settings: IngestSettings): Partial<SourceOption
     maxPageBytes: settings.maxPageBytes,
     maxRecordBytes: settings.maxPageBytes + DEFAULT_SOURCE_OPTIONS.maxWarcHeaderBytes,
     concurrency: settings.concurrency,
+    maxFeedEntries: settings.maxFeedEntries,
+    maxSitemapDepth: settings.maxSitemapDepth,
     fetch,
   };
 }

@@ -38,7 +38,7 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
   const deadline = new Deadline(limits.timeoutMs);
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > limits.maxBytes) {
-    return reject('TOO_LARGE', `The page is ${size} bytes, over the limit of ${limits.maxBytes} (raise maxBytes / --max-bytes to accept it).`);
+    return reject('TOO_LARGE', `The page is ${size} bytes, over the limit of ${limits.maxBytes} (raise --max-bytes / maxBytes to accept it).`);
   }
   let html: string;
   if (typeof input === 'string') {
@@ -54,7 +54,7 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
     return { ok: true, article: buildArticle(html, options, limits, deadline) } satisfies ExtractResult;
   } catch (error) {
     if (error instanceof DeadlineExceeded) {
-      return reject('TIMEOUT', `Extraction took longer than ${limits.timeoutMs} ms (raise timeoutMs / --timeout to allow more).`);
+      return reject('TIMEOUT', `Extraction took longer than ${limits.timeoutMs} ms (raise the limit to allow more: --timeout of parley extract and analyze, --extract-timeout of parley ingest, timeoutMs in the library).`);
     }
     if (error instanceof NoContent) return reject('NO_CONTENT', error.message);
     throw error;

@@ -33,6 +33,20 @@ function fiftyMegabytes(): Handler {
   };
 }
 
+/**
+ * Most of a page at once, then a byte every 100 ms, with no Content-Length (the body ends when the
+ * connection closes): never silent long enough for --timeout, so only --total-timeout ends it. Written on
+ * the socket, because Node's server would frame such a body as chunked.
+ */
+function trickle(page: string): Handler {
+  return (_request, response: ServerResponse) => {
+    const socket = response.socket!;
+    socket.write(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nConnection: close\r\n\r\n${page.slice(0, -100)}`);
+    const timer = setInterval(() => socket.write(' '), 100);
+    socket.on('close', () => clearInterval(timer));
+  };
+}
+
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer((origin) => ({
@@ -45,6 +59,7 @@ beforeAll(async () => {
     '/photo.jpg': respond(200, { 'Content-Type': 'image/jpeg' }, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16])),
     '/huge': fiftyMegabytes(),
     '/hang': () => undefined,
+    '/trickle': trickle(storyPage(5)),
     '/loop-a': respond(302, { Location: '/loop-b' }),
     '/loop-b': respond(302, { Location: '/loop-a' }),
     '/sitemap-index.xml': respond(
@@ -82,11 +97,11 @@ describe('parley ingest on bad input', () => {
       await writeFile(join(pages, 'truncated.html.gz'), gzipSync(storyPage(21)).subarray(0, 300));
       await writeFile(join(dir, 'crawl.warc.gz'), damagedArchive());
       const list = join(dir, 'urls.txt');
-      const paths = ['/news/good', '/report.pdf', '/photo.jpg', '/huge', '/hang', '/loop-a', '/private/story', '/news/also-good'];
+      const paths = ['/news/good', '/report.pdf', '/photo.jpg', '/huge', '/hang', '/trickle', '/loop-a', '/private/story', '/news/also-good'];
       await writeFile(list, ['# pages to take in', ...paths.map((path) => server.url(path)), 'not a url', 'ftp://files.example/story.html', 'http://two urls.example/ on one line', ''].join('\n'));
       const db = join(dir, 'archive.db');
 
-      const run = await runIngest(['--db', db, ...FAST, pages, join(dir, 'crawl.warc.gz'), list, server.url('/sitemap-index.xml')]);
+      const run = await runIngest(['--db', db, ...FAST, '--total-timeout', '1500ms', pages, join(dir, 'crawl.warc.gz'), list, server.url('/sitemap-index.xml')]);
       expect(run.code, run.stderr).toBe(0);
       const report = run.report!;
       expectCountsAddUp(report);
@@ -98,6 +113,7 @@ describe('parley ingest on bad input', () => {
         LENGTH_MISMATCH: 1,
         TOO_LARGE: 1,
         TIMEOUT: 1,
+        TRUNCATED: 1,
         REDIRECT_LOOP: 1,
         ROBOTS_DISALLOWED: 1,
         BAD_URL: 3,
@@ -112,7 +128,10 @@ describe('parley ingest on bad input', () => {
       expect(byCode('TIMEOUT')[0]).toMatchObject({ url: server.url('/hang'), stage: 'fetch', kind: 'failed' });
       expect(byCode('ROBOTS_DISALLOWED')[0]).toMatchObject({ url: server.url('/private/story'), stage: 'robots' });
       expect(byCode('BAD_FEED')[0]!.message).toContain('broken-sitemap.xml');
-      expect(byCode('BAD_URL').map((row) => row.source)).toEqual([`${list}:10`, `${list}:11`, `${list}:12`]);
+      expect(byCode('BAD_URL').map((row) => row.source)).toEqual([`${list}:11`, `${list}:12`, `${list}:13`]);
+      // The page cut off by --total-timeout is a failure that says so, and no article holds its start.
+      expect(byCode('TRUNCATED')[0]).toMatchObject({ url: server.url('/trickle'), stage: 'fetch', kind: 'failed', message: expect.stringContaining('--total-timeout') });
+      expect(countRows(db, `SELECT count(*) AS n FROM articles WHERE url = '${server.url('/trickle')}'`)).toBe(0);
       expect(byCode('NOT_HTML').map((row) => row.kind)).toEqual(['rejected', 'rejected', 'rejected']);
       expect(byCode('TOO_LARGE')[0]!.url).toBe(server.url('/huge'));
       expect(byCode('LENGTH_MISMATCH')[0]!.message).toContain('Content-Length');

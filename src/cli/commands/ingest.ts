@@ -31,6 +31,12 @@ interface IngestFlags {
   readonly workerHeap: number;
   readonly maxBytes: number;
   readonly timeout?: number;
+  readonly totalTimeout: number;
+  readonly extractTimeout: number;
+  readonly maxFeedBytes: number;
+  readonly maxFeedEntries: number;
+  readonly maxSitemapDepth: number;
+  readonly maxRedirects: number;
   readonly delay: number;
   readonly quiet?: boolean;
   readonly json?: boolean;
@@ -45,8 +51,6 @@ interface IngestFlags {
 const MAX_FAILURE_LINES = 20;
 /** The exit status of a run stopped with Ctrl-C (128 + SIGINT), as shells report it. */
 const EXIT_INTERRUPTED = 130;
-/** A whole fetch may take this many times --timeout (a server that drips bytes forever stops there). */
-const TOTAL_TIMEOUT_FACTOR = 4;
 
 const DESCRIPTION = [
   'Take news pages into the archive: each page is extracted, filed under its canonical URL, checked against what is stored (the same article again, or a copy of one: a reprint, a small edit) and committed with its outcome.',
@@ -66,6 +70,12 @@ The summary counts every page seen by this run: seen = stored + duplicates + rej
 "rejected" pages are not articles (empty, binary, no article text); "failed" ones could not be read,
 fetched or extracted (the reason is kept; the next run tries them again). Pages committed by an earlier
 run are "resumed", not done again.
+
+Time limits of a fetch: --timeout is the longest silence (connecting, or between two bytes of an
+answer); --total-timeout bounds the whole fetch of one page, so a server that trickles a byte a second
+is stopped there. A page cut off by either limit, by a reset connection or before its announced length
+fails as TRUNCATED: a partial page is never stored as an article. Every limit message names the flag
+that raises it.
 
 Exit status: 0 the sources were read (even if some pages failed); 1 a source could not be read at all,
 the database failed, or --strict and a page failed; 2 usage error; 130 stopped with Ctrl-C.`;
@@ -88,8 +98,22 @@ export const ingestCommand: CliCommand = {
         new Option('--max-bytes <size>', 'largest page read, fetched or extracted (e.g. 5MB)').argParser(parseByteSize).default(DEFAULT_LIMITS.maxBytes, formatByteSize(DEFAULT_LIMITS.maxBytes)),
       )
       .addOption(
-        new Option('--timeout <duration>', `longest wait for one page: a silent server, and extraction (default: ${formatDuration(DEFAULT_FETCH_OPTIONS.readTimeoutMs)} for servers, ${formatDuration(DEFAULT_LIMITS.timeoutMs)} for extraction)`).argParser(parseDuration),
+        new Option('--timeout <duration>', `longest silence from a server: connecting, and between two bytes of its answer (default: ${formatDuration(DEFAULT_FETCH_OPTIONS.connectTimeoutMs)} to connect, ${formatDuration(DEFAULT_FETCH_OPTIONS.readTimeoutMs)} between bytes)`).argParser(
+          parseDuration,
+        ),
       )
+      .addOption(
+        new Option('--total-timeout <duration>', 'longest time for the whole fetch of one page, however steadily it arrives; a page cut off by it fails as TRUNCATED')
+          .argParser(parseDuration)
+          .default(DEFAULT_FETCH_OPTIONS.totalTimeoutMs, formatDuration(DEFAULT_FETCH_OPTIONS.totalTimeoutMs)),
+      )
+      .addOption(new Option('--extract-timeout <duration>', 'longest extraction of one page').argParser(parseDuration).default(DEFAULT_LIMITS.timeoutMs, formatDuration(DEFAULT_LIMITS.timeoutMs)))
+      .addOption(
+        new Option('--max-feed-bytes <size>', 'largest feed or sitemap read').argParser(parseByteSize).default(DEFAULT_FETCH_OPTIONS.maxFeedBytes, formatByteSize(DEFAULT_FETCH_OPTIONS.maxFeedBytes)),
+      )
+      .addOption(new Option('--max-feed-entries <n>', 'entries taken from one feed or sitemap').argParser(parsePositiveInteger).default(DEFAULT_SOURCE_OPTIONS.maxFeedEntries))
+      .addOption(new Option('--max-sitemap-depth <n>', 'sitemap indexes followed into sitemap indexes, this deep').argParser(parseCount).default(DEFAULT_SOURCE_OPTIONS.maxSitemapDepth))
+      .addOption(new Option('--max-redirects <n>', 'redirects followed for one page').argParser(parseCount).default(DEFAULT_FETCH_OPTIONS.maxRedirects))
       .addOption(
         new Option('--delay <duration>', 'least time between two requests to the same site (robots.txt may ask for more)')
           .argParser(parseDelay)
@@ -108,14 +132,15 @@ export const ingestCommand: CliCommand = {
   },
 };
 
-function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
+export function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
   const fetch = {
     allowPrivate: flags.allowPrivate ?? false,
     politenessDelayMs: flags.delay,
+    totalTimeoutMs: flags.totalTimeout,
+    maxFeedBytes: flags.maxFeedBytes,
+    maxRedirects: flags.maxRedirects,
     ...(flags.userAgent === undefined ? {} : { userAgent: flags.userAgent }),
-    ...(flags.timeout === undefined
-      ? {}
-      : { connectTimeoutMs: flags.timeout, readTimeoutMs: flags.timeout, totalTimeoutMs: Math.max(DEFAULT_FETCH_OPTIONS.totalTimeoutMs, TOTAL_TIMEOUT_FACTOR * flags.timeout) }),
+    ...(flags.timeout === undefined ? {} : { connectTimeoutMs: flags.timeout, readTimeoutMs: flags.timeout }),
   };
   return {
     keepRaw: flags.raw,
@@ -123,7 +148,9 @@ function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
     concurrency: flags.concurrency,
     maxPageBytes: flags.maxBytes,
     workerHeapMb: flags.workerHeap,
-    ...(flags.timeout === undefined ? {} : { extractTimeoutMs: flags.timeout }),
+    extractTimeoutMs: flags.extractTimeout,
+    maxFeedEntries: flags.maxFeedEntries,
+    maxSitemapDepth: flags.maxSitemapDepth,
     fetch,
     analysis: flags.analysis === false ? null : { stages: flags.stages ?? null, themesFile: flags.themes ?? null },
   };
@@ -213,6 +240,11 @@ function parseUserAgent(value: string): string {
   } catch (error) {
     throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** A whole number that may be 0 (no redirects followed, no nested sitemap indexes). */
+function parseCount(value: string): number {
+  return /^\s*0+\s*$/.test(value) ? 0 : parsePositiveInteger(value);
 }
 
 /** Like a duration, but 0 is allowed: no delay between requests to one site. */
