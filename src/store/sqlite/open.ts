@@ -8,6 +8,10 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS, PARLEY_APPLICATION_ID, type Migratio
  * another program, a damaged file, a directory, a database from a newer Parley each get a coded error),
  * then pending migrations are applied, each in one transaction.
  *
+ * Several processes may open the same new database at once (two ingests started together): each
+ * migration transaction takes the write lock first (BEGIN IMMEDIATE) and reads the schema version under
+ * it, so exactly one process applies each migration and the others find it done.
+ *
  * `read` opens read-only and requires the file (searching never creates a database); `write` creates it
  * when missing. A `read` open of a database that still needs migrating migrates it first (atomic), so an
  * older archive keeps working after an upgrade.
@@ -125,25 +129,38 @@ function refuseNewer(path: string, version: number, migrations: readonly Migrati
   }
 }
 
-/** Applies every migration newer than `version`, each in its own transaction, recording it. */
-export function migrate(db: Database.Database, path: string, version: number, migrations: readonly Migration[] = MIGRATIONS): void {
-  refuseNewer(path, version, migrations);
+/**
+ * Applies every pending migration, each in its own transaction, recording it. The version read before
+ * (`seen`, for the early checks) may be stale by now: each transaction holds the write lock before it
+ * reads the version again, so a migration another process applied meanwhile is not applied twice.
+ */
+export function migrate(db: Database.Database, path: string, seen: number, migrations: readonly Migration[] = MIGRATIONS): void {
+  refuseNewer(path, seen, migrations);
   translate(path, () => {
-    if (version === 0) {
-      db.transaction(() => {
-        db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-        db.pragma(`application_id = ${PARLEY_APPLICATION_ID}`);
-      }).immediate();
-    }
     for (const migration of migrations) {
-      if (migration.version <= version) continue;
+      if (migration.version <= seen) continue;
       db.transaction(() => {
+        const version = lockedVersion(db, path, migrations);
+        if (migration.version <= version) return;
         db.exec(migration.up);
         db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
         db.pragma(`user_version = ${migration.version}`);
       }).immediate();
     }
   });
+}
+
+/** The schema version, read inside a write transaction; a brand-new file is marked as Parley's first. */
+function lockedVersion(db: Database.Database, path: string, migrations: readonly Migration[]): number {
+  const marked = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+  if (!marked) {
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    db.pragma(`application_id = ${PARLEY_APPLICATION_ID}`);
+    return 0;
+  }
+  const version = (db.prepare('SELECT max(version) AS version FROM schema_migrations').get() as { version: number | null }).version ?? 0;
+  refuseNewer(path, version, migrations);
+  return version;
 }
 
 /** A quick look (read-only) at whether a file needs migrating, so a reader can upgrade it first. */
