@@ -167,3 +167,24 @@ describe('parley ingest on bad input', () => {
     });
   });
 });
+
+describe('parley ingest when nothing could be taken in', () => {
+  it('exits 1 for an archive with not one readable record, and for a run in which every page failed', async () => {
+    await withTempDir(async (dir) => {
+      const noise = join(dir, 'random.warc.gz');
+      await writeFile(noise, Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 7919 + 13) % 251)));
+      const archive = await runIngest(['--db', join(dir, 'a.db'), '--no-analysis', '--json', noise]);
+      expect(archive.code, archive.stderr).toBe(1);
+      expect(archive.report!.unreadableSources).toEqual([expect.objectContaining({ source: noise, code: 'NOT_WARC' })]);
+      expect(archive.stderr).toContain('a source could not be read at all');
+
+      const pages = join(dir, 'pages');
+      await mkdir(pages);
+      await writeFile(join(pages, 'cut.html.gz'), gzipSync(storyPage(50)).subarray(0, 100));
+      await writeFile(join(pages, 'also-cut.html.gz'), gzipSync(storyPage(51)).subarray(0, 120));
+      const failing = await runIngest(['--db', join(dir, 'b.db'), '--no-analysis', pages]);
+      expect(failing.code, failing.stderr).toBe(1);
+      expect(failing.stderr).toContain('every page failed (2); nothing was taken in');
+    });
+  });
+});

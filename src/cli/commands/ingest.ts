@@ -77,8 +77,9 @@ is stopped there. A page cut off by either limit, by a reset connection or befor
 fails as TRUNCATED: a partial page is never stored as an article. Every limit message names the flag
 that raises it.
 
-Exit status: 0 the sources were read (even if some pages failed); 1 a source could not be read at all,
-the database failed, or --strict and a page failed; 2 usage error; 130 stopped with Ctrl-C.`;
+Exit status: 0 the sources were read (even if some pages failed); 1 a source could not be read at all
+(a missing file, a feed that does not parse, an archive with not one readable record), every page
+failed, the database failed, or --strict and a page failed; 2 usage error; 130 stopped with Ctrl-C.`;
 
 export const ingestCommand: CliCommand = {
   name: 'ingest',
@@ -223,7 +224,12 @@ function exitStatus(result: IngestResult, flags: IngestFlags, say: (line: string
     say(`parley ingest: ${result.counts.unreadableSources === 1 ? 'a source' : `${result.counts.unreadableSources} sources`} could not be read at all: ${names}.`);
     return 1;
   }
-  if (flags.strict && result.counts.failed > 0) return 1;
+  const { failed, stored, duplicate, notArticle, resumed } = result.counts;
+  if (failed > 0 && stored + duplicate + notArticle + resumed === 0) {
+    say(`parley ingest: every page failed (${failed}); nothing was taken in. The reasons are above and in "parley stats".`);
+    return 1;
+  }
+  if (flags.strict && failed > 0) return 1;
   return 0;
 }
 

@@ -18,6 +18,10 @@ import { interpretRecord } from './record.js';
  *
  * Items are named `archive.warc.gz#record-N` (N counts records from 1, damaged ones included) and keyed by
  * the archive's absolute path and the record's offset (its gzip member's, in a .warc.gz).
+ *
+ * An archive from which not one record could be read (empty, random bytes, not a WARC file, damaged
+ * throughout) ends with one more failure, NOT_WARC, of scope 'source': the input could not be read at
+ * all, which an ingest reports (exit 1), rather than a few damaged records of an otherwise good archive.
  */
 
 export interface WarcOptions {
@@ -58,9 +62,8 @@ export async function* readWarc(path: string, options: Partial<WarcOptions> = {}
   const chunks = createReadStream(path, { highWaterMark: READ_CHUNK });
   try {
     const { first, rest } = await firstChunk(chunks);
-    if (first === null) return;
-    if (startsWithGzipMagic(first)) yield* state.readGzip(prepend(first, rest));
-    else yield* state.readPlain(prepend(first, rest));
+    if (first !== null && startsWithGzipMagic(first)) yield* state.readGzip(prepend(first, rest));
+    else if (first !== null) yield* state.readPlain(prepend(first, rest));
   } catch (error) {
     yield sourceFailure({
       source: path,
@@ -70,14 +73,28 @@ export async function* readWarc(path: string, options: Partial<WarcOptions> = {}
       message: `Reading the archive failed near offset ${state.position}: ${describeFsError(error)}.`,
       scope: state.records === 0 ? 'source' : 'item',
     });
+    return;
   } finally {
     chunks.destroy();
+  }
+  if (state.readable === 0) {
+    const why = state.records === 0 ? 'it is empty' : `none of its ${state.records === 1 ? 'record' : `${state.records} records`} could be read (see the failures before this one)`;
+    yield sourceFailure({
+      source: path,
+      key: `warc:${absolute}`,
+      stage: 'warc',
+      code: 'NOT_WARC',
+      message: `No WARC record could be read from the archive: ${why}. Is it a WARC file, and whole?`,
+      scope: 'source',
+    });
   }
 }
 
 /** Counters and naming for one archive being read. */
 class ArchiveState {
   records = 0;
+  /** Records framed whole (damaged ones excepted), whatever their type. */
+  readable = 0;
   position = 0;
 
   constructor(
@@ -143,6 +160,7 @@ class ArchiveState {
     const source = this.name();
     const key = warcKey(this.absolute, offset, indexInMember);
     if (event.type === 'bad') return sourceFailure({ source, key, stage: 'warc', code: event.code, message: event.message });
+    this.readable++;
     const type = event.header.fields.get('warc-type') ?? 'unknown';
     if (type !== 'response') return { kind: 'skipped', source, key, via: null, reason: 'warc-record-type', detail: type };
     if (event.type === 'oversized') {
