@@ -1,12 +1,13 @@
+import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from '../../store/store.js';
 import { ApiError } from '../errors.js';
 import { cursorParameter, idParameter, integerParameter, readPathParameter, readQueryParameters } from '../params.js';
 import { readSelection, SELECTION_PARAMETERS } from '../selection.js';
 import { articleToApiJSON, hitToJSON, listedToJSON, type ArticleSummaryJSON } from '../serialize.js';
 import type { RouteModule } from './route.js';
 
-/** Results per page when `limit` is not given, and the most a page may hold. */
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+/** Results per page when `limit` is not given, and the most a page may hold: the same as the CLI's, and every list route's. */
+export const DEFAULT_PAGE_SIZE = DEFAULT_SEARCH_LIMIT;
+export const MAX_PAGE_SIZE = MAX_SEARCH_LIMIT;
 
 export const ARTICLE_LIST_PARAMETERS = {
   ...SELECTION_PARAMETERS,
