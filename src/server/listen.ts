@@ -1,6 +1,8 @@
 import { getRequestListener } from '@hono/node-server';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { ApiError, type ApiErrorCode } from './errors.js';
 import type { ApiApp } from './routes/route.js';
 
 /**
@@ -77,6 +79,7 @@ export function startServer(app: ApiApp, options: ListenOptions): Promise<Runnin
     },
   );
   server.maxConnections = limits.maxConnections;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, limits));
   const close = (): Promise<void> => {
     closing = true;
     // A keep-alive connection would outlive its last response: tell each client this one is the last.
@@ -93,6 +96,37 @@ export function startServer(app: ApiApp, options: ListenOptions): Promise<Runnin
     });
   });
 }
+
+/**
+ * Requests Node refuses before the app sees them (headers too large, too slow, not HTTP) get the same
+ * JSON error shape as every other error, instead of Node's empty-bodied answers. A connection already
+ * gone, or one whose response has begun, is only closed.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, limits: ConnectionLimits): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [code, message]: [ApiErrorCode, string] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? ['headers_too_large', `The request line and headers are larger than ${limits.maxHeaderBytes} bytes, the limit of this server. Send fewer or smaller headers (cookies?).`]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ['request_timeout', `The request was not received within ${limits.headersTimeoutMs} ms (headers) or ${limits.requestTimeoutMs} ms (whole request), the limits of this server.`]
+        : ['bad_request', 'The request is not valid HTTP.'];
+  const apiError = new ApiError(code, message);
+  const body = JSON.stringify(apiError.toBody());
+  const head = [
+    `HTTP/1.1 ${apiError.status} ${STATUS_TEXT[apiError.status] ?? 'Error'}`,
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Cache-Control: no-store',
+    'X-Content-Type-Options: nosniff',
+    'Connection: close',
+  ];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
+}
+
+const STATUS_TEXT: Readonly<Record<number, string>> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
 
 function listenError(error: NodeJS.ErrnoException, options: ListenOptions): ListenError {
   const where = `${options.host}:${options.port}`;
