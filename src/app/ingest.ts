@@ -163,6 +163,8 @@ async function prepare(item: SourceItem, analyzer: PageAnalyzer, settings: Inges
       filePath: item.url === null ? resolve(item.source) : null,
       maxBytes: settings.maxPageBytes,
       timeoutMs: settings.extractTimeoutMs,
+      maxElements: settings.maxElements,
+      maxNesting: settings.maxNesting,
       minhash: settings.minhash,
       analysis: settings.analysis,
     };

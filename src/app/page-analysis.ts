@@ -19,6 +19,9 @@ export interface PageTask {
   readonly filePath: string | null;
   readonly maxBytes: number;
   readonly timeoutMs: number;
+  /** Extraction's structure limits; extraction's defaults when absent. */
+  readonly maxElements?: number;
+  readonly maxNesting?: number;
   readonly minhash: MinHashParams;
   /** Run the analysis stages on the article (null: extraction only). */
   readonly analysis: AnalysisSettings | null;
@@ -54,7 +57,7 @@ export function analyzePage(task: PageTask): PageAnalysis {
   const result = extract(task.bytes, {
     url: task.url,
     headers: task.headers ?? undefined,
-    limits: { maxBytes: task.maxBytes, timeoutMs: task.timeoutMs },
+    limits: { maxBytes: task.maxBytes, timeoutMs: task.timeoutMs, maxElements: task.maxElements, maxNesting: task.maxNesting },
   });
   if (!result.ok) return { ok: false, contentHash: hash, code: result.rejection.code, message: result.rejection.reason };
   const article = result.article;

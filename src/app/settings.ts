@@ -27,6 +27,9 @@ export interface IngestSettings {
   readonly inFlightPerJob: number;
   /** Largest page, in bytes: a file, a WARC record's payload, a response body (and extraction's limit). */
   readonly maxPageBytes: number;
+  /** Most elements one page may hold, and nest inside one another (extraction's maxElements and maxNesting): more is TOO_COMPLEX. */
+  readonly maxElements: number;
+  readonly maxNesting: number;
   /** Extraction time per page; the worker is stopped `hardTimeoutGraceMs` later if extraction did not stop itself. */
   readonly extractTimeoutMs: number;
   readonly hardTimeoutGraceMs: number;
@@ -58,6 +61,8 @@ export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
   inline: false,
   inFlightPerJob: 4,
   maxPageBytes: DEFAULT_LIMITS.maxBytes,
+  maxElements: DEFAULT_LIMITS.maxElements,
+  maxNesting: DEFAULT_LIMITS.maxNesting,
   extractTimeoutMs: DEFAULT_LIMITS.timeoutMs,
   hardTimeoutGraceMs: 1000,
   concurrency: DEFAULT_SOURCE_OPTIONS.concurrency,
@@ -74,7 +79,7 @@ export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
 export function resolveIngestSettings(overrides: Partial<IngestSettings> = {}): IngestSettings {
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) as Partial<IngestSettings>;
   const settings: IngestSettings = { ...DEFAULT_INGEST_SETTINGS, ...defined };
-  for (const name of ['jobs', 'inFlightPerJob', 'maxPageBytes', 'extractTimeoutMs', 'concurrency', 'analysisTimeoutMs', 'workerHeapMb'] as const) {
+  for (const name of ['jobs', 'inFlightPerJob', 'maxPageBytes', 'maxElements', 'maxNesting', 'extractTimeoutMs', 'concurrency', 'analysisTimeoutMs', 'workerHeapMb'] as const) {
     const value = settings[name];
     if (!Number.isSafeInteger(value) || value < 1) throw new ParleyError('E_OPTION', `Ingest setting ${name} must be a whole number of at least 1, got ${String(value)}.`);
   }
@@ -102,6 +107,8 @@ export const INGEST_STAGES: readonly StageStamp[] = Object.freeze([EXTRACTOR, DE
 export function configHash(settings: IngestSettings): string {
   const shaping = {
     maxPageBytes: settings.maxPageBytes,
+    maxElements: settings.maxElements,
+    maxNesting: settings.maxNesting,
     extractTimeoutMs: settings.extractTimeoutMs,
     keepRaw: settings.keepRaw,
     minhash: settings.minhash,

@@ -95,6 +95,9 @@ describe('parley ingest on bad input', () => {
       await mkdir(pages);
       await writeFile(join(pages, 'good.html'), storyPage(20));
       await writeFile(join(pages, 'truncated.html.gz'), gzipSync(storyPage(21)).subarray(0, 300));
+      // A million elements (8 MB, under --max-bytes) and 100,000-deep nesting: TOO_COMPLEX at once, within the worker heap.
+      await writeFile(join(pages, 'wide.html'), storyPage(22).replace('</body>', `<p>${'<b>x</b>'.repeat(1_000_000)}</p></body>`));
+      await writeFile(join(pages, 'deep.html'), storyPage(23).replace('</body>', `${'<div>'.repeat(100_000)}</body>`));
       await writeFile(join(dir, 'crawl.warc.gz'), damagedArchive());
       const list = join(dir, 'urls.txt');
       const paths = ['/news/good', '/report.pdf', '/photo.jpg', '/huge', '/hang', '/trickle', '/loop-a', '/private/story', '/news/also-good'];
@@ -109,6 +112,7 @@ describe('parley ingest on bad input', () => {
       expect(report.rejectedByReason).toEqual({ NOT_HTML: 3 });
       expect(report.failedByReason).toEqual({
         TRUNCATED_GZIP: 1,
+        TOO_COMPLEX: 2,
         CORRUPT_GZIP: 1,
         LENGTH_MISMATCH: 1,
         TOO_LARGE: 1,
@@ -135,6 +139,7 @@ describe('parley ingest on bad input', () => {
       expect(byCode('NOT_HTML').map((row) => row.kind)).toEqual(['rejected', 'rejected', 'rejected']);
       expect(byCode('TOO_LARGE')[0]!.url).toBe(server.url('/huge'));
       expect(byCode('LENGTH_MISMATCH')[0]!.message).toContain('Content-Length');
+      expect(byCode('TOO_COMPLEX').map((row) => row.message)).toEqual([expect.stringContaining('--max-nesting'), expect.stringContaining('--max-elements')]);
       expect(server.hits('/private/story')).toBe(0);
     });
   });

@@ -7,9 +7,10 @@ import { runExtract, type ExtractRun } from '../extract/batch.js';
 import { FORMAT_NAMES, FORMATS, STREAMABLE_FORMATS, type Format } from '../extract/formats.js';
 import { pageStem, STDIN_ARGUMENT } from '../io/inputs.js';
 import { formatByteSize, formatDuration, parseByteSize, parseDuration, parseHttpUrl, parsePositiveInteger } from '../values.js';
+import { structureLimits, structureOptions, type StructureFlags } from '../structure-limits.js';
 import type { CliCommand } from './command.js';
 
-interface ExtractFlags {
+interface ExtractFlags extends StructureFlags {
   readonly format?: Format;
   readonly url?: string;
   readonly output?: string;
@@ -66,6 +67,8 @@ export const extractCommand: CliCommand = {
           .argParser(parseDuration)
           .default(DEFAULT_LIMITS.timeoutMs, formatDuration(DEFAULT_LIMITS.timeoutMs)),
       )
+      .addOption(structureOptions()[0]!)
+      .addOption(structureOptions()[1]!)
       .addOption(
         new Option('-j, --jobs <n>', 'pages extracted in parallel (worker threads)')
           .argParser(parsePositiveInteger)
@@ -114,6 +117,7 @@ function resolveRun(inputs: readonly string[], flags: ExtractFlags, command: Com
     captions: flags.captions,
     maxBytes: flags.maxBytes,
     timeoutMs: flags.timeout,
+    structure: structureLimits(flags),
     jobs: flags.jobs,
     quiet: flags.quiet ?? false,
   };

@@ -10,6 +10,7 @@ import { openSqliteStore, type SqliteStore } from '../../store/sqlite/sqlite-sto
 import { databaseOption } from '../database.js';
 import { ProgressBar } from '../ui/progress.js';
 import { formatByteSize, formatDuration, parseByteSize, parseDuration, parsePositiveInteger } from '../values.js';
+import { structureOptions, type StructureFlags } from '../structure-limits.js';
 import type { CliCommand, CliContext } from './command.js';
 
 /** Below this a worker cannot hold the language detector and the analysis models, so every page would fail. */
@@ -21,7 +22,7 @@ function parseWorkerHeap(value: string): number {
   return mb;
 }
 
-interface IngestFlags {
+interface IngestFlags extends StructureFlags {
   readonly db?: string;
   readonly raw: boolean;
   readonly allowPrivate?: boolean;
@@ -109,6 +110,8 @@ export const ingestCommand: CliCommand = {
           .default(DEFAULT_FETCH_OPTIONS.totalTimeoutMs, formatDuration(DEFAULT_FETCH_OPTIONS.totalTimeoutMs)),
       )
       .addOption(new Option('--extract-timeout <duration>', 'longest extraction of one page').argParser(parseDuration).default(DEFAULT_LIMITS.timeoutMs, formatDuration(DEFAULT_LIMITS.timeoutMs)))
+      .addOption(structureOptions()[0]!)
+      .addOption(structureOptions()[1]!)
       .addOption(
         new Option('--max-feed-bytes <size>', 'largest feed or sitemap read').argParser(parseByteSize).default(DEFAULT_FETCH_OPTIONS.maxFeedBytes, formatByteSize(DEFAULT_FETCH_OPTIONS.maxFeedBytes)),
       )
@@ -150,6 +153,8 @@ export function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
     maxPageBytes: flags.maxBytes,
     workerHeapMb: flags.workerHeap,
     extractTimeoutMs: flags.extractTimeout,
+    maxElements: flags.maxElements,
+    maxNesting: flags.maxNesting,
     maxFeedEntries: flags.maxFeedEntries,
     maxSitemapDepth: flags.maxSitemapDepth,
     fetch,

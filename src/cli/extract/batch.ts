@@ -4,6 +4,7 @@ import { enumerateInputs, type InputItem } from '../io/inputs.js';
 import { OutputDirectory, StreamWriter } from '../io/output.js';
 import { readPageFile, readPageStdin, type ReadOutcome } from '../io/read.js';
 import { WorkerPool } from '../pool/worker-pool.js';
+import type { StructureLimits } from '../structure-limits.js';
 import type { CliStreams } from '../streams.js';
 import { ProgressBar } from '../ui/progress.js';
 import { formatDuration } from '../values.js';
@@ -33,6 +34,7 @@ export interface ExtractRun {
   readonly captions: boolean;
   readonly maxBytes: number;
   readonly timeoutMs: number;
+  readonly structure: StructureLimits;
   readonly jobs: number;
   readonly quiet: boolean;
 }
@@ -126,6 +128,7 @@ async function processItem(item: InputItem, run: ExtractRun, pool: WorkerPool<Ex
       url: run.url,
       maxBytes: run.maxBytes,
       timeoutMs: run.timeoutMs,
+      structure: run.structure,
       render: { format: run.format, captions: run.captions, source: run.format === 'json' && (run.single || run.outputDir !== null) ? null : item.source },
     };
     const outcome = await pool.run(task, [bytes.buffer]);

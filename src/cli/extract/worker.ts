@@ -1,5 +1,6 @@
 import { extract } from '../../extract/index.js';
 import { serveTasks } from '../pool/protocol.js';
+import type { StructureLimits } from '../structure-limits.js';
 import { renderArticle, type RenderSettings } from './formats.js';
 
 /**
@@ -12,6 +13,7 @@ export interface ExtractTask {
   readonly url: string | null;
   readonly maxBytes: number;
   readonly timeoutMs: number;
+  readonly structure: StructureLimits;
   readonly render: RenderSettings;
 }
 
@@ -23,7 +25,7 @@ serveTasks<ExtractTask, ExtractTaskResult>((task) => {
   const result = extract(task.bytes, {
     url: task.url,
     captions: task.render.captions,
-    limits: { maxBytes: task.maxBytes, timeoutMs: task.timeoutMs },
+    limits: { maxBytes: task.maxBytes, timeoutMs: task.timeoutMs, ...task.structure },
   });
   if (!result.ok) return { ok: false, code: result.rejection.code, message: result.rejection.reason };
   return { ok: true, output: renderArticle(result.article, task.render) };
