@@ -7,6 +7,7 @@ import { StreamWriter } from '../io/output.js';
 import { describeFsError, readPageFile, readPageStdin } from '../io/read.js';
 import { formatByteSize, parseByteSize, parseHttpUrl } from '../values.js';
 import type { CliCommand, CliContext } from './command.js';
+import { helpList } from '../help-list.js';
 
 interface AnalyzeFlags {
   readonly format: AnalyzeFormat;
@@ -23,7 +24,7 @@ const DESCRIPTION = [
   'PAGE is an HTML page (.html, .htm, .html.gz: gzip is decompressed), a .txt file taken as the article text as it is, or - for standard input (HTML when it has markup, else text). The entities section lists each entity once, with its canonical name, type, role, CAMEO-style actor code, confidence and every mention (offsets into the article text).',
 ].join('\n\n');
 
-const FORMAT_HELP = Object.entries(ANALYZE_FORMATS).map(([name, description]) => `  ${name.padEnd(6)}${description}`).join('\n');
+const FORMAT_HELP = helpList(ANALYZE_FORMATS);
 
 const EXAMPLES = `
 Formats:

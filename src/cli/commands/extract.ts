@@ -9,6 +9,7 @@ import { pageStem, STDIN_ARGUMENT } from '../io/inputs.js';
 import { formatByteSize, formatDuration, parseByteSize, parseDuration, parseHttpUrl, parsePositiveInteger } from '../values.js';
 import { structureLimits, structureOptions, type StructureFlags } from '../structure-limits.js';
 import type { CliCommand } from './command.js';
+import { helpList } from '../help-list.js';
 
 interface ExtractFlags extends StructureFlags {
   readonly format?: Format;
@@ -26,7 +27,7 @@ const DESCRIPTION = [
   'Inputs are HTML files (read whatever their name; gzip is decompressed), directories (searched recursively for .html, .htm, .xhtml and .html.gz files, in name order) or - for standard input.',
 ].join('\n\n');
 
-const FORMAT_HELP = FORMAT_NAMES.map((name) => `  ${name.padEnd(9)}${FORMATS[name].description}`).join('\n');
+const FORMAT_HELP = helpList(FORMAT_NAMES.map((name) => [name, FORMATS[name].description] as const));
 
 const EXAMPLES = `
 Formats:

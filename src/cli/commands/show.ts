@@ -8,6 +8,7 @@ import { StreamWriter } from '../io/output.js';
 import { reportStoreError } from '../query/options.js';
 import { storedArticleToJSON } from '../query/stored-json.js';
 import type { CliCommand, CliContext } from './command.js';
+import { helpList } from '../help-list.js';
 
 const FORMATS = {
   markdown: 'YAML front matter with the metadata, then the article in Markdown',
@@ -23,7 +24,7 @@ interface ShowFlags {
 
 const HELP = `
 Formats:
-${Object.entries(FORMATS).map(([name, description]) => `  ${name.padEnd(9)}${description}`).join('\n')}
+${helpList(FORMATS)}
 
 Examples:
   $ parley show 42                                     the article with id 42 (ids are in search results)
