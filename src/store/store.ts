@@ -317,6 +317,8 @@ export interface SearchQuery extends ArticleFilter {
    * change). Pages cover the articles that existed when the first page was asked for.
    */
   readonly cursor?: string | null;
+  /** Count every match too (`SearchPage.total`): one more pass over the matches, so only when asked. */
+  readonly withTotal?: boolean;
 }
 
 export interface SearchHit {
@@ -340,6 +342,8 @@ export interface SearchPage {
   readonly hits: readonly SearchHit[];
   /** Pass as `cursor` for the next page; null on the last page (and after MAX_CURSOR_OFFSET hits: narrow the search or export). */
   readonly nextCursor: string | null;
+  /** Every article the search matches (on all pages, as of its first page), when `withTotal` asked for it; else absent. */
+  readonly total?: number;
 }
 
 export interface ArticleListPage {

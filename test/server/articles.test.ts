@@ -121,6 +121,11 @@ describe('GET /api/articles?q=: search', () => {
     const all = await body<ArticleListJSON>(await get('/api/articles?q=harbour&lang=en&limit=100'));
     const { pages, ids: seen } = await walkPages(get, '/api/articles?q=harbour&lang=en&limit=9');
     expect(pages.length).toBeGreaterThan(3);
+    // Every page of a search says how many articles match in all.
+    const first = await body<ArticleListJSON>(await get('/api/articles?q=harbour&lang=en&limit=9'));
+    expect(first.total).toBe(all.articles.length);
+    expect((await body<ArticleListJSON>(await get(`/api/articles?q=harbour&lang=en&limit=9&cursor=${first.next}`))).total).toBe(all.articles.length);
+    expect((await body<ArticleListJSON>(await get('/api/articles?lang=en&limit=9'))).total).toBeUndefined();
     expect(seen).toEqual(all.articles.map((a) => a.id));
     expect(new Set(seen).size).toBe(SPECS.filter((s) => s.language === 'en').length);
   });

@@ -133,7 +133,7 @@ describe('starting and stopping', () => {
     release({ hits: [], nextCursor: null });
     const response = await inFlight;
     expect(response.status).toBe(200);
-    expect(await body<ArticleListJSON>(response)).toEqual({ order: 'relevance', articles: [], next: null });
+    expect(await body<ArticleListJSON>(response)).toEqual({ order: 'relevance', articles: [], next: null, total: 0 });
     await closed;
     await expect(fetch(`${own.url}/api/health`)).rejects.toThrow();
   });

@@ -48,7 +48,8 @@ const ArticleList = object({
   order: { type: 'string', enum: ['relevance', 'newest'], description: 'relevance (score descending, then id) when q is given; newest (published descending, undated last, then id descending) otherwise.' },
   articles: { type: 'array', items: ref('ArticleSummary') },
   next: { ...nullable('string'), description: 'Pass as cursor (with the same q and filters) for the next page; null on the last page.' },
-});
+  total: { ...count, description: 'A search (q given): how many articles match, on all pages. Absent when listing the newest.' },
+}, ['total']);
 
 const Provenance = object({ source: { type: 'string' }, confidence: { type: 'number', minimum: 0, maximum: 1 } });
 

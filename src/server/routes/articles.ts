@@ -23,6 +23,8 @@ export interface ArticleListJSON {
   articles: ArticleSummaryJSON[];
   /** The cursor of the next page, or null on the last page. */
   next: string | null;
+  /** A search: how many articles match, on all pages. */
+  total?: number;
 }
 
 export const articleRoutes: RouteModule = {
@@ -33,8 +35,8 @@ export const articleRoutes: RouteModule = {
       const { text, ...filter } = readSelection(p);
       let body: ArticleListJSON;
       if (text) {
-        const page = await store.search({ ...filter, text, limit: p.limit, cursor: p.cursor ?? null });
-        body = { order: 'relevance', articles: page.hits.map(hitToJSON), next: page.nextCursor };
+        const page = await store.search({ ...filter, text, limit: p.limit, cursor: p.cursor ?? null, withTotal: true });
+        body = { order: 'relevance', articles: page.hits.map(hitToJSON), next: page.nextCursor, total: page.total ?? page.hits.length };
       } else {
         const page = await store.listArticles({ ...filter, limit: p.limit, cursor: p.cursor ?? null });
         body = { order: 'newest', articles: page.articles.map(listedToJSON), next: page.nextCursor };

@@ -230,7 +230,8 @@ export class MemoryStore implements Store {
       const a = entry.article;
       return { id: entry.id, url: entry.canonicalUrl, title: a.title, published: a.published, siteName: a.siteName, site: siteFromKey(entry.siteKey), language: a.language, score, snippet: snippet.text, highlights: snippet.highlights };
     });
-    return { hits, nextCursor: nextCursor(fingerprint, offset + page.length, ranked.length > offset + limit, maxId) };
+    const next = nextCursor(fingerprint, offset + page.length, ranked.length > offset + limit, maxId);
+    return query.withTotal ? { hits, nextCursor: next, total: ranked.length } : { hits, nextCursor: next };
   }
 
   /** The articles (up to maxId) that match the query and pass the filter, by BM25 score (the same as FTS5's). */
