@@ -1,8 +1,9 @@
 import { Option } from 'commander';
+import { canonicalizeUrl } from '../../dedup/index.js';
 import { articleToMarkdown } from '../../render/markdown.js';
 import { articleToText } from '../../render/text.js';
 import type { ArticleAnalysis } from '../../store/analysis.js';
-import type { StoredArticle } from '../../store/store.js';
+import type { Store, StoredArticle } from '../../store/store.js';
 import { databaseOption, openArchiveForReading } from '../database.js';
 import { StreamWriter } from '../io/output.js';
 import { reportStoreError } from '../query/options.js';
@@ -60,7 +61,7 @@ async function runShow(key: string, flags: ShowFlags, context: CliContext): Prom
   let stored: StoredArticle | null;
   let analysis: ArticleAnalysis | null = null;
   try {
-    stored = await opened.store.getArticle(byId ? Number(key) : key.trim());
+    stored = byId ? await opened.store.getArticle(Number(key)) : await findByUrl(opened.store, key.trim());
     if (stored && flags.format === 'json') analysis = await opened.store.getAnalysis(stored.id);
   } catch (error) {
     return reportStoreError(error, 'show', stderr);
@@ -74,6 +75,18 @@ async function runShow(key: string, flags: ShowFlags, context: CliContext): Prom
   const output = new StreamWriter(stdout);
   await output.write(render(stored, analysis, flags.format));
   return output.error ? 1 : 0;
+}
+
+/**
+ * An article by URL: as given, else as an ingest files URLs (tracking parameters such as utm_source, the
+ * fragment and AMP variants removed: dedup/canonical-url.ts), so a link copied from a browser or a
+ * newsletter finds the article stored under its clean address.
+ */
+async function findByUrl(store: Store, url: string): Promise<StoredArticle | null> {
+  const found = await store.getArticle(url);
+  if (found) return found;
+  const canonical = canonicalizeUrl(url);
+  return canonical !== null && canonical !== url ? store.getArticle(canonical) : null;
 }
 
 function render(stored: StoredArticle, analysis: ArticleAnalysis | null, format: ShowFormat): string {
