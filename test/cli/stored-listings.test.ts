@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysis, event, quote } from '../../src/store/contract/analysis-fixtures.js';
 import { storeArticles } from '../../src/store/contract/fixtures.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { runInProcess } from './in-process.js';
 import { runParley } from './run-parley.js';
 
 /** `parley events` and `parley quotes` over a stored archive (no input files): filters, timelines, formats. */
@@ -119,5 +120,37 @@ describe('parley quotes (stored)', () => {
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toMatch(/give no input files/);
     expect((await runParley(['quotes', '--db', db, '--format', 'jsonl'])).code).toBe(2);
+  });
+});
+
+describe('parley actors and parley themes', () => {
+  it('list the actors of the stored articles, most articles first, filtered as /api/actors is', async () => {
+    const table = await runInProcess(['actors', '--db', db]);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout.split('\n')[0]).toMatch(/^CODE\s+NAME\s+TYPE\s+ARTICLES\s+MENTIONS$/);
+    expect(table.stdout).toMatch(/^USAGOV\s+John Kerry\s+person\s+2\s+4$/m);
+    const people = JSON.parse((await runInProcess(['actors', '--db', db, '--type', 'person', '--format', 'json'])).stdout) as { name: string; articles: number }[];
+    expect(people).toEqual([{ code: 'USAGOV', name: 'John Kerry', type: 'person', articles: 2, mentions: 4 }]);
+    const june = JSON.parse((await runInProcess(['actors', '--db', db, '--since', '2024-06', '--name', 'chin', '--format', 'json'])).stdout) as { articles: number }[];
+    expect(june).toEqual([{ code: 'CHN', name: 'China', type: 'country', articles: 1, mentions: 1 }]);
+    const none = await runInProcess(['actors', '--db', db, '--name', 'nobody']);
+    expect(none).toMatchObject({ code: 0, stdout: '' });
+    expect(none.stderr).toMatch(/no stored actor matches/);
+  });
+
+  it('list the themes with their articles, mean score and evidence, as CSV too', async () => {
+    const csv = await runInProcess(['themes', '--db', db, '--format', 'csv']);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout.trimEnd().split('\r\n')).toEqual(['theme,label,articles,score,evidence', 'CYBER_SECURITY,cyber security,2,2.50,4']);
+    expect((await runInProcess(['themes', '--db', db, '--site', 'two.example', '--format', 'json'])).stdout).toContain('"articles":1');
+  });
+
+  it('refuse bad values with exit 2 and a missing database with exit 1', async () => {
+    for (const args of [['actors', '--type', 'planet'], ['actors', '--limit', '0'], ['themes', '--since', 'soon'], ['themes', '--lang', 'en']]) {
+      expect((await runInProcess([...args, '--db', db])).code, args.join(' ')).toBe(2);
+    }
+    const missing = await runInProcess(['themes', '--db', join(dir, 'missing.db')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no Parley database.*parley ingest/);
   });
 });
