@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.js';
+import { openApiDocument } from '../../src/server/openapi/document.js';
 import { runInProcess } from './in-process.js';
 import { PAGES, REPO, runParley } from './run-parley.js';
 
@@ -48,6 +49,13 @@ describe('parley --help and --version', () => {
       }
     }
     expect((await runInProcess(['export', '--help'])).stdout).toMatch(/^ {2}gdelt-events {2}the coded events/m);
+  });
+
+  it('lists every route of the API in serve --help, from the OpenAPI document', async () => {
+    const help = (await runInProcess(['serve', '--help'])).stdout;
+    const paths = Object.keys((openApiDocument() as { paths: Record<string, unknown> }).paths);
+    expect(paths.length).toBeGreaterThanOrEqual(10);
+    for (const path of paths) expect(help, path).toMatch(new RegExp(`^ {2}${path.replace(/[.?{}]/g, '\\$&')} +\\S`, 'm'));
   });
 
   it('shows the help on stderr and exits 2 when no command is given', async () => {
