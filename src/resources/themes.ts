@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParleyError } from '../pipeline/errors.js';
-import { combineTaxonomies, parseTaxonomy, type Taxonomy, type TaxonomyMode } from '../stages/themes/taxonomy.js';
+import { combineTaxonomies, parseTaxonomy, taxonomySyntax, type Taxonomy, type TaxonomyMode } from '../stages/themes/taxonomy.js';
 
 /**
  * Loading theme taxonomies: the built-in one (data/themes/taxonomy.json, built by `npm run build:themes`)
@@ -52,8 +52,8 @@ export function loadTaxonomy(path: string, options: LoadTaxonomyOptions = {}): T
   } catch (error) {
     throw new ParleyError('E_INPUT', `The theme taxonomy ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, 'Check the path given with --themes.');
   }
-  if (text.includes('\u0000')) throw new ParleyError('E_INPUT', `The theme taxonomy ${path} is a binary file, not JSON.`, 'Give a JSON file (see data/themes/README.md).');
-  const user = parseTaxonomy(text, path);
+  if (text.includes('\u0000')) throw new ParleyError('E_INPUT', `The theme taxonomy ${path} is a binary file, not JSON or YAML.`, 'Give a JSON or YAML file (see data/themes/README.md).');
+  const user = parseTaxonomy(text, path, taxonomySyntax(path));
   const mode = options.mode ?? user.mode ?? 'extend';
   if (mode === 'replace') {
     if (user.themes.length === 0) throw new ParleyError('E_INPUT', `The theme taxonomy ${path} has no themes, and would replace every built-in theme.`, 'Add themes, or use extend mode.');

@@ -49,7 +49,7 @@ export const reanalyzeCommand: CliCommand = {
       .addOption(databaseOption())
       .addOption(new Option('--stages <list>', 'compare only these stages (comma-separated names)').argParser(parseStageList))
       .addOption(new Option('--all', 'reanalyze every article, stale or not'))
-      .addOption(new Option('--themes <file>', 'a theme taxonomy file extending the built-in one'))
+      .addOption(new Option('--themes <file>', 'a theme taxonomy file, JSON or YAML (.yaml, .yml), extending the built-in one (or replacing it, when it says mode: replace)'))
       .addOption(new Option('-j, --jobs <n>', 'articles analyzed in parallel (worker threads)').argParser(parsePositiveInteger).default(availableParallelism(), 'the number of CPU cores'))
       .addOption(new Option('-q, --quiet', 'no progress or summary on stderr'))
       .addOption(new Option('--json', 'print the counts as one JSON object on stdout'))
