@@ -128,11 +128,11 @@ describe('parley actors and parley themes', () => {
     const table = await runInProcess(['actors', '--db', db]);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout.split('\n')[0]).toMatch(/^CODE\s+NAME\s+TYPE\s+ARTICLES\s+MENTIONS$/);
-    expect(table.stdout).toMatch(/^USAGOV\s+John Kerry\s+person\s+2\s+4$/m);
+    expect(table.stdout).toMatch(/^USAGOV\s+John Kerry\s+person\s+3\s+6$/m);
     const people = JSON.parse((await runInProcess(['actors', '--db', db, '--type', 'person', '--format', 'json'])).stdout) as { name: string; articles: number }[];
-    expect(people).toEqual([{ code: 'USAGOV', name: 'John Kerry', type: 'person', articles: 2, mentions: 4 }]);
+    expect(people).toEqual([{ code: 'USAGOV', name: 'John Kerry', type: 'person', articles: 3, mentions: 6 }]);
     const june = JSON.parse((await runInProcess(['actors', '--db', db, '--since', '2024-06', '--name', 'chin', '--format', 'json'])).stdout) as { articles: number }[];
-    expect(june).toEqual([{ code: 'CHN', name: 'China', type: 'country', articles: 1, mentions: 1 }]);
+    expect(june).toEqual([{ code: 'CHN', name: 'China', type: 'country', articles: 2, mentions: 2 }]);
     const none = await runInProcess(['actors', '--db', db, '--name', 'nobody']);
     expect(none).toMatchObject({ code: 0, stdout: '' });
     expect(none.stderr).toMatch(/no stored actor matches/);
@@ -141,7 +141,7 @@ describe('parley actors and parley themes', () => {
   it('list the themes with their articles, mean score and evidence, as CSV too', async () => {
     const csv = await runInProcess(['themes', '--db', db, '--format', 'csv']);
     expect(csv.code, csv.stderr).toBe(0);
-    expect(csv.stdout.trimEnd().split('\r\n')).toEqual(['theme,label,articles,score,evidence', 'CYBER_SECURITY,cyber security,2,2.50,4']);
+    expect(csv.stdout.trimEnd().split('\r\n')).toEqual(['theme,label,articles,score,evidence', 'CYBER_SECURITY,cyber security,3,2.50,6']);
     expect((await runInProcess(['themes', '--db', db, '--site', 'two.example', '--format', 'json'])).stdout).toContain('"articles":1');
   });
 
