@@ -3,6 +3,7 @@ import { registerAnalysisContract } from './contract/analysis.js';
 import { registerPlacesContract } from './contract/places.js';
 import { registerExploreContract } from './contract/explore.js';
 import { registerQueryContract } from './contract/queries.js';
+import { registerRevisionsContract } from './contract/revisions.js';
 import { registerSearchContract } from './contract/search.js';
 import { registerWriteContract } from './contract/writes.js';
 import type { Store } from './store.js';
@@ -47,5 +48,6 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
     registerAnalysisContract(context);
     registerPlacesContract(context);
     registerExploreContract(context);
+    registerRevisionsContract(context);
   });
 }

@@ -100,6 +100,11 @@ export class MemoryAnalyses {
     });
   }
 
+  /** Forgets an article's analysis (a revised article whose new text was not analyzed). */
+  remove(articleId: number): void {
+    this.saved.delete(articleId);
+  }
+
   /** The stored analysis of an article as it is kept (not a copy: read it, never change it), or null. */
   peek(articleId: number): ArticleAnalysis | null {
     return this.saved.get(articleId)?.analysis ?? null;

@@ -51,6 +51,14 @@
  * article_places (the article's focus: the countries and cities it is mainly about; indexed by country,
  * for `country:SYR` and the country filters); the events' locations (GDELT's ActionGeo) as geo_*
  * columns of events, indexed by country; place_totals, the map's counts over the whole archive (triggers).
+ *
+ * Version 6 (revisions, and what an archive remembers):
+ * - article_revisions: the earlier texts of an article whose page changed (a live blog, a correction): the
+ *   whole extracted article as gzip-compressed JSON, the page that brought it and when it was first seen.
+ *   articles.revisions counts them; articles.text_seen_at and text_page_id say when and from which page
+ *   the current text came (NULL: first_seen and page_id, the text never changed).
+ * - article_bands_by_article: a revision replaces an article's LSH band keys, found by article.
+ * - archive_settings: a name and a text value per setting (the theme taxonomy given with --themes).
  */
 export interface Migration {
   readonly version: number;
@@ -582,6 +590,33 @@ export const MIGRATIONS: readonly Migration[] = [
         UPDATE place_totals SET count = count - 1 WHERE kind = 'event' AND scope = 'country' AND country = old.geo_country AND name = '' AND lat = 0 AND lon = 0;
         UPDATE place_totals SET count = count - 1 WHERE old.geo_type = 'city' AND kind = 'event' AND scope = 'city' AND country = old.geo_country AND name = old.geo_name AND lat = old.geo_lat AND lon = old.geo_lon;
       END;
+    `,
+  },
+  {
+    version: 6,
+    name: 'article revisions, their bands by article, archive settings',
+    up: `
+      ALTER TABLE articles ADD COLUMN revisions INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE articles ADD COLUMN text_seen_at TEXT;
+      ALTER TABLE articles ADD COLUMN text_page_id INTEGER REFERENCES pages(id);
+
+      CREATE TABLE article_revisions (
+        id         INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        page_id    INTEGER NOT NULL REFERENCES pages(id),
+        seen_at    TEXT NOT NULL,
+        text_hash  TEXT,
+        article_gz BLOB NOT NULL
+      );
+      CREATE INDEX article_revisions_by_article ON article_revisions(article_id, seen_at, id);
+
+      CREATE INDEX article_bands_by_article ON article_bands(article_id);
+
+      CREATE TABLE archive_settings (
+        name       TEXT NOT NULL PRIMARY KEY,
+        value      TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
     `,
   },
 ];
