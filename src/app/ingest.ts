@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { canonicalizeUrl } from '../dedup/index.js';
-import { readSources, type SkipReason, type SourceFailure, type SourceItem, type SourceNotModified, type SourcePage } from '../sources/index.js';
+import { readSources, readUrlStream, type SkipReason, type SourceFailure, type SourceItem, type SourceNotModified, type SourcePage } from '../sources/index.js';
 import type { PageOutcome, PageRecord, RunId, RunStatus, Store } from '../store/store.js';
 import { createPageAnalyzer, type PageAnalyzer } from './analyzers.js';
 import { decideArticle } from './decide.js';
+import { isRefreshed, REFRESH_SOURCE, refreshedKey, storedArticleUrls } from './refresh.js';
 import { extractionProblem, sourceProblem } from './outcomes.js';
 import type { PageTask } from './page-analysis.js';
 import { configHash, resolveIngestSettings, runStages, sourceOptionsFor, type IngestSettings } from './settings.js';
@@ -88,21 +89,24 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
   const started = performance.now();
   const settings = resolveIngestSettings(request.settings);
   const { store } = request;
-  const runId = await store.startRun({ sources: request.sources, configHash: configHash(settings), stageVersions: runStages(settings), startedAt: new Date().toISOString(), keepRaw: settings.keepRaw });
+  const refreshAll = settings.refresh && request.sources.length === 0;
+  const runId = await store.startRun({ sources: refreshAll ? [REFRESH_SOURCE] : request.sources, configHash: configHash(settings), stageVersions: runStages(settings), startedAt: new Date().toISOString(), keepRaw: settings.keepRaw });
   const tally = new Tally();
   const unreadable: IngestResult['unreadable'][number][] = [];
   const analysisFailures: Record<string, number> = {};
   const analyzer = createPageAnalyzer({ inline: settings.inline, jobs: settings.jobs, hardTimeoutMs: settings.extractTimeoutMs + (settings.analysis === null ? 0 : settings.analysisTimeoutMs) + settings.hardTimeoutGraceMs, maxHeapMb: settings.workerHeapMb });
   const sourceOptions = sourceOptionsFor(settings);
-  const reader = readSources(request.sources, {
+  const readerOptions = {
     ...sourceOptions,
-    fetch: { ...sourceOptions.fetch, conditional: (url) => store.findFetchValidators(url) },
-    isDone: async (key) => {
+    fetch: { ...sourceOptions.fetch, conditional: (url: string) => store.findFetchValidators(url) },
+    isDone: async (key: string) => {
+      if (isRefreshed(key, settings.refresh)) return false;
       const page = await store.findCommittedPage(key);
       return page !== null && page.outcome !== 'failed';
     },
     signal: request.signal ?? null,
-  });
+  };
+  const reader = refreshAll ? readUrlStream(storedArticleUrls(store), REFRESH_SOURCE, readerOptions) : readSources(request.sources, readerOptions);
 
   const report = (result: ItemResult, source: string, problem: { code: string; message: string } | null = null, planned = true): void => {
     request.onItem?.({ result, source, code: problem?.code ?? null, message: problem?.message ?? null, counts: () => tally.counts(), planned });
@@ -119,7 +123,8 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
       tally.unreadableSource();
       if (unreadable.length < MAX_UNREADABLE_LISTED) unreadable.push({ source: item.source, code: item.code, message: item.message });
     }
-    const record = ready.kind === 'page' ? await pageRecord(store, runId, ready, settings) : itemRecord(runId, ready.item as SourceFailure | SourceNotModified, await notModifiedOutcome(store, ready.item));
+    const made = ready.kind === 'page' ? await pageRecord(store, runId, ready, settings) : itemRecord(runId, ready.item as SourceFailure | SourceNotModified, await notModifiedOutcome(store, ready.item));
+    const record = { ...made, sourceKey: refreshedKey(made.sourceKey, runId, settings.refresh) };
     const result = await store.commitPage(record);
     if (result.status !== 'already-committed' && result.page.outcome === 'article' && record.outcome.kind === 'article') {
       for (const stage of new Set(record.outcome.analysis?.failures.map((f) => f.stage) ?? [])) analysisFailures[stage] = (analysisFailures[stage] ?? 0) + 1;
@@ -189,7 +194,7 @@ async function pageRecord(store: Store, runId: RunId, ready: Extract<Ready, { ki
     contentHash = analysis.value.contentHash;
     canonicalUrl = analysis.value.canonicalUrl;
     outcome = await decideArticle(store, analysis.value, settings.duplicates);
-    if (outcome.kind === 'article' && analysis.value.analysis !== null) outcome = { ...outcome, analysis: analysis.value.analysis };
+    if ((outcome.kind === 'article' || outcome.kind === 'revision') && analysis.value.analysis !== null) outcome = { ...outcome, analysis: analysis.value.analysis };
   }
   return {
     runId,

@@ -35,6 +35,11 @@ export interface IngestSettings {
   readonly hardTimeoutGraceMs: number;
   /** Fetches in flight at once, across hosts. */
   readonly concurrency: number;
+  /**
+   * Fetch URLs again even when an earlier run committed them, with conditional requests (`--refresh`; see
+   * refresh.ts); with no sources, the address of every stored article. A changed page becomes a revision.
+   */
+  readonly refresh: boolean;
   /** Entries taken from one feed or sitemap (`--max-feed-entries`). */
   readonly maxFeedEntries: number;
   /** Sitemap indexes followed into sitemap indexes, this deep (`--max-sitemap-depth`). */
@@ -66,6 +71,7 @@ export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
   extractTimeoutMs: DEFAULT_LIMITS.timeoutMs,
   hardTimeoutGraceMs: 1000,
   concurrency: DEFAULT_SOURCE_OPTIONS.concurrency,
+  refresh: false,
   maxFeedEntries: DEFAULT_SOURCE_OPTIONS.maxFeedEntries,
   maxSitemapDepth: DEFAULT_SOURCE_OPTIONS.maxSitemapDepth,
   fetch: Object.freeze({}),

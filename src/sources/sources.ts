@@ -62,6 +62,26 @@ export async function* readSources(inputs: readonly string[], options: Partial<S
   }
 }
 
+/**
+ * URLs from a stream (`ingest --refresh`: the address of every stored article), each fetched as a page,
+ * politely and with conditional requests, like the lines of a URL list. `via` names where they came from.
+ */
+export async function* readUrlStream(urls: AsyncIterable<string>, via: string, options: Partial<SourceOptions> = {}): SourceReader {
+  const settings = resolveSourceOptions(options);
+  const fetcher = settings.fetcher ?? new Fetcher(settings.fetch);
+  async function* jobs(): AsyncGenerator<JobOrItem> {
+    for await (const url of urls) {
+      if (settings.signal?.aborted) return;
+      yield { kind: 'job', url, source: url, via, accept: 'page', depth: 0, root: false } satisfies UrlJob;
+    }
+  }
+  try {
+    yield* crawl(jobs(), { ...settings, fetcher });
+  } finally {
+    if (fetcher !== settings.fetcher) fetcher.close();
+  }
+}
+
 async function* rootJobs(urls: readonly string[]): AsyncGenerator<JobOrItem> {
   for (const url of urls) yield { kind: 'job', url, source: url, via: null, accept: 'page-or-feed', depth: 0, root: true } satisfies UrlJob;
 }

@@ -22,6 +22,7 @@ describe('limit flags', () => {
     const flags = { raw: true, concurrency: 8, jobs: 1, workerHeap: 256, maxBytes: 1024, delay: 0, analysis: true, timeout: 5000, totalTimeout: 8000, extractTimeout: 3000, maxFeedBytes: 2048, maxFeedEntries: 10, maxSitemapDepth: 0, maxRedirects: 2 };
     const settings = settingsFrom(flags as Parameters<typeof settingsFrom>[0]);
     expect(settings.fetch).toMatchObject({ connectTimeoutMs: 5000, readTimeoutMs: 5000, totalTimeoutMs: 8000, maxFeedBytes: 2048, maxRedirects: 2 });
-    expect(settings).toMatchObject({ extractTimeoutMs: 3000, maxFeedEntries: 10, maxSitemapDepth: 0, maxPageBytes: 1024 });
+    expect(settings).toMatchObject({ extractTimeoutMs: 3000, maxFeedEntries: 10, maxSitemapDepth: 0, maxPageBytes: 1024, refresh: false });
+    expect(settingsFrom({ ...flags, refresh: true } as Parameters<typeof settingsFrom>[0]).refresh).toBe(true);
   });
 });
