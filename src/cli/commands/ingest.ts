@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_INGEST_SETTINGS, ingest, IngestAborted, ingestReport, plannedItems, summaryLines, type IngestResult, type IngestSettings, type ItemEvent } from '../../app/index.js';
 import { DEFAULT_LIMITS } from '../../extract/limits.js';
 import { isParleyError } from '../../pipeline/errors.js';
@@ -42,6 +42,7 @@ interface IngestFlags extends StructureFlags {
   readonly quiet?: boolean;
   readonly json?: boolean;
   readonly strict?: boolean;
+  readonly refresh?: boolean;
   /** False with --no-analysis. */
   readonly analysis: boolean;
   readonly stages?: readonly string[];
@@ -66,11 +67,19 @@ Examples:
   $ parley ingest --db news.db crawl.warc.gz      a web archive, streamed
   $ parley ingest urls.txt https://example.com/feed.xml
   $ parley ingest --json --quiet pages/ | jq .stored
+  $ parley ingest --refresh                       fetch every stored article's URL again: changed pages become revisions
+  $ parley ingest --refresh https://example.com/live-blog
 
 The summary counts every page seen by this run: seen = stored + duplicates + rejected + failed.
 "rejected" pages are not articles (empty, binary, no article text); "failed" ones could not be read,
 fetched or extracted (the reason is kept; the next run tries them again). Pages committed by an earlier
 run are "resumed", not done again.
+
+A page whose article is stored (same canonical URL) but whose text changed is a revision: the newest
+text becomes the article and the earlier one is kept ("parley show --revisions ID"; counted among the
+duplicates as "revision"). A URL an earlier run took is not fetched again unless --refresh asks: then it
+is fetched with the stored ETag and Last-Modified, so an unchanged page answers 304 (not-modified) and
+costs no download.
 
 Time limits of a fetch: --timeout is the longest silence (connecting, or between two bytes of an
 answer); --total-timeout bounds the whole fetch of one page, so a server that trickles a byte a second
@@ -89,7 +98,7 @@ export const ingestCommand: CliCommand = {
       .command('ingest')
       .summary('take pages, archives, URL lists, feeds and sites into the archive, one copy of each article')
       .description(DESCRIPTION)
-      .argument('<source...>', 'files, directories, globs, WARC archives, URL lists, feeds, or http(s) URLs')
+      .argument('[source...]', 'files, directories, globs, WARC archives, URL lists, feeds, or http(s) URLs (none with --refresh: every stored article\'s URL)')
       .addOption(databaseOption())
       .addOption(new Option('--no-raw', 'do not keep the raw HTML of each page (the database is smaller)'))
       .addOption(new Option('--allow-private', 'fetch from private, loopback and link-local addresses (intranets, tests)'))
@@ -132,7 +141,11 @@ export const ingestCommand: CliCommand = {
       .addOption(new Option('--themes <file>', 'a theme taxonomy file, JSON or YAML (.yaml, .yml), extending the built-in one (or replacing it, when it says mode: replace)'))
       .showHelpAfterError('(run "parley ingest --help" for the options and examples)')
       .addHelpText('after', HELP)
-      .action(async (sources: string[], flags: IngestFlags) => context.setExitCode(await runIngest(sources, flags, context)));
+      .addOption(new Option('--refresh', 'fetch URLs again even when an earlier run took them, with conditional requests; a page whose text changed becomes a revision (without sources: every stored article\'s URL)'))
+      .action(async (sources: string[], flags: IngestFlags, command: Command) => {
+        if (sources.length === 0 && !flags.refresh) command.error("error: missing required argument 'source' (or --refresh, to fetch again the URL of every stored article)", { exitCode: 2, code: 'parley.usage' });
+        context.setExitCode(await runIngest(sources, flags, context));
+      });
   },
 };
 
@@ -148,6 +161,7 @@ export function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
   };
   return {
     keepRaw: flags.raw,
+    refresh: flags.refresh ?? false,
     jobs: flags.jobs,
     concurrency: flags.concurrency,
     maxPageBytes: flags.maxBytes,
