@@ -121,6 +121,7 @@ export function configHash(settings: IngestSettings): string {
     duplicates: settings.duplicates,
     stages: runStages(settings),
     themesFile: settings.analysis?.themesFile ?? null,
+    themesText: settings.analysis?.themesText ? createHash('sha256').update(settings.analysis.themesText.text).digest('hex').slice(0, 16) : null,
   };
   return createHash('sha256').update(JSON.stringify(shaping)).digest('hex').slice(0, 16);
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { archiveTaxonomy } from '../../app/archive-taxonomy.js';
 import { DEFAULT_INGEST_SETTINGS, ingest, IngestAborted, ingestReport, plannedItems, summaryLines, type IngestResult, type IngestSettings, type ItemEvent } from '../../app/index.js';
 import { DEFAULT_LIMITS } from '../../extract/limits.js';
 import { isParleyError } from '../../pipeline/errors.js';
@@ -43,6 +44,7 @@ interface IngestFlags extends StructureFlags {
   readonly json?: boolean;
   readonly strict?: boolean;
   readonly refresh?: boolean;
+  readonly builtinThemes?: boolean;
   /** False with --no-analysis. */
   readonly analysis: boolean;
   readonly stages?: readonly string[];
@@ -138,7 +140,8 @@ export const ingestCommand: CliCommand = {
       .addOption(new Option('--strict', 'exit 1 when any page failed'))
       .addOption(new Option('--no-analysis', 'extraction only: store the articles without running the analysis stages (run "parley reanalyze" later)'))
       .addOption(new Option('--stages <list>', 'run only these analysis stages (comma-separated; the stages they need are added)').argParser(parseStageList))
-      .addOption(new Option('--themes <file>', 'a theme taxonomy file, JSON or YAML (.yaml, .yml), extending the built-in one (or replacing it, when it says mode: replace)'))
+      .addOption(new Option('--themes <file>', 'a theme taxonomy file, JSON or YAML (.yaml, .yml), extending the built-in one (or replacing it, when it says mode: replace); the archive remembers it'))
+      .addOption(new Option('--builtin-themes', 'use the built-in theme taxonomy, and forget the one the archive remembers from an earlier --themes'))
       .showHelpAfterError('(run "parley ingest --help" for the options and examples)')
       .addHelpText('after', HELP)
       .addOption(new Option('--refresh', 'fetch URLs again even when an earlier run took them, with conditional requests; a page whose text changed becomes a revision (without sources: every stored article\'s URL)'))
@@ -187,6 +190,19 @@ async function runIngest(sources: readonly string[], flags: IngestFlags, context
     stderr.write(`parley ingest: ${error.message} [${error.code}]\n`);
     return 1;
   }
+  let settings = settingsFrom(flags);
+  if (settings.analysis) {
+    try {
+      const taxonomy = await archiveTaxonomy(store, flags.themes ?? null, flags.builtinThemes ?? false);
+      if (taxonomy.note && !flags.quiet) stderr.write(`parley ingest: themes: ${taxonomy.note}\n`);
+      settings = { ...settings, analysis: { ...settings.analysis, themesFile: null, themesText: taxonomy.themes } };
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      if (!isParleyError(error)) throw error;
+      stderr.write(`parley ingest: ${error.message} [${error.code}]\n`);
+      return error.code === 'E_USAGE' ? 2 : 1;
+    }
+  }
   const progress = stderr.isTTY && !flags.quiet ? new ProgressBar(stderr, 'ingesting', { eta: true }) : null;
   const say = (line: string): void => {
     if (flags.quiet) return;
@@ -213,7 +229,7 @@ async function runIngest(sources: readonly string[], flags: IngestFlags, context
 
   let result: IngestResult;
   try {
-    result = await ingest({ sources, store, settings: settingsFrom(flags), signal: stop.signal, onItem });
+    result = await ingest({ sources, store, settings, signal: stop.signal, onItem });
   } catch (error) {
     progress?.finish();
     if (error instanceof IngestAborted) {
