@@ -32,12 +32,12 @@ import { readWarc } from './warc/warc.js';
  * Never throws for bad input: an input that cannot be read at all is one failure with scope 'source'.
  */
 
-const WARC_FILE = /\.warc(?:\.gz)?$/i;
-const URL_LIST_FILE = /\.(?:txt|urls)$/i;
-const FEED_FILE = /\.(?:xml|rss|atom)(?:\.gz)?$/i;
+export const WARC_FILE = /\.warc(?:\.gz)?$/i;
+export const URL_LIST_FILE = /\.(?:txt|urls)$/i;
+export const FEED_FILE = /\.(?:xml|rss|atom)(?:\.gz)?$/i;
 /** What a directory walk picks up: pages and archives (lists and feeds are only read when named). */
 const DIRECTORY_FILE = new RegExp(`${PAGE_FILE.source}|${WARC_FILE.source}`, 'i');
-const URL_ARGUMENT = /^https?:\/\//i;
+export const URL_ARGUMENT = /^https?:\/\//i;
 
 export async function* readSources(inputs: readonly string[], options: Partial<SourceOptions> = {}): SourceReader {
   const settings = resolveSourceOptions(options);
@@ -66,7 +66,7 @@ export async function* readSources(inputs: readonly string[], options: Partial<S
  * URLs from a stream (`ingest --refresh`: the address of every stored article), each fetched as a page,
  * politely and with conditional requests, like the lines of a URL list. `via` names where they came from.
  */
-export async function* readUrlStream(urls: AsyncIterable<string>, via: string, options: Partial<SourceOptions> = {}): SourceReader {
+export async function* readUrlStream(urls: AsyncIterable<string>, via: string | null, options: Partial<SourceOptions> = {}): SourceReader {
   const settings = resolveSourceOptions(options);
   const fetcher = settings.fetcher ?? new Fetcher(settings.fetch);
   async function* jobs(): AsyncGenerator<JobOrItem> {

@@ -17,6 +17,8 @@ export interface AnalyzeOptions {
   /** true: the bytes are the article text; false: an HTML page; 'sniff': HTML when it has markup. */
   readonly plainText: boolean | 'sniff';
   readonly url?: string | null;
+  /** The HTTP response headers of a fetched page (its charset). */
+  readonly headers?: Readonly<Record<string, string>> | null;
   readonly modelsDirectory?: string;
   /** A user's actor list; undefined: $PARLEY_ACTORS. */
   readonly actorsFile?: string;
@@ -40,7 +42,7 @@ export function analyzeBytes(bytes: Uint8Array, options: AnalyzeOptions): Analyz
     if (text.trim() === '') return { ok: false, code: 'EMPTY_INPUT', message: `${options.source} is empty: nothing to analyze.` };
     doc = documentFromPlainText(text);
   } else {
-    const extracted = extractDocument(bytes, { url: options.url ?? null, ...(options.limits ? { limits: options.limits } : {}) });
+    const extracted = extractDocument(bytes, { url: options.url ?? null, ...(options.headers ? { headers: options.headers } : {}), ...(options.limits ? { limits: options.limits } : {}) });
     if (!extracted.ok) return { ok: false, code: extracted.rejection.code, message: `${options.source}: ${extracted.rejection.reason}` };
     doc = extracted.document;
   }

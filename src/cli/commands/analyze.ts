@@ -6,12 +6,14 @@ import { helpList } from '../help-list.js';
 import { enumerateInputs, STDIN_ARGUMENT, type InputItem } from '../io/inputs.js';
 import { StreamWriter } from '../io/output.js';
 import { readPageFile, readPageStdin, type ReadOutcome } from '../io/read.js';
+import { fetchOptions, fetchSettings, type FetchFlags } from '../fetch-flags.js';
+import { isPageCollection, isUrl, RemoteReader } from '../io/remote.js';
 import { structureLimits, structureOptions, type StructureFlags } from '../structure-limits.js';
 import { ProgressBar } from '../ui/progress.js';
 import { formatByteSize, parseByteSize, parseHttpUrl } from '../values.js';
 import type { CliCommand, CliContext } from './command.js';
 
-interface AnalyzeFlags extends StructureFlags {
+interface AnalyzeFlags extends StructureFlags, FetchFlags {
   readonly format?: AnalyzeFormat;
   readonly url?: string;
   readonly actors?: string;
@@ -24,7 +26,7 @@ const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 const DESCRIPTION = [
   'Analyze news pages: extract each article, then run every analysis stage (sentences, entities, actors, quotes, themes, events, tone) and print the article with what each stage found.',
-  'Inputs are HTML pages (.html, .htm, .xhtml, .html.gz: gzip is decompressed), .txt files taken as the article text as they are, directories (searched recursively for pages, in name order) or - for standard input (HTML when it has markup, else text). The entities section lists each entity once, with its canonical name, type, role, CAMEO-style actor code, confidence and every mention (offsets into the article text).',
+  'Inputs are HTML pages (.html, .htm, .xhtml, .html.gz: gzip is decompressed), .txt files taken as the article text as they are, directories (searched recursively for pages, in name order), - for standard input (HTML when it has markup, else text), and what is fetched as "parley extract" fetches it: http(s) URLs, lists of URLs (.urls), and feeds and sitemaps (.xml, .rss, .atom, or their URLs). The entities section lists each entity once, with its canonical name, type, role, CAMEO-style actor code, confidence and every mention (offsets into the article text).',
   'Pages are analyzed one after another and printed in input order as each is done. To analyze a whole collection and keep the results, "parley ingest" stores them in the archive.',
 ].join('\n\n');
 
@@ -39,6 +41,7 @@ Examples:
   $ parley analyze --format text story.html                     a readable report
   $ parley analyze notes.txt                                    a plain text taken as the article
   $ parley analyze examples/ > analyses.jsonl                   every page of a directory, one line each
+  $ parley analyze https://example.com/news/story               fetch a page (robots.txt, limits and all) and analyze it
   $ curl -s https://example.com/a.html | parley analyze --url https://example.com/a.html -
   $ parley analyze --actors my-actors.tsv story.html            with your own actor list (see data/actors/README.md)
 
@@ -61,6 +64,10 @@ export const analyzeCommand: CliCommand = {
       .addOption(structureOptions()[0]!)
       .addOption(structureOptions()[1]!)
       .addOption(new Option('-q, --quiet', 'no progress bar or failure lines on stderr (the exit status still tells)'))
+      .addOption(fetchOptions()[0]!)
+      .addOption(fetchOptions()[1]!)
+      .addOption(fetchOptions()[2]!)
+      .addOption(fetchOptions()[3]!)
       .addOption(new Option('--models <dir>', 'directory with the NER model files (default: the models/ directory of Parley)').hideHelp())
       .showHelpAfterError('(run "parley analyze --help" for the options and examples)')
       .addHelpText('after', EXAMPLES)
@@ -75,8 +82,8 @@ export const analyzeCommand: CliCommand = {
 async function resolveFormat(pages: readonly string[], flags: AnalyzeFlags, command: Command): Promise<AnalyzeFormat> {
   const fail = (message: string): never => command.error(`error: ${message}`, { exitCode: 2, code: 'parley.usage' });
   if (pages.filter((page) => page === STDIN_ARGUMENT).length > 1) fail('- (standard input) can be given only once.');
-  const single = pages.length === 1 && !(await isDirectory(pages[0]!));
-  if (flags.url !== undefined && !single) fail('--url is the address of one page, so it takes exactly one file or -. Run one command per page, or leave --url out.');
+  const single = pages.length === 1 && !(await isDirectory(pages[0]!)) && !isPageCollection(pages[0]!, true);
+  if (flags.url !== undefined && (!single || isUrl(pages[0]!))) fail('--url is the address of one page read from a file or -, so it takes exactly one of those (a URL input is its own address). Run one command per page, or leave --url out.');
   const format = flags.format ?? (single ? 'json' : 'jsonl');
   if (!single && format === 'json') fail('--format json prints one page: for several pages or a directory use --format jsonl (one line per page) or text.');
   return format;
@@ -106,27 +113,32 @@ async function runAnalyze(pages: readonly string[], format: AnalyzeFormat, flags
   const { analyzeBytes }: { analyzeBytes: typeof AnalyzeBytes } = await import('../analyze/run.js');
   let failed = 0;
   let count = 0;
-  for await (const item of enumerateInputs(pages, { nestDirectories: false })) {
-    count++;
-    const outcome = await analyzeItem(item, analyzeBytes, flags, stdin);
-    let text: string;
-    if (outcome.ok) {
-      const report = buildReport(outcome.document, item.source);
-      const stageFailures = outcome.document.messages.filter((m) => m.severity === 'error');
-      for (const failure of stageFailures) say(`parley analyze: ${item.source}: stage ${failure.stage} failed: ${failure.message}`);
-      if (stageFailures.length > 0) failed++;
-      text = format === 'text' && several && count > 1 ? `\n${renderReport(report, format)}` : renderReport(report, format);
-    } else {
-      failed++;
-      say(`parley analyze: ${item.source}: ${outcome.message} [${outcome.code}]`);
-      text = format === 'jsonl' ? `${JSON.stringify({ source: item.source, error: { code: outcome.code, message: outcome.message } })}\n` : '';
+  const remote = new RemoteReader({ fetch: fetchSettings(flags), maxPageBytes: flags.maxBytes, textIsArticle: true });
+  try {
+    for await (const item of enumerateInputs(pages, { nestDirectories: false, remote, single: !several })) {
+      count++;
+      const outcome = await analyzeItem(item, analyzeBytes, flags, stdin);
+      let text: string;
+      if (outcome.ok) {
+        const report = buildReport(outcome.document, item.source);
+        const stageFailures = outcome.document.messages.filter((m) => m.severity === 'error');
+        for (const failure of stageFailures) say(`parley analyze: ${item.source}: stage ${failure.stage} failed: ${failure.message}`);
+        if (stageFailures.length > 0) failed++;
+        text = format === 'text' && several && count > 1 ? `\n${renderReport(report, format)}` : renderReport(report, format);
+      } else {
+        failed++;
+        say(`parley analyze: ${item.source}: ${outcome.message} [${outcome.code}]`);
+        text = format === 'jsonl' ? `${JSON.stringify({ source: item.source, error: { code: outcome.code, message: outcome.message } })}\n` : '';
+      }
+      progress?.tick(!outcome.ok);
+      if (text !== '' && !(await output.write(text))) {
+        progress?.finish();
+        stderr.write(`parley analyze: cannot write the output: ${output.error?.message ?? 'the stream closed'}.\n`);
+        return 1;
+      }
     }
-    progress?.tick(!outcome.ok);
-    if (text !== '' && !(await output.write(text))) {
-      progress?.finish();
-      stderr.write(`parley analyze: cannot write the output: ${output.error?.message ?? 'the stream closed'}.\n`);
-      return 1;
-    }
+  } finally {
+    remote.close();
   }
   progress?.finish();
   if (count === 0) {
@@ -140,12 +152,13 @@ type ItemOutcome = ReturnType<typeof AnalyzeBytes> | { readonly ok: false; reado
 
 async function analyzeItem(item: InputItem, analyzeBytes: typeof AnalyzeBytes, flags: AnalyzeFlags, stdin: NodeJS.ReadableStream): Promise<ItemOutcome> {
   if (item.kind === 'error') return { ok: false, code: item.code, message: item.message };
-  const read: ReadOutcome = item.kind === 'stdin' ? await readPageStdin(stdin, flags.maxBytes) : await readPageFile(item.path, flags.maxBytes);
+  const read: ReadOutcome = item.kind === 'fetched' ? { ok: true, bytes: item.bytes } : item.kind === 'stdin' ? await readPageStdin(stdin, flags.maxBytes) : await readPageFile(item.path, flags.maxBytes);
   if (!read.ok) return { ok: false, code: read.code, message: read.message };
   return analyzeBytes(read.bytes, {
     source: item.kind === 'stdin' ? 'standard input' : item.source,
-    plainText: item.kind === 'stdin' ? 'sniff' : /\.txt$/i.test(item.source),
-    url: flags.url ?? null,
+    plainText: item.kind === 'stdin' ? 'sniff' : item.kind === 'fetched' ? false : /\.txt$/i.test(item.source),
+    url: item.kind === 'fetched' ? item.url : (flags.url ?? null),
+    headers: item.kind === 'fetched' ? item.headers : null,
     modelsDirectory: flags.models,
     actorsFile: flags.actors,
     limits: { maxBytes: flags.maxBytes, ...structureLimits(flags) },

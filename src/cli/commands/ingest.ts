@@ -4,7 +4,7 @@ import { archiveTaxonomy } from '../../app/archive-taxonomy.js';
 import { DEFAULT_INGEST_SETTINGS, ingest, IngestAborted, ingestReport, plannedItems, summaryLines, type IngestResult, type IngestSettings, type ItemEvent } from '../../app/index.js';
 import { DEFAULT_LIMITS } from '../../extract/limits.js';
 import { isParleyError } from '../../pipeline/errors.js';
-import { DEFAULT_FETCH_OPTIONS, DEFAULT_SOURCE_OPTIONS, resolveFetchOptions } from '../../sources/index.js';
+import { DEFAULT_FETCH_OPTIONS, DEFAULT_SOURCE_OPTIONS } from '../../sources/index.js';
 import { isStoreError } from '../../store/errors.js';
 import { resolveDatabasePath } from '../../store/location.js';
 import { openSqliteStore, type SqliteStore } from '../../store/sqlite/sqlite-store.js';
@@ -12,6 +12,7 @@ import { databaseOption } from '../database.js';
 import { ProgressBar } from '../ui/progress.js';
 import { formatByteSize, formatDuration, parseByteSize, parseDuration, parsePositiveInteger } from '../values.js';
 import { structureOptions, type StructureFlags } from '../structure-limits.js';
+import { fetchOptions, fetchSettings, type FetchFlags } from '../fetch-flags.js';
 import type { CliCommand, CliContext } from './command.js';
 
 /** Below this a worker cannot hold the language detector and the analysis models, so every page would fail. */
@@ -23,23 +24,19 @@ function parseWorkerHeap(value: string): number {
   return mb;
 }
 
-interface IngestFlags extends StructureFlags {
+interface IngestFlags extends StructureFlags, FetchFlags {
   readonly db?: string;
   readonly raw: boolean;
-  readonly allowPrivate?: boolean;
-  readonly userAgent?: string;
   readonly concurrency: number;
   readonly jobs: number;
   readonly workerHeap: number;
   readonly maxBytes: number;
   readonly timeout?: number;
-  readonly totalTimeout: number;
   readonly extractTimeout: number;
   readonly maxFeedBytes: number;
   readonly maxFeedEntries: number;
   readonly maxSitemapDepth: number;
   readonly maxRedirects: number;
-  readonly delay: number;
   readonly quiet?: boolean;
   readonly json?: boolean;
   readonly strict?: boolean;
@@ -96,15 +93,16 @@ failed, the database failed, or --strict and a page failed; 2 usage error; 130 s
 export const ingestCommand: CliCommand = {
   name: 'ingest',
   register(program, context) {
-    program
+    const command = program
       .command('ingest')
       .summary('take pages, archives, URL lists, feeds and sites into the archive, one copy of each article')
       .description(DESCRIPTION)
       .argument('[source...]', 'files, directories, globs, WARC archives, URL lists, feeds, or http(s) URLs (none with --refresh: every stored article\'s URL)')
       .addOption(databaseOption())
-      .addOption(new Option('--no-raw', 'do not keep the raw HTML of each page (the database is smaller)'))
-      .addOption(new Option('--allow-private', 'fetch from private, loopback and link-local addresses (intranets, tests)'))
-      .addOption(new Option('--user-agent <ua>', 'the User-Agent sent with every request (and matched against robots.txt)').argParser(parseUserAgent))
+      .addOption(new Option('--no-raw', 'do not keep the raw HTML of each page (the database is smaller)'));
+    // --allow-private, --user-agent, --delay, --total-timeout: as every command that fetches has them.
+    for (const option of fetchOptions()) command.addOption(option);
+    command
       .addOption(new Option('--concurrency <n>', 'fetches in flight at once, across sites').argParser(parsePositiveInteger).default(DEFAULT_SOURCE_OPTIONS.concurrency))
       .addOption(new Option('-j, --jobs <n>', 'pages extracted in parallel (worker threads)').argParser(parsePositiveInteger).default(availableParallelism(), 'the number of CPU cores'))
       .addOption(
@@ -115,11 +113,6 @@ export const ingestCommand: CliCommand = {
           parseDuration,
         ),
       )
-      .addOption(
-        new Option('--total-timeout <duration>', 'longest time for the whole fetch of one page, however steadily it arrives; a page cut off by it fails as TRUNCATED')
-          .argParser(parseDuration)
-          .default(DEFAULT_FETCH_OPTIONS.totalTimeoutMs, formatDuration(DEFAULT_FETCH_OPTIONS.totalTimeoutMs)),
-      )
       .addOption(new Option('--extract-timeout <duration>', 'longest extraction of one page').argParser(parseDuration).default(DEFAULT_LIMITS.timeoutMs, formatDuration(DEFAULT_LIMITS.timeoutMs)))
       .addOption(structureOptions()[0]!)
       .addOption(structureOptions()[1]!)
@@ -129,11 +122,6 @@ export const ingestCommand: CliCommand = {
       .addOption(new Option('--max-feed-entries <n>', 'entries taken from one feed or sitemap').argParser(parsePositiveInteger).default(DEFAULT_SOURCE_OPTIONS.maxFeedEntries))
       .addOption(new Option('--max-sitemap-depth <n>', 'sitemap indexes followed into sitemap indexes, this deep').argParser(parseCount).default(DEFAULT_SOURCE_OPTIONS.maxSitemapDepth))
       .addOption(new Option('--max-redirects <n>', 'redirects followed for one page').argParser(parseCount).default(DEFAULT_FETCH_OPTIONS.maxRedirects))
-      .addOption(
-        new Option('--delay <duration>', 'least time between two requests to the same site (robots.txt may ask for more)')
-          .argParser(parseDelay)
-          .default(DEFAULT_FETCH_OPTIONS.politenessDelayMs, formatDuration(DEFAULT_FETCH_OPTIONS.politenessDelayMs)),
-      )
       .addOption(new Option('--worker-heap <MB>', 'heap limit of each worker thread, in MB (a page that needs more fails with WORKER_ERROR)').argParser(parseWorkerHeap).default(DEFAULT_INGEST_SETTINGS.workerHeapMb))
       .addOption(new Option('-q, --quiet', 'no progress bar, failure lines or summary on stderr'))
       .addOption(new Option('--json', 'print the run\'s counts as one JSON object on stdout'))
@@ -145,8 +133,8 @@ export const ingestCommand: CliCommand = {
       .showHelpAfterError('(run "parley ingest --help" for the options and examples)')
       .addHelpText('after', HELP)
       .addOption(new Option('--refresh', 'fetch URLs again even when an earlier run took them, with conditional requests; a page whose text changed becomes a revision (without sources: every stored article\'s URL)'))
-      .action(async (sources: string[], flags: IngestFlags, command: Command) => {
-        if (sources.length === 0 && !flags.refresh) command.error("error: missing required argument 'source' (or --refresh, to fetch again the URL of every stored article)", { exitCode: 2, code: 'parley.usage' });
+      .action(async (sources: string[], flags: IngestFlags, self: Command) => {
+        if (sources.length === 0 && !flags.refresh) self.error("error: missing required argument 'source' (or --refresh, to fetch again the URL of every stored article)", { exitCode: 2, code: 'parley.usage' });
         context.setExitCode(await runIngest(sources, flags, context));
       });
   },
@@ -154,12 +142,9 @@ export const ingestCommand: CliCommand = {
 
 export function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
   const fetch = {
-    allowPrivate: flags.allowPrivate ?? false,
-    politenessDelayMs: flags.delay,
-    totalTimeoutMs: flags.totalTimeout,
+    ...fetchSettings(flags),
     maxFeedBytes: flags.maxFeedBytes,
     maxRedirects: flags.maxRedirects,
-    ...(flags.userAgent === undefined ? {} : { userAgent: flags.userAgent }),
     ...(flags.timeout === undefined ? {} : { connectTimeoutMs: flags.timeout, readTimeoutMs: flags.timeout }),
   };
   return {
@@ -275,20 +260,7 @@ export function parseStageList(value: string): string[] {
   return names;
 }
 
-function parseUserAgent(value: string): string {
-  try {
-    return resolveFetchOptions({ userAgent: value }).userAgent;
-  } catch (error) {
-    throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
-  }
-}
-
 /** A whole number that may be 0 (no redirects followed, no nested sitemap indexes). */
 function parseCount(value: string): number {
   return /^\s*0+\s*$/.test(value) ? 0 : parsePositiveInteger(value);
-}
-
-/** Like a duration, but 0 is allowed: no delay between requests to one site. */
-function parseDelay(value: string): number {
-  return /^\s*0+(?:\.0+)?\s*(?:ms|s)?\s*$/i.test(value) ? 0 : parseDuration(value);
 }

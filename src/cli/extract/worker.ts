@@ -11,6 +11,8 @@ import { renderArticle, type RenderSettings } from './formats.js';
 export interface ExtractTask {
   readonly bytes: Uint8Array;
   readonly url: string | null;
+  /** The HTTP response headers of a fetched page (its Content-Type charset), else null. */
+  readonly headers: Readonly<Record<string, string>> | null;
   readonly maxBytes: number;
   readonly timeoutMs: number;
   readonly structure: StructureLimits;
@@ -24,6 +26,7 @@ export type ExtractTaskResult =
 serveTasks<ExtractTask, ExtractTaskResult>((task) => {
   const result = extract(task.bytes, {
     url: task.url,
+    headers: task.headers ?? undefined,
     captions: task.render.captions,
     limits: { maxBytes: task.maxBytes, timeoutMs: task.timeoutMs, ...task.structure },
   });
