@@ -117,6 +117,21 @@ describe('feeds and sitemaps over HTTP', () => {
     expect(failures(shallow)).toEqual([expect.objectContaining({ code: 'FEED_LIMIT', url: server.url('/nested.xml'), message: expect.stringContaining('--max-sitemap-depth / maxSitemapDepth') })]);
   });
 
+  it('reads a sitemap index that lists itself (and one that loops through another) without looping', async () => {
+    const server = await site((origin) => ({
+      '/self.xml': xml(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${origin}/self.xml</loc></sitemap><sitemap><loc>${origin}/other.xml</loc></sitemap></sitemapindex>`),
+      '/other.xml': xml(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${origin}/self.xml</loc></sitemap><sitemap><loc>${origin}/pages.xml</loc></sitemap></sitemapindex>`),
+      '/pages.xml': xml(urlset(origin, ['/x'])),
+      '/x': article('X'),
+    }));
+    const items = await collect(readSources([server.url('/self.xml')], options));
+    expect(pages(items).map((page) => page.url)).toEqual([server.url('/x')]);
+    // Named as a source it is read once, and once more as its own entry; then the loop is seen and stops.
+    expect(server.hits('/self.xml')).toBeLessThanOrEqual(2);
+    expect(server.hits('/other.xml')).toBe(1);
+    expect(server.hits('/x')).toBe(1);
+  });
+
   it('reports a feed that is not valid XML as BAD_FEED (a source failure when it was named)', async () => {
     const server = await site(() => ({ '/feed': xml(feed('not-xml.xml').toString(), 'application/rss+xml') }));
     const items = await collect(readSources([server.url('/feed')], options));

@@ -235,6 +235,18 @@ describe('Fetcher', () => {
     expect(await hop.fetcher.fetch(hop.server.url('/jump'))).toMatchObject({ kind: 'failure', code: 'PRIVATE_ADDRESS', url: `http://127.0.0.2:${port}/story`, redirects: [hop.server.url('/jump')] });
   });
 
+  it('refuses the loopback address by every spelling: decimal, hex, octal, short, IPv6, IPv4-mapped, a name', async () => {
+    const { server } = await setup({ '/story': html(PAGE) });
+    const strict = new Fetcher({ ...LOCAL, allowPrivate: false });
+    open.fetchers.push(strict);
+    const port = new URL(server.origin).port;
+    const spellings = ['2130706433', '0x7f000001', '0x7f.0.0.1', '0177.0.0.1', '127.1', '127.000.000.001', '[::1]', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]', 'localhost', 'LOCALHOST'];
+    for (const host of spellings) {
+      expect(failureCode(await strict.fetch(`http://${host}:${port}/story`)), host).toBe('PRIVATE_ADDRESS');
+    }
+    expect(server.hits('/story')).toBe(0);
+  });
+
   it('keeps to the per-host concurrency limit', async () => {
     let active = 0;
     let peak = 0;
