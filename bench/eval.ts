@@ -33,7 +33,17 @@ interface Baseline {
 const ANALYSIS_EVALS: { name: string; script: string; metrics: { key: string; label: string }[] }[] = [
   { name: 'ner', script: 'ner-eval.ts', metrics: [{ key: 'devF1', label: 'entity F1 (CoNLL dev)' }, { key: 'unseenRecall', label: 'recall of dev names unseen in training' }] },
   { name: 'quotes', script: 'quotes-eval.ts', metrics: [{ key: 'directF1', label: 'direct-quote F1 (PolNeAR dev)' }, { key: 'speakerAccuracy', label: 'speaker accuracy' }] },
-  { name: 'events', script: 'events-eval.ts', metrics: [{ key: 'root', label: 'CAMEO root accuracy' }, { key: 'plover', label: 'PLOVER type accuracy' }] },
+  {
+    name: 'events',
+    script: 'events-eval.ts',
+    metrics: [
+      { key: 'root', label: 'CAMEO root accuracy' },
+      { key: 'plover', label: 'PLOVER type accuracy' },
+      { key: 'syntheticTestRoot', label: 'CAMEO root accuracy (held-back synthetic test)' },
+      { key: 'syntheticTestPlover', label: 'PLOVER type accuracy (held-back synthetic test)' },
+      { key: 'syntheticTestSource', label: 'source actor accuracy (held-back synthetic test)' },
+    ],
+  },
   {
     name: 'places',
     script: 'places-eval.ts',

@@ -14,13 +14,13 @@
  * every part of de-duplication, not only extraction.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { gzipSync } from 'node:zlib';
-import { BENCH_DIR, trafilaturaPages, wcxbPages, type BenchPage } from './lib/datasets.js';
+import { BENCH_DIR } from './lib/datasets.js';
+import { buildArchive } from './lib/warc-archive.js';
 
 const REPO = join(import.meta.dirname, '..');
 const MAIN = join(REPO, 'dist', 'cli', 'main.js');
@@ -28,7 +28,6 @@ const RESULTS = join(REPO, 'bench', 'RESULTS.md');
 const JOBS = 2;
 const SAMPLE_MS = 50;
 const GOALS = { pagesPerSecond: 100, peakRssMb: 500 } as const;
-const WARC_DATE = Date.parse('2026-03-02T00:00:00Z');
 
 interface Measure {
   readonly pages: number;
@@ -82,51 +81,6 @@ async function main(): Promise<void> {
 }
 
 /** The bench pages, over and over: one page in memory at a time. */
-function* benchPages(): Generator<BenchPage> {
-  for (;;) {
-    yield* trafilaturaPages();
-    yield* wcxbPages();
-  }
-}
-
-/** `count` pages, one gzip member per record (the Common Crawl layout), streamed to disk. */
-async function buildArchive(path: string, count: number): Promise<void> {
-  const distinct = readdirSync(join(BENCH_DIR, 'wcxb-articles', 'dev', 'ground-truth')).length + Object.keys(JSON.parse(readFileSync(join(BENCH_DIR, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as object).length;
-  const out = createWriteStream(path);
-  const pages = benchPages();
-  for (let i = 0; i < count; i++) {
-    const page = pages.next().value as BenchPage;
-    const copy = Math.floor(i / distinct);
-    const member = gzipSync(warcResponse(urlOf(page, copy), page.bytes, new Date(WARC_DATE + i * 1000).toISOString()));
-    if (!out.write(member)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-}
-
-function urlOf(page: BenchPage, copy: number): string {
-  // `||`: some gold records carry an empty url.
-  const own = new URL(page.url || `https://bench.parley.example/${page.dataset}/${page.id}`);
-  if (copy === 0) return own.href;
-  if (copy % 2 === 1) return `${own.origin}/copy-${copy}${own.pathname}${own.search}`;
-  return `https://mirror-${copy}.syndication.example/${own.hostname}${own.pathname}${own.search}`;
-}
-
-function warcResponse(uri: string, body: Buffer, date: string): Buffer {
-  const http = Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n');
-  const block = Buffer.concat([http, body]);
-  const head = [
-    'WARC/1.1',
-    'WARC-Type: response',
-    `WARC-Record-ID: <urn:uuid:${crypto.randomUUID()}>`,
-    `WARC-Date: ${date}`,
-    `WARC-Target-URI: ${uri}`,
-    'Content-Type: application/http; msgtype=response',
-    `Content-Length: ${block.byteLength}`,
-  ].join('\r\n');
-  return Buffer.concat([Buffer.from(`${head}\r\n\r\n`), block, Buffer.from('\r\n\r\n')]);
-}
-
 /** Runs the ingest as its own process and samples the RSS of its process tree (worker threads live in the process). */
 async function measureIngest(archive: string, db: string, pages: number): Promise<Measure> {
   const archiveMb = (await stat(archive)).size / 2 ** 20;

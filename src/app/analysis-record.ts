@@ -8,7 +8,7 @@ import '../stages/events/event.js';
 import '../stages/quotes/quote.js';
 import type { ThemeScore } from '../stages/themes/theme.js';
 import '../stages/tone/tone.js';
-import type { ArticleAnalysis, EntityRecord, EventRecord, FocusRecord, MentionRecord, PlaceRecord, StageFailure, ThemeRecord } from '../store/analysis.js';
+import { ABSTAINED, type ArticleAnalysis, type EntityRecord, type EventRecord, type FocusRecord, type MentionRecord, type PlaceRecord, type StageFailure, type ThemeRecord } from '../store/analysis.js';
 import '../stages/places/place.js';
 
 /**
@@ -36,6 +36,7 @@ export function analysisFromDocument(doc: Document, analysisStages: ReadonlySet<
   return {
     stages: doc.stages.filter((stamp) => analysisStages.has(stamp.name)).map(({ name, version }) => ({ name, version })),
     failures: doc.messages.filter((m) => m.code === 'STAGE_FAILED' || m.code === 'STAGE_SKIPPED').map((m): StageFailure => ({ stage: m.stage, code: m.code, message: m.message })),
+    ...abstentionsOf(doc),
     entities,
     mentions,
     quotes: getLayer(doc, 'quotes').map((q) => ({
@@ -71,6 +72,12 @@ function placeRecords(doc: Document): { places: PlaceRecord[]; focus: FocusRecor
     places: getLayer(doc, 'places').map((p) => ({ start: p.start, end: p.end, ...p.data })),
     focus: getLayer(doc, 'placeFocus').map((f) => ({ scope: f.data.scope, ...f.data.place, score: f.data.score, mentions: f.data.mentions })),
   };
+}
+
+/** The stages that abstained on the document's language, when any did. */
+function abstentionsOf(doc: Document): { abstentions?: StageFailure[] } {
+  const abstentions = doc.messages.filter((m) => m.code === ABSTAINED).map((m): StageFailure => ({ stage: m.stage, code: m.code, message: m.message }));
+  return abstentions.length ? { abstentions } : {};
 }
 
 function actorsFromMentions(doc: Document): { entities: EntityRecord[]; mentions: MentionRecord[] } {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { canonicalizeUrl } from '../dedup/index.js';
-import { readSources, readUrlStream, type SkipReason, type SourceFailure, type SourceItem, type SourceNotModified, type SourcePage } from '../sources/index.js';
-import type { PageOutcome, PageRecord, RunId, RunStatus, Store } from '../store/store.js';
+import { readSources, readUrlStream, type SkipReason, type SourceFailure, type SourceItem, type SourceNotModified, type SourceOptions, type SourcePage, type SourceReader } from '../sources/index.js';
+import type { CommitResult, PageOutcome, PageRecord, RunId, RunStatus, Store } from '../store/store.js';
 import { createPageAnalyzer, type PageAnalyzer } from './analyzers.js';
 import { decideArticle } from './decide.js';
 import { isRefreshed, REFRESH_SOURCE, refreshedKey, storedArticleUrls } from './refresh.js';
@@ -37,6 +37,15 @@ export interface IngestRequest {
   readonly signal?: AbortSignal;
   /** Called once per source item, after its commit (progress bars, failure lines). */
   readonly onItem?: (event: ItemEvent) => void;
+  /**
+   * A share of the work instead of `sources` (a queue worker's job: a range of a WARC, a chunk of URLs):
+   * reads its items with the options the ingest would give readSources.
+   */
+  readonly read?: (options: Partial<SourceOptions>) => SourceReader;
+  /** Commit under this run, which the caller started and finishes (a worker's run spans its jobs). */
+  readonly runId?: RunId;
+  /** Page analysis workers the caller made and closes (a worker keeps them across its jobs). */
+  readonly analyzer?: PageAnalyzer;
 }
 
 export interface ItemEvent {
@@ -89,14 +98,18 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
   const started = performance.now();
   const settings = resolveIngestSettings(request.settings);
   const { store } = request;
-  const refreshAll = settings.refresh && request.sources.length === 0;
-  const runId = await store.startRun({ sources: refreshAll ? [REFRESH_SOURCE] : request.sources, configHash: configHash(settings), stageVersions: runStages(settings), startedAt: new Date().toISOString(), keepRaw: settings.keepRaw });
+  const refreshAll = settings.refresh && request.sources.length === 0 && !request.read;
+  const ownRun = request.runId === undefined;
+  const runId = request.runId ?? (await store.startRun({ sources: refreshAll ? [REFRESH_SOURCE] : request.sources, configHash: configHash(settings), stageVersions: runStages(settings), startedAt: new Date().toISOString(), keepRaw: settings.keepRaw }));
   const tally = new Tally();
   const unreadable: IngestResult['unreadable'][number][] = [];
   const analysisFailures: Record<string, number> = {};
-  const analyzer = createPageAnalyzer({ inline: settings.inline, jobs: settings.jobs, hardTimeoutMs: settings.extractTimeoutMs + (settings.analysis === null ? 0 : settings.analysisTimeoutMs) + settings.hardTimeoutGraceMs, maxHeapMb: settings.workerHeapMb });
+  const analyzer = request.analyzer ?? createIngestAnalyzer(settings);
+  const closeAnalyzer = async (): Promise<void> => {
+    if (!request.analyzer) await analyzer.close();
+  };
   const sourceOptions = sourceOptionsFor(settings);
-  const readerOptions = {
+  const readerOptions: Partial<SourceOptions> = {
     ...sourceOptions,
     fetch: { ...sourceOptions.fetch, conditional: (url: string) => store.findFetchValidators(url) },
     isDone: async (key: string) => {
@@ -106,7 +119,7 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
     },
     signal: request.signal ?? null,
   };
-  const reader = refreshAll ? readUrlStream(storedArticleUrls(store), REFRESH_SOURCE, readerOptions) : readSources(request.sources, readerOptions);
+  const reader = request.read ? request.read(readerOptions) : refreshAll ? readUrlStream(storedArticleUrls(store), REFRESH_SOURCE, readerOptions) : readSources(request.sources, readerOptions);
 
   const report = (result: ItemResult, source: string, problem: { code: string; message: string } | null = null, planned = true): void => {
     request.onItem?.({ result, source, code: problem?.code ?? null, message: problem?.message ?? null, counts: () => tally.counts(), planned });
@@ -123,9 +136,15 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
       tally.unreadableSource();
       if (unreadable.length < MAX_UNREADABLE_LISTED) unreadable.push({ source: item.source, code: item.code, message: item.message });
     }
-    const made = ready.kind === 'page' ? await pageRecord(store, runId, ready, settings) : itemRecord(runId, ready.item as SourceFailure | SourceNotModified, await notModifiedOutcome(store, ready.item));
-    const record = { ...made, sourceKey: refreshedKey(made.sourceKey, runId, settings.refresh) };
-    const result = await store.commitPage(record);
+    const step = async (): Promise<{ record: PageRecord; result: CommitResult }> => {
+      const made = ready.kind === 'page' ? await pageRecord(store, runId, ready, settings) : itemRecord(runId, ready.item as SourceFailure | SourceNotModified, await notModifiedOutcome(store, ready.item));
+      const record = { ...made, sourceKey: refreshedKey(made.sourceKey, runId, settings.refresh) };
+      return { record, result: await store.commitPage(record) };
+    };
+    // An extracted article's decision (a copy of a stored one?) and its commit are one step among all
+    // writers; other outcomes depend on no other page.
+    const decides = ready.kind === 'page' && ready.analysis.ok && ready.analysis.value.ok;
+    const { record, result } = decides ? await store.serializeWrites(step) : await step();
     if (result.status !== 'already-committed' && result.page.outcome === 'article' && record.outcome.kind === 'article') {
       for (const stage of new Set(record.outcome.analysis?.failures.map((f) => f.stage) ?? [])) analysisFailures[stage] = (analysisFailures[stage] ?? 0) + 1;
     }
@@ -144,16 +163,22 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
     while (window.length > 0) await commit(await window.shift()!);
     if (request.signal?.aborted) status = 'interrupted';
   } catch (error) {
-    await analyzer.close();
+    await closeAnalyzer();
     await Promise.allSettled(window);
     const counts = tally.counts();
-    await store.finishRun(runId, { finishedAt: new Date().toISOString(), status: 'failed', counts }).catch(() => undefined);
+    if (ownRun) await store.finishRun(runId, { finishedAt: new Date().toISOString(), status: 'failed', counts }).catch(() => undefined);
     throw new IngestAborted(runId, counts, error);
   }
-  await analyzer.close();
+  await closeAnalyzer();
   const counts = tally.counts();
-  await store.finishRun(runId, { finishedAt: new Date().toISOString(), status, counts });
+  if (ownRun) await store.finishRun(runId, { finishedAt: new Date().toISOString(), status, counts });
   return { runId, status, counts, unreadable, elapsedMs: performance.now() - started, analysisFailures };
+}
+
+/** The extraction and analysis workers of an ingest with these settings. */
+export function createIngestAnalyzer(settings: IngestSettings): PageAnalyzer {
+  const hardTimeoutMs = settings.extractTimeoutMs + (settings.analysis === null ? 0 : settings.analysisTimeoutMs) + settings.hardTimeoutGraceMs;
+  return createPageAnalyzer({ inline: settings.inline, jobs: settings.jobs, hardTimeoutMs, maxHeapMb: settings.workerHeapMb });
 }
 
 /** Starts a page's analysis (the bytes go to a worker; a copy stays here when raw HTML is kept). Never rejects. */

@@ -15,11 +15,11 @@ declare module '../model/layers.js' {
   }
 }
 
-function article(paragraphs: string[]): Article {
+function article(paragraphs: string[], language: string | null = 'en'): Article {
   const blocks = paragraphs.map((text) => ({ type: 'paragraph' as const, text, inlines: [{ text }] }));
   const text = blocksToText(blocks);
   return {
-    title: 'T', authors: [], published: null, modified: null, language: 'en', siteName: null, url: null, canonicalUrl: null,
+    title: 'T', authors: [], published: null, modified: null, language, siteName: null, url: null, canonicalUrl: null,
     description: null, image: null, section: null, tags: [], captions: [], blocks, text, markdown: text, wordCount: 0, provenance: {},
   };
 }
@@ -93,5 +93,22 @@ describe('pipeline', () => {
     const undeclared: Stage<object> = { ...words, run: () => ({ layers: { testCounts: [] } }) };
     expect(() => runPipeline(buildPipeline([step(undeclared)]), doc, {})).toThrowError(/does not declare/);
     expect(() => defineStage({ ...words, name: 'Bad Name' })).toThrowError(expect.objectContaining({ code: 'E_STAGE_DEFINITION' }));
+  });
+
+  it('abstains, with a recorded reason, from a stage whose languages do not include the article\'s, and runs it on unknown languages', () => {
+    const englishWords = defineStage({ ...words, languages: ['en'] });
+    const pipeline = buildPipeline([step(englishWords), step(counts)]);
+    const german = documentFromArticle(article(['Der Strom fällt aus.'], 'de-DE'), { name: 'extract', version: 'test' });
+    const out = runPipeline(pipeline, german, {});
+    expect(out.messages).toEqual([expect.objectContaining({ stage: 'test-words', code: 'STAGE_ABSTAINED', severity: 'warning', message: expect.stringContaining('"de-DE"') })]);
+    expect(getLayer(out, 'testWords')).toEqual([]);
+    // Later stages run on the empty layer: nothing is read as English, nothing is skipped.
+    expect(getLayer(out, 'testCounts')[0]!.data.n).toBe(0);
+    expect(out.stages.map((s) => s.name)).toEqual(['extract', 'test-words', 'test-counts']);
+    const unknown = documentFromArticle(article(['Kerry met Wang.'], null), { name: 'extract', version: 'test' });
+    expect(getLayer(runPipeline(pipeline, unknown, {}), 'testWords').length).toBe(3);
+    expect(getLayer(runPipeline(pipeline, doc, {}), 'testWords').length).toBe(5);
+    expect(() => defineStage({ ...words, languages: [] })).toThrowError(expect.objectContaining({ code: 'E_STAGE_DEFINITION' }));
+    expect(() => defineStage({ ...words, languages: ['English'] })).toThrowError(/ISO 639-1/);
   });
 });

@@ -29,6 +29,15 @@ export function runPipeline(pipeline: Pipeline, doc: Document, resources: Resour
       messages.push({ stage: stage.name, code: 'STAGE_SKIPPED', severity: 'warning', message: `Skipped: layer(s) ${blockedBy.join(', ')} failed earlier.` });
       continue;
     }
+    const abstain = abstention(stage, doc.article.language);
+    if (abstain) {
+      // The stage's models do not apply: its layers are empty (never another language read as English),
+      // later stages still run on what they can use, and the reason is recorded on the article.
+      messages.push({ stage: stage.name, code: 'STAGE_ABSTAINED', severity: 'warning', message: abstain });
+      layers = { ...layers, ...Object.fromEntries(stage.provides.map((layer) => [layer, []])) };
+      stamps.push({ name: stage.name, version: stage.version });
+      continue;
+    }
     const input: Document = { ...doc, layers, messages, stages: stamps };
     const started = performance.now();
     let output: StageOutput;
@@ -47,6 +56,14 @@ export function runPipeline(pipeline: Pipeline, doc: Document, resources: Resour
     stamps.push({ name: stage.name, version: stage.version });
   }
   return freezeDocument({ ...doc, layers, messages, stages: stamps });
+}
+
+/** The reason a stage does not run on an article in `language`, or null when it applies (or the language is unknown). */
+export function abstention(stage: Stage<object>, language: string | null): string | null {
+  if (!stage.languages || !language) return null;
+  const primary = language.toLowerCase().split(/[-_]/)[0]!;
+  if (stage.languages.includes(primary)) return null;
+  return `Abstained: the article is in "${language}", and the ${stage.name} stage was built for ${stage.languages.join(', ')} only.`;
 }
 
 function checkOutput(stage: Stage<object>, output: StageOutput, textLength: number): void {

@@ -27,6 +27,13 @@ export interface Stage<O extends object = object> {
   readonly requires: readonly LayerName[];
   readonly provides: readonly LayerName[];
   readonly defaults: Readonly<O>;
+  /**
+   * The languages (ISO 639-1) the stage's models, lexicons and rules were built for; absent: any
+   * language. On an article in another language the pipeline does not run the stage: it records a
+   * STAGE_ABSTAINED message and gives the stage's layers empty (runner in run.ts). An article whose
+   * language is unknown is analyzed.
+   */
+  readonly languages?: readonly string[];
   run(doc: Document, options: Readonly<O>, resources: Resources): StageOutput;
 }
 
@@ -43,5 +50,8 @@ export function defineStage<O extends object>(stage: Stage<O>): Stage<O> {
   if (stage.provides.length === 0) {
     throw new ParleyError('E_STAGE_DEFINITION', `Stage "${stage.name}" provides no layer.`, 'List the layers it adds in `provides`.');
   }
-  return Object.freeze({ ...stage, requires: Object.freeze([...stage.requires]), provides: Object.freeze([...stage.provides]), defaults: Object.freeze({ ...stage.defaults }) });
+  if (stage.languages && (stage.languages.length === 0 || stage.languages.some((l) => !/^[a-z]{2,3}$/.test(l)))) {
+    throw new ParleyError('E_STAGE_DEFINITION', `Stage "${stage.name}" lists languages ${JSON.stringify(stage.languages)}.`, 'List ISO 639-1 codes such as "en", or leave `languages` out for a stage that applies to any language.');
+  }
+  return Object.freeze({ ...stage, ...(stage.languages ? { languages: Object.freeze([...stage.languages]) } : {}), requires: Object.freeze([...stage.requires]), provides: Object.freeze([...stage.provides]), defaults: Object.freeze({ ...stage.defaults }) });
 }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { ParleyError } from '../pipeline/errors.js';
+import { FEATURE_VERSION } from '../stages/events/features.js';
 import { EventLexicon } from '../stages/events/lexicon.js';
+import { EventModel, type EventModelData } from '../stages/events/model.js';
 import type { CameoCodebookData, CameoVerbData } from '../stages/events/verb-data.js';
 import { PosTagger, type PosModelData } from '../stages/pos/tagger.js';
 
@@ -16,9 +18,11 @@ import { PosTagger, type PosModelData } from '../stages/pos/tagger.js';
 export interface EventResources {
   readonly lexicon: EventLexicon;
   readonly tagger: PosTagger;
+  /** The learned event coder (models/events.json.gz); null codes with the CAMEO patterns alone. */
+  readonly model: EventModel | null;
 }
 
-export const EVENT_FILES = { verbs: 'cameo-verbs.json.gz', codes: 'cameo-codes.json', pos: 'pos.json.gz' } as const;
+export const EVENT_FILES = { verbs: 'cameo-verbs.json.gz', codes: 'cameo-codes.json', pos: 'pos.json.gz', model: 'events.json.gz' } as const;
 
 /** The data/events directory of the Parley installation (two levels up from src/resources and dist/resources). */
 export function defaultEventDataDirectory(): string {
@@ -53,7 +57,8 @@ export function loadPosTagger(modelsDirectory: string): PosTagger {
   }
 }
 
-export function loadEventResources(modelsDirectory: string, dataDirectory: string = defaultEventDataDirectory()): EventResources {
+/** The events stage's resources; `withModel: false` leaves out the learned coder (its training needs the rest). */
+export function loadEventResources(modelsDirectory: string, dataDirectory: string = defaultEventDataDirectory(), withModel = true): EventResources {
   const hint = 'Reinstall Parley, or rebuild the event data with `npm run build:events`.';
   const verbs = readJson<CameoVerbData>(join(dataDirectory, EVENT_FILES.verbs), 'CAMEO verb data', hint);
   const codes = readJson<CameoCodebookData>(join(dataDirectory, EVENT_FILES.codes), 'CAMEO codebook data', hint);
@@ -63,5 +68,19 @@ export function loadEventResources(modelsDirectory: string, dataDirectory: strin
   } catch (error) {
     throw new ParleyError('E_MODEL_CORRUPT', `The event data under ${dataDirectory} cannot be used: ${error instanceof Error ? error.message : String(error)}.`, hint);
   }
-  return { lexicon, tagger: loadPosTagger(modelsDirectory) };
+  return { lexicon, tagger: loadPosTagger(modelsDirectory), model: withModel ? loadEventModel(modelsDirectory) : null };
+}
+
+/** The learned event coder of models/events.json.gz (`npm run train:events`). */
+export function loadEventModel(modelsDirectory: string): EventModel {
+  const path = join(modelsDirectory, EVENT_FILES.model);
+  const hint = 'Reinstall Parley, or retrain the event coder with `npm run train:events`.';
+  const data = readJson<EventModelData>(path, 'event coder model', hint);
+  try {
+    const model = new EventModel(data);
+    if (model.featureVersion !== FEATURE_VERSION) throw new Error(`it was trained on features of version ${model.featureVersion}, this Parley computes version ${FEATURE_VERSION}`);
+    return model;
+  } catch (error) {
+    throw new ParleyError('E_MODEL_CORRUPT', `The event coder model at ${path} cannot be used: ${error instanceof Error ? error.message : String(error)}.`, hint);
+  }
 }

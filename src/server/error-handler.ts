@@ -40,6 +40,7 @@ export const STORE_ERROR_RESPONSES: Partial<Record<StoreErrorCode, StoreErrorMap
   E_FILTER: { code: 'invalid_parameter', showMessage: true },
   E_CURSOR: { code: 'invalid_cursor', showMessage: true, parameter: 'cursor' },
   E_STORE_BUSY: { ...UNAVAILABLE, retryAfterSeconds: 5 },
+  E_STORE_UNREACHABLE: { ...UNAVAILABLE, retryAfterSeconds: 5 },
   E_STORE_CLOSED: UNAVAILABLE,
   E_STORE_MISSING: UNAVAILABLE,
   E_STORE_NOT_PARLEY: UNAVAILABLE,

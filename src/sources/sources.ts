@@ -162,10 +162,42 @@ export async function readPageFile(path: string, settings: Pick<SourceOptions, '
   }
 }
 
-async function* urlListJobs(path: string, maxLineBytes: number): AsyncGenerator<JobOrItem> {
+/**
+ * One worker's share of an ingest (queue/plan.ts cuts the inputs into shares): inputs read whole, the
+ * records of a .warc.gz whose gzip members start in a byte range, or lines of a URL list. Items keep
+ * the keys of a whole read, so the shares of an input together are exactly that input.
+ */
+export type SourceShare =
+  | { readonly kind: 'inputs'; readonly inputs: readonly string[] }
+  | { readonly kind: 'warc-range'; readonly path: string; readonly start: number; readonly end: number }
+  | { readonly kind: 'url-lines'; readonly path: string; readonly from: number; readonly to: number };
+
+export async function* readShare(share: SourceShare, options: Partial<SourceOptions> = {}): SourceReader {
+  if (share.kind === 'inputs') {
+    yield* readSources(share.inputs, options);
+    return;
+  }
+  const settings = resolveSourceOptions(options);
+  if (share.kind === 'warc-range') {
+    yield* readWarc(share.path, { maxRecordBytes: settings.maxRecordBytes, maxHeaderBytes: settings.maxWarcHeaderBytes, isDone: settings.isDone ?? undefined, range: { start: share.start, end: share.end } });
+    return;
+  }
+  const fetcher = settings.fetcher ?? new Fetcher(settings.fetch);
+  try {
+    yield* crawl(urlListJobs(share.path, settings.maxUrlLineBytes, { from: share.from, to: share.to }), { ...settings, fetcher });
+  } finally {
+    if (fetcher !== settings.fetcher) fetcher.close();
+  }
+}
+
+async function* urlListJobs(path: string, maxLineBytes: number, lines: { from: number; to: number } | null = null): AsyncGenerator<JobOrItem> {
   const absolute = resolve(path);
-  let any = false;
+  let any = lines !== null && lines.from > 1;
   for await (const line of readUrlList(path, maxLineBytes)) {
+    if (lines !== null && line.kind !== 'unreadable' && (line.line < lines.from || line.line > lines.to)) {
+      if (line.line > lines.to) return;
+      continue;
+    }
     if (line.kind === 'unreadable') {
       yield sourceFailure({ source: path, key: `list:${absolute}`, stage: 'open', code: line.missing ? 'NOT_FOUND' : 'READ_ERROR', message: line.message, scope: any ? 'item' : 'source' });
       return;

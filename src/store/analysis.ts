@@ -14,6 +14,9 @@ import type { ArticleFilter } from './store.js';
  * adapter stores in one transaction per article (`commitPage` with the page, or `saveAnalysis`).
  */
 
+/** The code of an abstention (a stage that does not apply to the article's language). */
+export const ABSTAINED = 'STAGE_ABSTAINED';
+
 /** A stage that failed on this article (its layers are missing; `reanalyze` retries it). */
 export interface StageFailure {
   readonly stage: string;
@@ -84,6 +87,12 @@ export interface ArticleAnalysis {
   /** The analysis stages that ran on the article, with their versions (`staleArticles` compares them). */
   readonly stages: readonly StageStamp[];
   readonly failures: readonly StageFailure[];
+  /**
+   * Stages that did not run on the article because its language is not one they were built for (code
+   * STAGE_ABSTAINED, with the reason); their layers are empty. Absent in analyses saved before Parley
+   * recorded abstentions.
+   */
+  readonly abstentions?: readonly StageFailure[];
   readonly entities: readonly EntityRecord[];
   readonly mentions: readonly MentionRecord[];
   readonly quotes: readonly QuoteRecord[];

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import { registerAnalysisContract } from './contract/analysis.js';
 import { registerPlacesContract } from './contract/places.js';
+import { registerEventGroupContract } from './contract/event-groups.js';
 import { registerExploreContract } from './contract/explore.js';
 import { registerQueryContract } from './contract/queries.js';
 import { registerRevisionsContract } from './contract/revisions.js';
@@ -47,6 +48,7 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
     registerQueryContract(context);
     registerAnalysisContract(context);
     registerPlacesContract(context);
+    registerEventGroupContract(context);
     registerExploreContract(context);
     registerRevisionsContract(context);
   });

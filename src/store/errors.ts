@@ -11,6 +11,7 @@ export const STORE_ERROR_CODES = {
   E_STORE_TOO_NEW: 'The database was written by a newer version of Parley.',
   E_STORE_UNWRITABLE: 'The database cannot be written (permissions, read-only file system, disk full).',
   E_STORE_BUSY: 'Another process held the database locked for too long.',
+  E_STORE_UNREACHABLE: 'The database server cannot be reached, or refused the connection (PostgreSQL).',
   E_STORE_CLOSED: 'The store was used after close().',
   E_STORE_INPUT: 'A record handed to the store breaks its contract (a bug in the caller).',
   E_QUERY: 'The search query is malformed.',

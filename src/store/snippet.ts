@@ -9,31 +9,9 @@ import type { TextToken } from './query/tokens.js';
 /** Words in a snippet. */
 export const SNIPPET_TOKENS = 24;
 export const SNIPPET_ELLIPSIS = '…';
-/** Private-use characters that mark matches inside FTS5's snippet() output before they become offsets. */
-export const SNIPPET_OPEN = '\uE000';
-export const SNIPPET_CLOSE = '\uE001';
-
 export interface Snippet {
   readonly text: string;
   readonly highlights: (readonly [number, number])[];
-}
-
-/** FTS5's marked snippet → plain text and offsets (an unpaired marker, from the text itself, is dropped). */
-export function splitMarkedSnippet(marked: string): Snippet {
-  let text = '';
-  const highlights: [number, number][] = [];
-  let open: number | null = null;
-  for (const char of marked) {
-    if (char === SNIPPET_OPEN) {
-      open = text.length;
-    } else if (char === SNIPPET_CLOSE) {
-      if (open !== null && text.length > open) highlights.push([open, text.length]);
-      open = null;
-    } else {
-      text += char;
-    }
-  }
-  return { text, highlights };
 }
 
 /**
@@ -65,7 +43,13 @@ export function windowSnippet(text: string, tokens: readonly TextToken[], matche
   const suffix = end === tokens.length ? '' : SNIPPET_ELLIPSIS;
   const highlights: [number, number][] = [];
   for (let i = best; i < end; i++) {
-    if (matched[i]) highlights.push([prefix.length + tokens[i]!.start - from, prefix.length + tokens[i]!.end - from]);
+    if (!matched[i]) continue;
+    const start = prefix.length + tokens[i]!.start - from;
+    const stop = prefix.length + tokens[i]!.end - from;
+    // CJK tokens overlap (character pairs): one highlight for the characters a run of them covers.
+    const last = highlights[highlights.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], stop);
+    else highlights.push([start, stop]);
   }
   return { text: `${prefix}${text.slice(from, to)}${suffix}`, highlights };
 }

@@ -1,3 +1,4 @@
+import type { EventGroup, EventGroupPage } from './event-groups.js';
 import type { Article } from '../model/article.js';
 import type { StageStamp } from '../model/document.js';
 import type {
@@ -61,6 +62,20 @@ export interface Store {
    */
   commitPage(record: PageRecord): Promise<CommitResult>;
 
+  /**
+   * Runs `work` — an ingest's decision about one page (is it a copy of a stored article?) and its
+   * commit — while no other writer of this archive runs its own, so every decision sees every page
+   * committed before it, as with a single writer. PostgreSQL: a lock across all worker processes;
+   * SQLite and memory (one writer): a lock within this store. Returns what `work` returns.
+   */
+  serializeWrites<T>(work: () => Promise<T>): Promise<T>;
+
+  /**
+   * Every committed page with what came of it, in commit order, read in batches (memory stays bounded):
+   * what `parley copy` replays into another store. Pages committed after the export started are left out.
+   */
+  exportPages(): AsyncIterable<ExportedPage>;
+
   /** The committed page with this source key (resume: skip it), or null. */
   findCommittedPage(sourceKey: string): Promise<CommittedPage | null>;
   findArticleByCanonicalUrl(canonicalUrl: string): Promise<ArticleRef | null>;
@@ -121,6 +136,14 @@ export interface Store {
   queryEvents(query: EventFilter & PageQuery): Promise<EventPage>;
   /** Every matching event in the same order, read in batches (exports, the CLI). */
   streamEvents(filter?: EventFilter): AsyncIterable<StoredEvent>;
+  /**
+   * A page of event records: the events of all articles grouped by actors, root and day (see
+   * event-groups.ts), with their mentions and counts; a record matches a filter when one of its mentions
+   * does. Ordered by the record's first day (undated last), then id.
+   */
+  queryEventGroups(query: EventFilter & PageQuery): Promise<EventGroupPage>;
+  /** Every matching event record in the same order, read in batches (exports). */
+  streamEventGroups(filter?: EventFilter): AsyncIterable<EventGroup>;
   /** Dated events counted per day, week (from Monday) or month, oldest first; periods without events are left out. */
   eventTimeline(filter: EventFilter, by: TimelineUnit): Promise<TimelineBucket[]>;
   /** A page of quotes, by the article's date (undated last) then id. */
@@ -313,6 +336,16 @@ export interface CommittedPage {
   readonly problem: { readonly stage: string; readonly code: string; readonly message: string } | null;
 }
 
+/** A committed page with the fields of its record (exportPages). */
+export interface ExportedPage extends CommittedPage {
+  readonly source: string;
+  readonly httpStatus: number | null;
+  readonly contentHash: string | null;
+  readonly contentType: string | null;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+}
+
 export interface ArticleRef {
   readonly id: number;
   readonly canonicalUrl: string;
@@ -452,6 +485,8 @@ export interface StoreStats {
   readonly runCount: number;
   readonly runs: readonly RunSummary[];
   readonly failureReasons: readonly FailureReason[];
+  /** Articles on which a stage abstained (their language is not one it was built for), by stage, most first. */
+  readonly abstentions: readonly { readonly stage: string; readonly articles: number }[];
 }
 
 export interface RunSummary {

@@ -148,6 +148,7 @@ describe.each(operations)('$method $path, as documented', ({ path, method, opera
     const lists: Record<string, (value: Record<string, unknown>) => unknown> = {
       '/api/articles': (v) => v.articles,
       '/api/events': (v) => v.events,
+      '/api/event-groups': (v) => v.groups,
       '/api/quotes': (v) => v.quotes,
       '/api/actors': (v) => v.actors,
       '/api/themes': (v) => v.themes,

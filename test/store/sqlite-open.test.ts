@@ -131,6 +131,28 @@ describe('migrations', () => {
     await store.close();
   });
 
+  it('groups the events of an archive made before event records into records when it upgrades', async () => {
+    const path = fresh();
+    const old = await openSqliteStore(path, { mode: 'write', migrations: MIGRATIONS.filter((m) => m.version < 4) });
+    const [a, b] = await storeArticles(old, [
+      { key: 'a', paragraphs: ['Kerry met Wang.'], published: '2024-05-01T08:00:00Z', site: 'one.example' },
+      { key: 'b', paragraphs: ['Kerry met Wang.'], published: '2024-05-01T10:00:00Z', site: 'two.example' },
+    ]);
+    await old.close();
+    const raw = new Database(path);
+    const insert = raw.prepare(`INSERT INTO events (article_id, site_key, sort_ms, start, "end", source_code, source_name, target_code, target_name, code, root, quad_class, goldstein, verb_start, verb_end, date, negated, confidence)
+      VALUES (?, ?, ?, 0, 15, 'USAGOV', 'John Kerry', 'CHNGOV', 'Wang Yi', ?, '04', 1, 1, 6, 9, '2024-05-01', ?, 0.8)`);
+    const day = Date.UTC(2024, 4, 1);
+    insert.run(a, 'example.one', day, '040', 0);
+    insert.run(b, 'example.two', day, '042', 0);
+    insert.run(b, 'example.two', day, '040', 1);
+    raw.close();
+    const store = await openSqliteStore(path, { mode: 'write' });
+    const { groups } = await store.queryEventGroups({});
+    expect(groups.map((g) => [g.source?.code, g.target?.code, g.root, g.numMentions, g.numArticles, g.numSources])).toEqual([['USAGOV', 'CHNGOV', '04', 2, 2, 2]]);
+    await store.close();
+  });
+
   it('rolls a failing migration back whole and leaves the database as it was', async () => {
     const path = await parleyDatabase();
     const copy = `${path}.before`;

@@ -80,8 +80,9 @@ describe('the tone layer', () => {
     const german = 'Die Stadtwerke bauen einen neuen Solarpark. Der Bürgermeister ist zufrieden.';
     expect(documentTone(german).negative).toBeGreaterThan(0); // unknown language: German "die" reads as English "die"
     const doc = toneDoc(german, 'de');
-    expect(doc.messages.map((m) => m.code)).toContain('TONE_NOT_ENGLISH');
-    expect(doc.layers.tone?.[0]?.data).toMatchObject({ polarity: 0, activity: 0, wordCount: 10 });
+    // The pipeline does not run the English-only tone stage on it: it records why, and the layer is empty.
+    expect(doc.messages.map((m) => [m.stage, m.code])).toContainEqual(['tone', 'STAGE_ABSTAINED']);
+    expect(doc.layers.tone).toEqual([]);
     expect(toneDoc('Good news.', 'en-US').messages).toEqual([]);
   });
 

@@ -16,6 +16,7 @@ interface EventsFlags extends EventFilterFlags {
   readonly models?: string;
   readonly db?: string;
   readonly by?: TimelineUnit;
+  readonly grouped?: boolean;
   readonly format?: ListingFormat;
   readonly limit?: number;
 }
@@ -32,7 +33,7 @@ function parseUnit(value: string): TimelineUnit {
 
 const DESCRIPTION = [
   'Code political events (who did what to whom) in CAMEO and PLOVER, sentence by sentence, with the actors Parley finds.',
-  'Without --jsonl, lists the events stored in the archive by "parley ingest" (--db, else $PARLEY_DB, else ./parley.db), filtered by actor codes (--source USA matches USAGOV), theme, CAMEO code, dates and site; with --by day|week|month, a timeline: events per period, their mean Goldstein value and their counts per quad class.',
+  'Without --jsonl, lists the events stored in the archive by "parley ingest" (--db, else $PARLEY_DB, else ./parley.db), filtered by actor codes (--source USA matches USAGOV), theme, CAMEO code, dates and site; with --by day|week|month, a timeline: events per period, their mean Goldstein value and their counts per quad class; with --grouped, event records: the reports of one event (same source and target, same CAMEO root, dates within a day) across articles as one row, with its mentions and counts.',
   'With --jsonl, reads JSON lines {"id", "text", "date"?} on standard input and writes one line per input line, in order: {"id", "events": [{"source", "target", "code", "root", "quadClass", "goldstein", "plover", "evidence": {"start", "end"}, "confidence"}]}. Evidence offsets are JavaScript string offsets into the given text. A line that cannot be read gets {"id"?, "error": {"code", "message"}} and the rest goes on.',
 ].join('\n\n');
 
@@ -43,6 +44,7 @@ Examples:
   $ parley events --source USA --target CHN                     stored US→China events, newest first
   $ parley events --theme CYBER_SECURITY --since 2013 --by month --format csv
   $ parley events --code 112 --format json | jq '.[].source'    every stored accusation
+  $ parley events --grouped --source USA --since 2024-05         one row per event, with NumMentions/NumSources/NumArticles
   $ echo '{"id":"1","text":"Russia accused Ukraine of shelling."}' | parley events --jsonl
   $ parley events --jsonl < sentences.jsonl > events.jsonl
 
@@ -64,6 +66,7 @@ export const eventsCommand: CliCommand = {
     for (const option of [...eventFilterOptions(), ...filterOptions().filter((o) => o.long !== '--lang')]) command.addOption(option);
     command
       .addOption(new Option('--by <period>', 'a timeline: events per day, week or month').argParser(parseUnit))
+      .addOption(new Option('--grouped', 'event records: one row per event however many articles report it, with its mentions, sources and articles counted (GDELT NumMentions, NumSources, NumArticles) and the earliest report').conflicts('by'))
       .addOption(new Option('-f, --format <format>', 'output format for stored events (default: table)').choices(Object.keys(LISTING_FORMATS)))
       .addOption(new Option('-n, --limit <n>', `at most N events (default: ${DEFAULT_TABLE_LIMIT} for a table, all for json and csv)`).argParser(parseLimit))
       .addOption(new Option('--models <dir>', 'directory with the model files (default: the models/ directory of Parley)').hideHelp())
@@ -73,10 +76,10 @@ export const eventsCommand: CliCommand = {
         if (!flags.jsonl) {
           const format = flags.format ?? 'table';
           const limit = flags.limit ?? (format === 'table' ? DEFAULT_TABLE_LIMIT : undefined);
-          context.setExitCode(await listStoredEvents({ db: flags.db, filter: toEventFilter(flags), by: flags.by, format, limit }, context));
+          context.setExitCode(await listStoredEvents({ db: flags.db, filter: toEventFilter(flags), by: flags.by, grouped: flags.grouped === true, format, limit }, context));
           return;
         }
-        const storedOnly = (['db', 'by', 'format', 'limit', 'source', 'target', 'theme', 'code', 'since', 'until', 'site'] as const).filter((key) => flags[key] !== undefined);
+        const storedOnly = (['db', 'by', 'grouped', 'format', 'limit', 'source', 'target', 'theme', 'code', 'since', 'until', 'site'] as const).filter((key) => flags[key] !== undefined);
         if (storedOnly.length) command.error(`error: --${storedOnly[0]} lists stored events; it does not go with --jsonl.`, { exitCode: 2, code: 'parley.usage' });
         context.setExitCode(await runJsonl(flags, context));
       });

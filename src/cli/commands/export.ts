@@ -7,7 +7,7 @@ import { StreamWriter } from '../io/output.js';
 import { describeFsError } from '../io/read.js';
 import { csvHeader, csvRow } from '../query/csv.js';
 import { countryOption, eventFilterOptions, filterOptions, reportStoreError, toEventFilter, toFilter, type FilterFlags } from '../query/options.js';
-import { GDELT_FILLED, gdeltEventRow } from '../query/gdelt.js';
+import { GDELT_FILLED, gdeltEventRow, gdeltGroupRow } from '../query/gdelt.js';
 import { storedArticleToJSON } from '../query/stored-json.js';
 import { eventFeature, focusFeatures, GEOJSON_END, GEOJSON_START } from '../query/geojson.js';
 import type { Store } from '../../store/store.js';
@@ -31,6 +31,7 @@ interface ExportFlags extends FilterFlags {
   readonly code?: string;
   readonly output?: string;
   readonly db?: string;
+  readonly grouped?: boolean;
 }
 
 const HELP = `
@@ -38,7 +39,10 @@ Formats:
 ${helpList(FORMATS)}
 
 gdelt-events writes one line per event (one event in one article), in date order, with the columns of
-the GDELT Event Codebook V2.0 in order. Parley fills:
+the GDELT Event Codebook V2.0 in order; with --grouped, one line per event record (the reports of one
+event across articles: same source and target, same CAMEO root, dates within a day), as GDELT's own
+Event table has it: its id, earliest date, counts of mentions, sources and articles, mean tone, and the
+first report's date and URL. Parley fills:
 ${GDELT_FILLED.map((text) => `  - ${text}`).join('\n')}
 The other columns are empty. Country codes are the first three letters of the CAMEO actor code (ISO
 alpha-3), not FIPS. --source, --target, --theme and --code select events (actor codes by prefix:
@@ -58,6 +62,7 @@ Examples:
   $ parley export --site example.com | jq -r .title
   $ parley export --format gdelt-events --source USA --target CHN --theme CYBER_SECURITY -o usa-chn.tsv
   $ parley export --format geojson --since 2024 --country SYR -o syria.geojson
+  $ parley export --format gdelt-events --grouped --since 2024-05 -o may-records.tsv
 
 Exit status: 0 exported (also when no article matches); 1 the database is missing or damaged, or the
 output cannot be written; 2 usage error.`;
@@ -72,6 +77,7 @@ export const exportCommand: CliCommand = {
     command
       .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('jsonl'))
       .addOption(new Option('-o, --output <file>', 'write to FILE instead of standard output'))
+      .addOption(new Option('--grouped', 'with gdelt-events: one row per event record (an event however many articles report it), with its NumMentions, NumSources, NumArticles'))
       .addOption(databaseOption())
       .showHelpAfterError('(run "parley export --help" for the formats and examples)')
       .addHelpText('after', HELP)
@@ -87,6 +93,10 @@ async function runExport(flags: ExportFlags, context: CliContext): Promise<numbe
   }
   if (flags.format === 'gdelt-events' && flags.country !== undefined) {
     stderr.write('parley export: error: --country selects articles by their focus: use it with --format jsonl, csv or geojson.\n');
+    return 2;
+  }
+  if (flags.grouped && flags.format !== 'gdelt-events') {
+    stderr.write('parley export: error: --grouped writes event records: use it with --format gdelt-events.\n');
     return 2;
   }
   if (flags.format === 'gdelt-events' && flags.lang !== undefined) {
@@ -106,7 +116,12 @@ async function runExport(flags: ExportFlags, context: CliContext): Promise<numbe
   let count = 0;
   let status = 0;
   try {
-    if (flags.format === 'gdelt-events') {
+    if (flags.format === 'gdelt-events' && flags.grouped) {
+      for await (const group of opened.store.streamEventGroups(toEventFilter(flags))) {
+        if (!(await output.write(gdeltGroupRow(group)))) break;
+        count++;
+      }
+    } else if (flags.format === 'gdelt-events') {
       for await (const event of opened.store.streamEvents(toEventFilter(flags))) {
         if (!(await output.write(gdeltEventRow(event)))) break;
         count++;

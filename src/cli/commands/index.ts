@@ -14,6 +14,8 @@ import { statsCommand } from './stats.js';
 import { placesCommand } from './places.js';
 import { actorsCommand } from './actors.js';
 import { themesCommand } from './themes.js';
+import { workerCommand } from './worker.js';
+import { copyCommand } from './copy.js';
 
 /** Every command of the `parley` program, in the order `parley --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [extractCommand, analyzeCommand, ingestCommand, nerCommand, quotesCommand, searchCommand, showCommand, exportCommand, statsCommand, serveCommand, reanalyzeCommand, eventsCommand, placesCommand, actorsCommand, themesCommand];
+export const COMMANDS: readonly CliCommand[] = [extractCommand, analyzeCommand, ingestCommand, nerCommand, quotesCommand, searchCommand, showCommand, exportCommand, statsCommand, serveCommand, reanalyzeCommand, eventsCommand, placesCommand, actorsCommand, themesCommand, workerCommand, copyCommand];

@@ -6,9 +6,12 @@ import { DEFAULT_LIMITS } from '../../extract/limits.js';
 import { isParleyError } from '../../pipeline/errors.js';
 import { DEFAULT_FETCH_OPTIONS, DEFAULT_SOURCE_OPTIONS } from '../../sources/index.js';
 import { isStoreError } from '../../store/errors.js';
+import { databaseOption, openArchiveForWriting } from '../database.js';
 import { resolveDatabasePath } from '../../store/location.js';
-import { openSqliteStore, type SqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { databaseOption } from '../database.js';
+import { isPostgresUrl } from '../../store/open-store.js';
+import { ingestThroughQueue } from './ingest-queue.js';
+import { DEFAULT_PLAN_OPTIONS } from '../../queue/plan.js';
+import { DEFAULT_QUEUE_OPTIONS } from '../../queue/queue.js';
 import { ProgressBar } from '../ui/progress.js';
 import { formatByteSize, formatDuration, parseByteSize, parseDuration, parsePositiveInteger } from '../values.js';
 import { structureOptions, type StructureFlags } from '../structure-limits.js';
@@ -24,7 +27,7 @@ function parseWorkerHeap(value: string): number {
   return mb;
 }
 
-interface IngestFlags extends StructureFlags, FetchFlags {
+export interface IngestFlags extends StructureFlags, FetchFlags {
   readonly db?: string;
   readonly raw: boolean;
   readonly concurrency: number;
@@ -46,12 +49,17 @@ interface IngestFlags extends StructureFlags, FetchFlags {
   readonly analysis: boolean;
   readonly stages?: readonly string[];
   readonly themes?: string;
+  readonly enqueue?: boolean;
+  readonly shareSize: number;
+  readonly shareItems: number;
+  readonly lease: number;
+  readonly retries: number;
 }
 
 /** Failed pages listed one per line on stderr before the rest are only counted (the summary and `parley stats` have them all). */
-const MAX_FAILURE_LINES = 20;
+export const MAX_FAILURE_LINES = 20;
 /** The exit status of a run stopped with Ctrl-C (128 + SIGINT), as shells report it. */
-const EXIT_INTERRUPTED = 130;
+export const EXIT_INTERRUPTED = 130;
 
 const DESCRIPTION = [
   'Take news pages into the archive: each page is extracted, filed under its canonical URL, checked against what is stored (the same article again, or a copy of one: a reprint, a small edit) and committed with its outcome.',
@@ -68,6 +76,8 @@ Examples:
   $ parley ingest --json --quiet pages/ | jq .stored
   $ parley ingest --refresh                       fetch every stored article's URL again: changed pages become revisions
   $ parley ingest --refresh https://example.com/live-blog
+  $ parley ingest --db postgres://parley@db/news crawl.warc.gz          queue it and work on it here
+  $ parley ingest --db postgres://parley@db/news --enqueue crawl.warc.gz   queue it for "parley worker"s
 
 The summary counts every page seen by this run: seen = stored + duplicates + rejected + failed.
 "rejected" pages are not articles (empty, binary, no article text); "failed" ones could not be read,
@@ -130,6 +140,11 @@ export const ingestCommand: CliCommand = {
       .addOption(new Option('--stages <list>', 'run only these analysis stages (comma-separated; the stages they need are added)').argParser(parseStageList))
       .addOption(new Option('--themes <file>', 'a theme taxonomy file, JSON or YAML (.yaml, .yml), extending the built-in one (or replacing it, when it says mode: replace); the archive remembers it'))
       .addOption(new Option('--builtin-themes', 'use the built-in theme taxonomy, and forget the one the archive remembers from an earlier --themes'))
+      .addOption(new Option('--enqueue', 'PostgreSQL only: put the work on the queue in the database and return; "parley worker" processes do it'))
+      .addOption(new Option('--share-size <size>', 'PostgreSQL only: bytes of a .warc.gz per queue job').argParser(parseByteSize).default(DEFAULT_PLAN_OPTIONS.warcShareBytes, formatByteSize(DEFAULT_PLAN_OPTIONS.warcShareBytes)))
+      .addOption(new Option('--lease <duration>', 'PostgreSQL only: how long a worker holds a job before another may take it (a dead worker\'s job is retried then)').argParser(parseDuration).default(DEFAULT_QUEUE_OPTIONS.leaseSeconds * 1000, formatDuration(DEFAULT_QUEUE_OPTIONS.leaseSeconds * 1000)))
+      .addOption(new Option('--retries <n>', 'PostgreSQL only: times a failed job is tried again').argParser(parseCount).default(DEFAULT_QUEUE_OPTIONS.retryLimit))
+      .addOption(new Option('--share-items <n>', 'PostgreSQL only: page files, or lines of a URL list, per queue job').argParser(parsePositiveInteger).default(DEFAULT_PLAN_OPTIONS.pagesPerShare))
       .showHelpAfterError('(run "parley ingest --help" for the options and examples)')
       .addHelpText('after', HELP)
       .addOption(new Option('--refresh', 'fetch URLs again even when an earlier run took them, with conditional requests; a page whose text changed becomes a revision (without sources: every stored article\'s URL)'))
@@ -166,15 +181,21 @@ export function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
 
 async function runIngest(sources: readonly string[], flags: IngestFlags, context: CliContext): Promise<number> {
   const { stdout, stderr } = context.streams;
-  const database = resolveDatabasePath(flags.db);
-  let store: SqliteStore;
-  try {
-    store = await openSqliteStore(database, { mode: 'write' });
-  } catch (error) {
-    if (!isStoreError(error)) throw error;
-    stderr.write(`parley ingest: ${error.message} [${error.code}]\n`);
+  const location = resolveDatabasePath(flags.db);
+  if (flags.enqueue && !isPostgresUrl(location)) {
+    stderr.write('parley ingest: --enqueue needs a PostgreSQL database (--db postgres://...): the queue is kept there, for "parley worker" processes to share.\n');
+    return 2;
+  }
+  if (flags.enqueue && flags.refresh) {
+    stderr.write('parley ingest: --refresh runs in this process, not on the queue: leave out --enqueue.\n');
+    return 2;
+  }
+  const opened = await openArchiveForWriting(flags.db);
+  if (!opened.ok) {
+    stderr.write(`parley ingest: ${opened.message}\n`);
     return 1;
   }
+  const { store, path: database } = opened;
   let settings = settingsFrom(flags);
   if (settings.analysis) {
     try {
@@ -188,6 +209,9 @@ async function runIngest(sources: readonly string[], flags: IngestFlags, context
       return error.code === 'E_USAGE' ? 2 : 1;
     }
   }
+  // A refresh files its pages under keys of its own run (app/refresh.ts), which a queue job retried by
+  // another worker would not share: it runs in this process, whatever the database.
+  if (isPostgresUrl(location) && !flags.refresh) return ingestThroughQueue(sources, flags, settings, context, { store, location, database });
   const progress = stderr.isTTY && !flags.quiet ? new ProgressBar(stderr, 'ingesting', { eta: true }) : null;
   const say = (line: string): void => {
     if (flags.quiet) return;
@@ -237,7 +261,7 @@ async function runIngest(sources: readonly string[], flags: IngestFlags, context
   return exitStatus(result, flags, say);
 }
 
-function exitStatus(result: IngestResult, flags: IngestFlags, say: (line: string) => void): number {
+export function exitStatus(result: IngestResult, flags: IngestFlags, say: (line: string) => void): number {
   if (result.status === 'interrupted') return EXIT_INTERRUPTED;
   if (result.unreadable.length > 0) {
     const names = result.unreadable.map((entry) => entry.source).join(', ');
@@ -260,7 +284,7 @@ export function parseStageList(value: string): string[] {
   return names;
 }
 
-/** A whole number that may be 0 (no redirects followed, no nested sitemap indexes). */
+/** A whole number that may be 0 (no redirects followed, no nested sitemap indexes, no retries). */
 function parseCount(value: string): number {
   return /^\s*0+\s*$/.test(value) ? 0 : parsePositiveInteger(value);
 }

@@ -6,8 +6,8 @@ import { isParleyError } from '../../pipeline/errors.js';
 import { isStoreError } from '../../store/errors.js';
 import { DATABASE_ENV, resolveDatabasePath } from '../../store/location.js';
 import { existsSync } from 'node:fs';
-import { openSqliteStore, type SqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { databaseOption } from '../database.js';
+import { isPostgresUrl } from '../../store/open-store.js';
+import { databaseOption, openArchiveForReading, openArchiveForWriting } from '../database.js';
 import { ProgressBar } from '../ui/progress.js';
 import type { CliCommand, CliContext } from './command.js';
 import { parseStageList } from './ingest.js';
@@ -69,19 +69,18 @@ export const reanalyzeCommand: CliCommand = {
 
 async function runReanalyze(flags: ReanalyzeFlags, context: CliContext): Promise<number> {
   const { stdout, stderr } = context.streams;
-  const database = resolveDatabasePath(flags.db);
-  if (!existsSync(database)) {
-    stderr.write(`parley reanalyze: there is no Parley database at ${database}. Run "parley ingest <source...>" first, or point --db or ${DATABASE_ENV} at an existing database.\n`);
+  const location = resolveDatabasePath(flags.db);
+  if (!isPostgresUrl(location) && !existsSync(location)) {
+    stderr.write(`parley reanalyze: there is no Parley database at ${location}. Run "parley ingest <source...>" first, or point --db or ${DATABASE_ENV} at an existing database.\n`);
     return 1;
   }
-  let store: SqliteStore;
-  try {
-    store = await openSqliteStore(database, { mode: 'write' });
-  } catch (error) {
-    if (!isStoreError(error)) throw error;
-    stderr.write(`parley reanalyze: ${error.message} [${error.code}]\n`);
+  // Reading first: a PostgreSQL database without an archive is "missing", not created here.
+  const opened = await openArchiveForReading(flags.db).then((read) => (read.ok ? read.store.close().then(() => openArchiveForWriting(flags.db)) : read));
+  if (!opened.ok) {
+    stderr.write(`parley reanalyze: ${opened.message}\n`);
     return 1;
   }
+  const { store, path: database } = opened;
   let themes: UserTaxonomyText | null;
   try {
     const taxonomy = await archiveTaxonomy(store, flags.themes ?? null, flags.builtinThemes ?? false);

@@ -1,6 +1,8 @@
 import { Option } from 'commander';
 import type { RunSummary, StoreStats } from '../../store/store.js';
 import { databaseOption, openArchiveForReading } from '../database.js';
+import { readQueueStats, type QueueStats } from '../../queue/queue.js';
+import { PostgresStore } from '../../store/postgres/postgres-store.js';
 import { StreamWriter } from '../io/output.js';
 import { reportStoreError } from '../query/options.js';
 import { printable } from '../query/terminal.js';
@@ -27,7 +29,7 @@ Figures:
 
   --format json prints one object: articles, duplicates, duplicateGroups, pages, duplicatePages,
   rejected, failures, undated, perDay, perSite (top 100), perLanguage, runCount, runs (latest 20),
-  failureReasons.
+  failureReasons, abstentions (articles per stage that abstained on their language).
 
 Exit status: 0 printed; 1 the database is missing, damaged or not a Parley database; 2 usage error.`;
 
@@ -54,15 +56,18 @@ async function runStats(flags: StatsFlags, context: CliContext): Promise<number>
     return 1;
   }
   let stats: StoreStats;
+  let queue: QueueStats | null = null;
   try {
     stats = await opened.store.stats();
+    // A PostgreSQL archive may have an ingest queue beside it (parley ingest --enqueue, parley worker).
+    if (opened.store instanceof PostgresStore) queue = await readQueueStats(opened.store.url);
   } catch (error) {
     return reportStoreError(error, 'stats', stderr);
   } finally {
     await opened.store.close();
   }
   const output = new StreamWriter(stdout);
-  await output.write(flags.format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : renderTable(stats, opened.path));
+  await output.write(flags.format === 'json' ? `${JSON.stringify(queue ? { ...stats, queue } : stats, null, 2)}\n` : renderTable(stats, opened.path) + (queue ? renderQueue(queue) : ''));
   return output.error ? 1 : 0;
 }
 
@@ -98,6 +103,16 @@ function renderTable(stats: StoreStats, path: string): string {
       lines.push(`  ${number(r.pages).padStart(9)}  ${r.kind.padEnd(8)}  ${printable(r.stage).padEnd(10)}  ${printable(r.code)}`);
     }
   }
+  if (stats.abstentions.length > 0) {
+    lines.push('', 'Abstained    articles a stage did not analyze: not in a language it was built for');
+    for (const a of stats.abstentions) lines.push(`  ${number(a.articles).padStart(9)}  ${printable(a.stage)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function renderQueue(queue: QueueStats): string {
+  const lines = ['', `Queue        ${number(queue.pending)} pending, ${number(queue.running)} running, ${number(queue.completed)} done, ${number(queue.retried)} retried, ${number(queue.failed)} failed`];
+  for (const f of queue.failures) lines.push(`  failed  ${f.at.slice(0, 16).replace('T', ' ')}  ${printable(f.share)}: ${printable(f.reason)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,4 +1,5 @@
 import type { EventLocation, StoredEvent } from '../../store/analysis.js';
+import type { EventGroup } from '../../store/event-groups.js';
 
 /**
  * Events as GDELT 2.0 Event records: the 61 tab-separated columns of the GDELT Event Codebook (V2.0), in
@@ -6,7 +7,8 @@ import type { EventLocation, StoredEvent } from '../../store/analysis.js';
  * the rest empty; GDELT_FILLED lists which, for the command's help.
  *
  * Where Parley's meaning differs from GDELT's: each row is one event in one article (NumMentions,
- * NumSources and NumArticles are 1: Parley does not merge events across articles); country codes are the
+ * NumSources and NumArticles are 1), unless the rows are event records (gdeltGroupRow: one row per event
+ * however many articles report it, with GDELT's counts); country codes are the
  * first three letters of the CAMEO actor code (ISO 3166 alpha-3, as CAMEO uses them), not FIPS; and
  * DATEADDED is the article's published date-time (YYYYMMDDHHMMSS, UTC), since Parley codes articles, not a feed.
  */
@@ -30,7 +32,7 @@ function geoColumns(prefix: string): string[] {
 export const GDELT_FILLED = [
   'GLOBALEVENTID (the event id)', 'SQLDATE, MonthYear, Year, FractionDate (the event date, else the article\'s)',
   'Actor1/2Code, Name, CountryCode, Type1Code', 'EventCode, EventBaseCode, EventRootCode, QuadClass, GoldsteinScale',
-  'NumMentions, NumSources, NumArticles (1)', 'AvgTone (the article\'s tone)',
+  'NumMentions, NumSources, NumArticles (1, or with --grouped the event record\'s counts)', 'AvgTone (the article\'s tone)',
   'ActionGeo_Type, FullName, CountryCode (ISO alpha-3), ADM1Code, Lat, Long, FeatureID (GeoNames id) (where the event happened: the place in its sentence, else the nearest before it, else the article\'s focus; else only the name and code of a place the sentence names)',
   'DATEADDED (the article\'s published date-time)', 'SOURCEURL',
 ] as const;
@@ -38,7 +40,7 @@ export const GDELT_FILLED = [
 /** CAMEO role and sector codes that can open an actor code that names no country. */
 const NOT_COUNTRIES = new Set(['IGO', 'NGO', 'NGM', 'MNC', 'UIS', 'IMG', 'BUS', 'CVL', 'GOV', 'MIL', 'MED', 'EDU', 'REB', 'OPP', 'COP', 'JUD', 'LEG', 'ELI', 'LAB', 'REF', 'SPY', 'CRM', 'HLH', 'AGR', 'ENV', 'REL', 'INS', 'SEP', 'UAF', 'RAD', 'MOD', 'PTY']);
 
-function actorFields(actor: StoredEvent['source']): string[] {
+function actorFields(actor: { code: string | null; name: string } | null): string[] {
   const fields = new Array<string>(10).fill('');
   if (!actor) return fields;
   const code = actor.code ?? '';
@@ -50,7 +52,7 @@ function actorFields(actor: StoredEvent['source']): string[] {
   return fields;
 }
 
-function dateParts(event: StoredEvent): { sqlDate: string; monthYear: string; year: string; fraction: string } {
+function dateParts(event: { date: string | null; published: string | null }): { sqlDate: string; monthYear: string; year: string; fraction: string } {
   const source = event.date ?? event.published?.slice(0, 10) ?? null;
   const match = source === null ? null : /^(\d{4})-(\d{2})-(\d{2})/.exec(source);
   if (!match) return { sqlDate: '', monthYear: '', year: '', fraction: '' };
@@ -69,8 +71,27 @@ function clean(value: string): string {
   return value.replace(/[\t\r\n]+/g, ' ');
 }
 
-export function gdeltEventRow(event: StoredEvent): string {
-  const date = dateParts(event);
+/** What one GDELT Event row says, from an event or an event record. */
+interface RowFields {
+  readonly id: number;
+  readonly date: string | null;
+  readonly published: string | null;
+  readonly source: { code: string | null; name: string } | null;
+  readonly target: { code: string | null; name: string } | null;
+  readonly code: string;
+  readonly root: string;
+  readonly quadClass: number;
+  readonly goldstein: number;
+  readonly counts: readonly [number, number, number];
+  readonly tone: number | null;
+  readonly place: StoredEvent['place'];
+  /** Where the event happened (the event-places stage), when known: fills every ActionGeo column. */
+  readonly location?: EventLocation | null;
+  readonly url: string;
+}
+
+function gdeltRow(e: RowFields): string {
+  const date = dateParts(e);
   const geo = (place: StoredEvent['place']): string[] => {
     const fields = new Array<string>(8).fill('');
     if (place) {
@@ -79,13 +100,12 @@ export function gdeltEventRow(event: StoredEvent): string {
     }
     return fields;
   };
-  const actionGeo = event.location ? locationFields(event.location) : geo(event.place);
   const row = [
-    String(event.id), date.sqlDate, date.monthYear, date.year, date.fraction,
-    ...actorFields(event.source), ...actorFields(event.target),
-    '', event.code, event.code.slice(0, 3), event.root, String(event.quadClass), String(event.goldstein), '1', '1', '1', event.articleTone === null ? '' : String(event.articleTone),
-    ...geo(null), ...geo(null), ...actionGeo,
-    dateAdded(event.published), event.url,
+    String(e.id), date.sqlDate, date.monthYear, date.year, date.fraction,
+    ...actorFields(e.source), ...actorFields(e.target),
+    '', e.code, e.code.slice(0, 3), e.root, String(e.quadClass), String(e.goldstein), ...e.counts.map(String), e.tone === null ? '' : String(e.tone),
+    ...geo(null), ...geo(null), ...(e.location ? locationFields(e.location) : geo(e.place)),
+    dateAdded(e.published), e.url,
   ];
   return `${row.map(clean).join('\t')}\n`;
 }
@@ -103,4 +123,21 @@ function locationFields(location: EventLocation): string[] {
   const { place } = location;
   const fullName = [place.name, place.type !== 'admin1' && place.type !== 'country' ? place.admin1 : null, place.type !== 'country' ? place.country : null].filter(Boolean).join(', ');
   return [geoType(place), fullName, place.country, place.admin1Code?.replace('.', '') ?? '', '', String(place.lat), String(place.lon), place.geonameId === null ? '' : String(place.geonameId)];
+}
+
+export function gdeltEventRow(event: StoredEvent): string {
+  return gdeltRow({ ...event, counts: [1, 1, 1], tone: event.articleTone });
+}
+
+/**
+ * An event record as one GDELT Event row, as GDELT means it: GLOBALEVENTID is the record's id,
+ * NumMentions, NumSources and NumArticles its counts, AvgTone the mean tone of its articles, DATEADDED and
+ * SOURCEURL those of its first report, and the date its earliest.
+ */
+export function gdeltGroupRow(group: EventGroup): string {
+  const first = group.firstReport;
+  return gdeltRow({
+    id: group.id, date: group.date, published: first.published, source: group.source, target: group.target, code: group.code, root: group.root, quadClass: group.quadClass,
+    goldstein: group.goldstein, counts: [group.numMentions, group.numSources, group.numArticles], tone: group.avgTone, place: null, url: first.url,
+  });
 }

@@ -1,4 +1,5 @@
 import type { EventFilter, StoredEvent, TimelineBucket, TimelineUnit } from '../../store/analysis.js';
+import type { EventGroup } from '../../store/event-groups.js';
 import { openArchiveForReading } from '../database.js';
 import { reportStoreError } from '../query/options.js';
 import type { CliContext } from '../commands/command.js';
@@ -6,19 +7,22 @@ import { markedText } from './evidence-text.js';
 import { fromArray, take, writeListing, type Column, type ListingFormat } from './listing.js';
 
 /**
- * `parley events` over the archive: the stored events matching the filters, newest first (the store's
- * order), or with `by` a timeline: events per day, week or month with their mean Goldstein value and
- * counts per quad class.
+ * `parley events` over the archive: the stored events matching the filters, in the store's order (by
+ * date), with `grouped` the event records (one per event, with its mentions and counts; a record matches
+ * when one of its mentions does), or with `by` a timeline: events per day, week or month with their mean
+ * Goldstein value and counts per quad class.
  */
 export interface StoredEventsRequest {
   readonly db: string | undefined;
   readonly filter: EventFilter;
   readonly by: TimelineUnit | undefined;
+  /** List event records (one per event, however many articles report it) instead of events. */
+  readonly grouped?: boolean;
   readonly format: ListingFormat;
   readonly limit: number | undefined;
 }
 
-const actor = (a: StoredEvent['source']): string | null => (a ? (a.code ?? a.name) : null);
+const actor = (a: { code: string | null; name: string } | null): string | null => (a ? (a.code ?? a.name) : null);
 
 const EVENT_COLUMNS: readonly Column<StoredEvent>[] = [
   { name: 'date', value: (e) => e.date ?? e.published?.slice(0, 10) ?? null },
@@ -41,6 +45,18 @@ const BUCKET_COLUMNS: readonly Column<TimelineBucket>[] = [
   { name: 'material_coop', value: (b) => b.quadClasses[1] },
   { name: 'verbal_conflict', value: (b) => b.quadClasses[2] },
   { name: 'material_conflict', value: (b) => b.quadClasses[3] },
+];
+
+const GROUP_COLUMNS: readonly Column<EventGroup>[] = [
+  { name: 'date', value: (g) => g.date ?? g.firstReport.published?.slice(0, 10) ?? null },
+  { name: 'source', value: (g) => actor(g.source), width: 16 },
+  { name: 'code', value: (g) => g.code },
+  { name: 'target', value: (g) => actor(g.target), width: 16 },
+  { name: 'plover', value: (g) => g.plover?.type ?? null },
+  { name: 'mentions', value: (g) => g.numMentions },
+  { name: 'sources', value: (g) => g.numSources },
+  { name: 'articles', value: (g) => g.numArticles },
+  { name: 'first_report', value: (g) => g.firstReport.url, width: 60 },
 ];
 
 function eventJSON(e: StoredEvent): unknown {
@@ -81,8 +97,10 @@ export async function listStoredEvents(request: StoredEventsRequest, context: Cl
       if (buckets.length === 0 && request.format === 'table') stderr.write('parley events: no stored event matches.\n');
       return 0;
     }
-    const count = await writeListing(take(opened.store.streamEvents(request.filter), request.limit), request.format, EVENT_COLUMNS, eventJSON, stdout);
-    if (count === 0 && request.format === 'table') stderr.write('parley events: no stored event matches.\n');
+    const count = request.grouped
+      ? await writeListing(take(opened.store.streamEventGroups(request.filter), request.limit), request.format, GROUP_COLUMNS, (g) => g, stdout)
+      : await writeListing(take(opened.store.streamEvents(request.filter), request.limit), request.format, EVENT_COLUMNS, eventJSON, stdout);
+    if (count === 0 && request.format === 'table') stderr.write(`parley events: no stored event${request.grouped ? ' record' : ''} matches.\n`);
     return 0;
   } catch (error) {
     return reportStoreError(error, 'events', stderr);

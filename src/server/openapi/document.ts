@@ -3,7 +3,7 @@ import { toOpenApiParameter, type ParameterSpecs } from '../params.js';
 import { ARTICLE_ID_PARAMETER, ARTICLE_LIST_PARAMETERS } from '../routes/articles.js';
 import { STATS_PARAMETERS } from '../routes/stats.js';
 import { ACTOR_PARAMETERS, THEME_PARAMETERS } from '../routes/aggregates.js';
-import { EVENT_PARAMETERS } from '../routes/events.js';
+import { EVENT_GROUP_PARAMETERS, EVENT_PARAMETERS } from '../routes/events.js';
 import { QUOTE_PARAMETERS } from '../routes/quotes.js';
 import { PLACE_PARAMETERS } from '../routes/places.js';
 import { FAILURE_PARAMETERS } from '../routes/coverage.js';
@@ -113,6 +113,15 @@ export function openApiDocument(): Json {
             '503': RESPONSES.unavailable,
             default: RESPONSES.other,
           },
+        },
+      },
+      '/api/event-groups': {
+        get: {
+          operationId: 'listEventGroups',
+          summary: 'Event records: one event, many reports',
+          description: 'The events of all articles grouped into records (same source and target actors, same CAMEO root, dates within a day), each with its mentions (article, sentence, verb, confidence), the counts of mentions, sources and articles (GDELT NumMentions, NumSources, NumArticles) and its earliest report. Filters are those of /api/events; a record matches when one of its mentions does. Ordered by the first date (undated last), then id.',
+          parameters: parameters(EVENT_GROUP_PARAMETERS),
+          responses: { '200': ok('EventGroupList', 'A page of event records.'), '400': RESPONSES.badRequest, '503': RESPONSES.unavailable, default: RESPONSES.other },
         },
       },
       '/api/quotes': {

@@ -132,6 +132,7 @@ const Stats = object({
   runCount: count,
   runs: { type: 'array', items: ref('RunSummary') },
   failureReasons: { type: 'array', items: object({ kind: { type: 'string', enum: ['rejected', 'failed'] }, stage: { type: 'string' }, code: { type: 'string' }, pages: count }) },
+  abstentions: { type: 'array', items: object({ stage: { type: 'string' }, articles: count }), description: "Articles on which a stage abstained (not in a language it was built for), by stage." },
 });
 
 const Health = object({ status: { type: 'string', const: 'ok' }, database: { type: 'string', const: 'ok' } });
@@ -209,6 +210,42 @@ const Event = object({
 
 const EventList = object({ events: { type: 'array', items: ref('Event') }, next: { ...nullable('string'), description: 'Pass as cursor for the next page; null on the last page.' } });
 
+const EventMention = object({
+  eventId: id,
+  articleId: id,
+  url: text,
+  site: text,
+  published: nullable('string'),
+  code: text,
+  sentence: { ...Span, description: "The sentence that reports the event (the evidence), as offsets into the article's text." },
+  verb: Span,
+  date: nullable('string'),
+  confidence: probability,
+});
+
+const GroupActor = { oneOf: [{ type: 'null' }, object({ code: nullable('string'), name: text })] };
+
+const EventGroup = object({
+  id,
+  source: GroupActor,
+  target: GroupActor,
+  code: { type: 'string', description: 'The CAMEO code most of its mentions give.' },
+  root: text,
+  quadClass: { type: 'integer', minimum: 1, maximum: 4 },
+  goldstein: { type: 'number', minimum: -10, maximum: 10 },
+  plover: { oneOf: [{ type: 'null' }, object({ type: text, mode: text })] },
+  date: { ...nullable('string'), description: 'The earliest date of its mentions (YYYY-MM-DD).' },
+  numMentions: { ...count, description: "GDELT's NumMentions: reports of the event." },
+  numSources: { ...count, description: "GDELT's NumSources: distinct sites reporting it." },
+  numArticles: { ...count, description: "GDELT's NumArticles: distinct articles reporting it." },
+  firstReport: { ...ref('EventMention'), description: 'The mention in the earliest published article.' },
+  confidence: probability,
+  avgTone: { ...nullable('number'), description: "Mean document tone of its articles (GDELT's AvgTone)." },
+  mentions: { type: 'array', items: ref('EventMention'), description: 'Every report, earliest first.' },
+});
+
+const EventGroupList = object({ groups: { type: 'array', items: ref('EventGroup') }, next: { ...nullable('string'), description: 'Pass as cursor for the next page; null on the last page.' } });
+
 const Timeline = object({
   by: { type: 'string', enum: ['day', 'week', 'month'] },
   timeline: {
@@ -252,6 +289,7 @@ const toneFields = {
 const Analysis = object({
   stages: { type: 'array', items: object({ name: text, version: text }), description: 'The analysis stages (and versions) that made these layers.' },
   failures: { type: 'array', items: object({ stage: text, code: text, message: text }), description: 'Stages that failed on this article (their layers are missing).' },
+  abstentions: { type: 'array', items: object({ stage: text, code: { type: 'string', const: 'STAGE_ABSTAINED' }, message: text }), description: "Stages that did not run because the article's language is not one they were built for (their layers are empty). Absent when none abstained." },
   entities: { type: 'array', items: object({ entity: count, name: text, type: text, role: nullable('string'), code: nullable('string'), confidence: probability }) },
   mentions: { type: 'array', items: object({ ...span, kind: text, entity: count }) },
   quotes: { type: 'array', items: object(quoteFields) },
@@ -260,7 +298,7 @@ const Analysis = object({
   tone: { type: 'array', items: object(toneFields) },
   places: { type: 'array', items: object({ ...span, ...resolvedPlaceFields, form: { type: 'string', enum: ['name', 'demonym', 'based'] }, confidence: probability }), description: 'The places the article names (when the places stage ran).' },
   focus: { type: 'array', items: object({ scope: { type: 'string', enum: ['country', 'city'] }, ...resolvedPlaceFields, score: probability, mentions: count }), description: 'The countries and cities the article is mainly about.' },
-}, ['places', 'focus']);
+}, ['places', 'focus', 'abstentions']);
 
 const PlaceCounts = object({
   countries: {
@@ -406,4 +444,4 @@ const Revision = object({
 });
 const RevisionHistory = object({ id, url: { type: 'string' }, revisions: { type: 'array', items: Revision, minItems: 1 } });
 
-export const SCHEMAS = { RevisionHistory, Error: ErrorBody, ArticleSummary, ArticleList, Article, RunCounts, RunSummary, Stats, Health, Event, EventList, Timeline, Quote, QuoteList, ActorList, ThemeList, Analysis, ArticleAnalysis, Evidence, FacetCount, NetworkNode, ArticleTimeline, ArticleFacets, Network, ActorProfile, ThemeTimeline, ThemeGrid, FailureList, DuplicateGroup, Codebook, PlaceCounts } as const;
+export const SCHEMAS = { RevisionHistory, Error: ErrorBody, ArticleSummary, ArticleList, Article, RunCounts, RunSummary, Stats, Health, Event, EventList, EventMention, EventGroup, EventGroupList, Timeline, Quote, QuoteList, ActorList, ThemeList, Analysis, ArticleAnalysis, Evidence, FacetCount, NetworkNode, ArticleTimeline, ArticleFacets, Network, ActorProfile, ThemeTimeline, ThemeGrid, FailureList, DuplicateGroup, Codebook, PlaceCounts } as const;

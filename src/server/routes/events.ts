@@ -1,5 +1,6 @@
 import { MAX_SEARCH_LIMIT } from '../../store/store.js';
-import type { StoredEvent, TimelineBucket, TimelineUnit } from '../../store/analysis.js';
+import type { EventFilter, StoredEvent, TimelineBucket, TimelineUnit } from '../../store/analysis.js';
+import type { EventGroup } from '../../store/event-groups.js';
 import { ApiError } from '../errors.js';
 import { checkDateOrder } from '../date-order.js';
 import { choiceParameter, codeParameter, integerParameter, readQueryParameters, textParameter } from '../params.js';
@@ -36,7 +37,26 @@ export interface TimelineJSON {
   timeline: TimelineBucket[];
 }
 
-/** GET /api/events: the coded events (a page, by date), or with `by` their timeline. */
+type EventFilterParameters = { source?: string; target?: string; country?: string; sourceName?: string; targetName?: string; theme?: string; code?: string; quadClass?: string; since?: string; until?: string; site?: string; both?: 'true' | 'false' };
+
+function eventFilterOf(p: EventFilterParameters): EventFilter {
+  return { source: p.source, target: p.target, country: p.country, sourceName: p.sourceName, targetName: p.targetName, theme: p.theme, code: p.code, quadClass: p.quadClass === undefined ? undefined : (Number(p.quadClass) as 1 | 2 | 3 | 4), since: p.since, until: p.until, site: p.site, bothDirections: p.both === 'true' };
+}
+
+/** The filters and paging of GET /api/event-groups: those of events, without the timeline. */
+export const EVENT_GROUP_PARAMETERS = (({ by, country, ...rest }) => {
+  // Records group events across articles; where each report places the event is not grouped (yet).
+  void by;
+  void country;
+  return { ...rest, limit: integerParameter('limit', { description: 'Event records per page.', minimum: 1, maximum: MAX_SEARCH_LIMIT, fallback: DEFAULT_PAGE_SIZE }) };
+})(EVENT_PARAMETERS);
+
+export interface EventGroupListJSON {
+  groups: EventGroup[];
+  next: string | null;
+}
+
+/** GET /api/events: the coded events (a page, by date), or with `by` their timeline. GET /api/event-groups: event records. */
 export const eventRoutes: RouteModule = {
   name: 'events',
   register(app, { store }) {
@@ -44,7 +64,7 @@ export const eventRoutes: RouteModule = {
       const url = new URL(c.req.url);
       const p = readQueryParameters(c.req.url, EVENT_PARAMETERS);
       checkDateOrder(p.since, p.until);
-      const filter = { source: p.source, target: p.target, country: p.country, sourceName: p.sourceName, targetName: p.targetName, theme: p.theme, code: p.code, quadClass: p.quadClass === undefined ? undefined : (Number(p.quadClass) as 1 | 2 | 3 | 4), since: p.since, until: p.until, site: p.site, bothDirections: p.both === 'true' };
+      const filter = eventFilterOf(p);
       if (p.by !== undefined) {
         for (const name of ['cursor', 'limit'] as const) {
           if (url.searchParams.get(name)?.trim()) throw new ApiError('invalid_parameter', `${name} pages a list of events; a timeline (by) is one answer: leave ${name} out.`, { parameter: name });
@@ -54,6 +74,14 @@ export const eventRoutes: RouteModule = {
       }
       const page = await store.queryEvents({ ...filter, limit: p.limit, cursor: p.cursor ?? null });
       const body: EventListJSON = { events: [...page.events], next: page.nextCursor };
+      return c.json(body);
+    });
+    app.get('/api/event-groups', async (c) => {
+      const p = readQueryParameters(c.req.url, EVENT_GROUP_PARAMETERS);
+      checkDateOrder(p.since, p.until);
+      const filter = eventFilterOf(p);
+      const page = await store.queryEventGroups({ ...filter, limit: p.limit, cursor: p.cursor ?? null });
+      const body: EventGroupListJSON = { groups: [...page.groups], next: page.nextCursor };
       return c.json(body);
     });
   },

@@ -31,6 +31,13 @@ export interface WarcOptions {
   readonly maxHeaderBytes: number;
   /** Called with each response record's key before it is decoded: true skips it as already done. */
   readonly isDone?: ((key: string) => boolean | Promise<boolean>) | undefined;
+  /**
+   * Only the records of a .warc.gz whose gzip member starts in [start, end) (bytes): one worker's share
+   * of an archive that several read at once. Reading begins at the first intact member at or after
+   * `start` (found as damaged members are passed over) and stops at the first member at or after `end`;
+   * records keep the keys and offsets of a whole read, so shares together are exactly the whole archive.
+   */
+  readonly range?: { readonly start: number; readonly end: number } | undefined;
 }
 
 export const DEFAULT_WARC_OPTIONS: WarcOptions = Object.freeze({ maxRecordBytes: 32 * 1024 * 1024, maxHeaderBytes: 64 * 1024 });
@@ -42,10 +49,12 @@ export async function* readWarc(path: string, options: Partial<WarcOptions> = {}
   const settings: WarcOptions = { ...DEFAULT_WARC_OPTIONS, ...definedOnly(options) };
   const absolute = resolve(path);
   let fallbackDate: string;
+  let size: number;
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     fallbackDate = info.mtime.toISOString();
+    size = info.size;
   } catch (error) {
     yield sourceFailure({
       source: path,
@@ -59,10 +68,10 @@ export async function* readWarc(path: string, options: Partial<WarcOptions> = {}
   }
 
   const state = new ArchiveState(path, absolute, fallbackDate, settings);
-  const chunks = createReadStream(path, { highWaterMark: READ_CHUNK });
+  const chunks = createReadStream(path, { highWaterMark: READ_CHUNK, start: settings.range?.start ?? 0 });
   try {
     const { first, rest } = await firstChunk(chunks);
-    if (first !== null && startsWithGzipMagic(first)) yield* state.readGzip(prepend(first, rest));
+    if (first !== null && (settings.range || startsWithGzipMagic(first))) yield* state.readGzip(prepend(first, rest));
     else if (first !== null) yield* state.readPlain(prepend(first, rest));
   } catch (error) {
     yield sourceFailure({
@@ -77,7 +86,9 @@ export async function* readWarc(path: string, options: Partial<WarcOptions> = {}
   } finally {
     chunks.destroy();
   }
-  if (state.readable === 0) {
+  // A share of a larger archive (one worker's byte range) may hold no record of its own: only a read
+  // that covers the whole file can say the file holds none.
+  if (state.readable === 0 && coversWholeFile(settings.range, size)) {
     const why = state.records === 0 ? 'it is empty' : `none of its ${state.records === 1 ? 'record' : `${state.records} records`} could be read (see the failures before this one)`;
     yield sourceFailure({
       source: path,
@@ -88,6 +99,10 @@ export async function* readWarc(path: string, options: Partial<WarcOptions> = {}
       scope: 'source',
     });
   }
+}
+
+function coversWholeFile(range: WarcOptions['range'], size: number): boolean {
+  return range === undefined || (range.start <= 0 && range.end >= size);
 }
 
 /** Counters and naming for one archive being read. */
@@ -119,7 +134,16 @@ class ArchiveState {
     let framer: RecordFramer | null = null;
     let member = 0;
     let index = 0;
-    for await (const event of gzipMembers(chunks, { maxRetainedBytes: this.options.maxRecordBytes })) {
+    const base = this.options.range?.start ?? 0;
+    const end = this.options.range?.end ?? Infinity;
+    let first = true;
+    for await (const found of gzipMembers(chunks, { maxRetainedBytes: this.options.maxRecordBytes })) {
+      const event = 'offset' in found ? { ...found, offset: found.offset + base } : found;
+      // A share starting inside a member: the bytes before the next member are the previous share's.
+      const resync = first && base > 0 && event.type === 'error' && event.offset === base && event.code === 'CORRUPT_GZIP';
+      first = false;
+      if (resync) continue;
+      if (event.type === 'member' && event.offset >= end) return;
       switch (event.type) {
         case 'member': {
           member = event.offset;

@@ -6,6 +6,7 @@ import type { ActorDictionary } from './dictionary.js';
 import { findMentions } from './find.js';
 import './mention.js';
 import { mergeMentions } from './merge.js';
+import { placeUnnamedActors } from './unnamed.js';
 import { readWords } from './words.js';
 
 declare module '../../pipeline/stage.js' {
@@ -43,9 +44,12 @@ export function articleDay(doc: Document, fallback: string | null): string {
  */
 export const actorsStage = defineStage<ActorsOptions>({
   name: 'actors',
-  version: '1',
+  // 2: actors named without their country take it from their sentence, the dateline or the article's focus.
+  version: '2',
   requires: ['sentences', 'tokens', 'entities'],
   provides: ['mentions'],
+  // English models, lexicons and dictionaries: other languages are not read as English.
+  languages: ['en'],
   defaults: ACTORS_DEFAULTS,
   run(doc, options, resources) {
     const dictionary = resources.actors;
@@ -57,6 +61,7 @@ export const actorsStage = defineStage<ActorsOptions>({
     }
     const article = readWords(doc, dictionary);
     const found = findMentions({ article, dictionary, text: doc.text, day: articleDay(doc, options.fallbackDate) });
+    placeUnnamedActors(found, article, doc.text);
     return { layers: { mentions: mergeMentions(found, dictionary) } };
   },
 });

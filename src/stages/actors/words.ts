@@ -55,7 +55,7 @@ export interface ArticleWords {
   readonly piecePlaces: readonly PiecePlace[];
 }
 
-function tokenIndexAt(words: readonly Word[], offset: number): number {
+export function tokenIndexAt(words: readonly Word[], offset: number): number {
   let low = 0;
   let high = words.length - 1;
   while (low <= high) {

@@ -36,6 +36,8 @@ export interface CodedEvent {
   readonly verbLast: number;
   readonly negated: boolean;
   readonly confidence: number;
+  /** True for the target → source event of a two-way pattern ("visited" gives 042 and the host's 043). */
+  readonly reverse?: boolean;
 }
 
 const MAX_PATTERN_GAP = 3;
@@ -113,7 +115,7 @@ const isJointAct = (code: string): boolean => JOINT_ACT_CODES.some((prefix) => c
 const rank = (how: VerbMatch['how']): number => ({ pattern: 4, verb: 3, block: 2, fallback: 1, none: 0 })[how];
 
 /** Auxiliary chain before the verb: passive (a be-form before a past participle) and negation. */
-function voiceAndNegation(words: readonly string[], tags: readonly string[], i: number): { passive: boolean; negated: boolean; chainStart: number } {
+export function voiceAndNegation(words: readonly string[], tags: readonly string[], i: number): { passive: boolean; negated: boolean; chainStart: number } {
   let passive = false;
   let negated = false;
   let k = i - 1;
@@ -197,6 +199,21 @@ function hasReciprocal(words: readonly string[], from: number): boolean {
   return RECIPROCAL_PHRASES.some((phrase) => rest.some((_, k) => phrase.every((p, j) => rest[k + j] === p)));
 }
 
+/**
+ * The subject and object of the verb at token i (its phrase ends at `last`): a pattern's `$`/`+` slots
+ * when it has them, else the nearest actor before the verb in its clause and the first after it; in the
+ * passive, the `by`-agent is the subject and the grammatical subject the object.
+ */
+export function verbActors(input: SentenceInput, i: number, last: number, slots: { sourceAt: number | null; targetAt: number | null } = { sourceAt: null, targetAt: null }): { subject: ActorSlot | null; object: ActorSlot | null } {
+  const { words, tags, actors } = input;
+  const { passive, chainStart } = voiceAndNegation(words, tags, i);
+  const infinitive = chainStart > 0 && lower(words[chainStart - 1]!) === 'to';
+  let subject = slots.sourceAt !== null ? slotAt(actors, slots.sourceAt) : findSubject(input, infinitive ? chainStart - 1 : chainStart, infinitive, tags[i] === 'VBG');
+  let object = slots.targetAt !== null ? slotAt(actors, slots.targetAt) : findObject(input, last + 1, passive);
+  if (passive) [subject, object] = [byAgent(input, last + 1), subject];
+  return { subject, object };
+}
+
 /** Codes every event of one sentence. */
 export function codeSentence(lexicon: EventLexicon, input: SentenceInput): CodedEvent[] {
   const { words, tags, actors } = input;
@@ -211,16 +228,14 @@ export function codeSentence(lexicon: EventLexicon, input: SentenceInput): Coded
     const match = matchVerb(lexicon, input, upper, i, actorStarts);
     if (!match || (!match.code && !match.reverse)) continue;
     const voice = voiceAndNegation(words, tags, i);
-    const { passive, chainStart } = voice;
+    const { chainStart } = voice;
     // "will never accept" is a rejection (12x), coded as such rather than as a negated acceptance.
     const rejection = voice.negated && match.code ? rejectionOf(match.code) : null;
     const negated = voice.negated && !rejection;
     const code = rejection ?? match.code;
     const reverse = rejection ? null : match.reverse;
     const infinitive = chainStart > 0 && lower(words[chainStart - 1]!) === 'to';
-    let subject = match.sourceAt !== null ? slotAt(actors, match.sourceAt) : findSubject(input, infinitive ? chainStart - 1 : chainStart, infinitive, tags[i] === 'VBG');
-    let object = match.targetAt !== null ? slotAt(actors, match.targetAt) : findObject(input, match.last + 1, passive);
-    if (passive) [subject, object] = [byAgent(input, match.last + 1), subject];
+    const { subject, object } = verbActors(input, i, match.last, { sourceAt: match.sourceAt, targetAt: match.targetAt });
     const sources = subject ? compound(actors, subject, words) : [null];
     let targets: (ActorSlot | null)[] = object ? compound(actors, object, words) : [null];
     targets = targets.filter((t) => !t || !sources.some((s) => s && s.mention.data.entity === t.mention.data.entity));
@@ -234,15 +249,15 @@ export function codeSentence(lexicon: EventLexicon, input: SentenceInput): Coded
     if (negated) confidence *= CONFIDENCE.negated;
     // An infinitive complement ("threatened to cut", "urged X to press") gives way to its main verb.
     if (infinitive && events.length > 0) confidence *= CONFIDENCE.complement;
-    const add = (source: ActorSlot | null, target: ActorSlot | null, eventCode: string): void => {
+    const add = (source: ActorSlot | null, target: ActorSlot | null, eventCode: string, backward = false): void => {
       if (!source && !target) return; // an event needs at least one actor
-      events.push({ source, target, code: eventCode, verbFirst: i, verbLast: match.last, negated, confidence: Math.round(confidence * 1000) / 1000 });
+      events.push({ source, target, code: eventCode, verbFirst: i, verbLast: match.last, negated, confidence: Math.round(confidence * 1000) / 1000, ...(backward ? { reverse: true } : {}) });
     };
     for (const source of sources) {
       for (const target of targets) {
         if (code && !(mutual && !target && sources.length > 1)) add(source, target, code);
-        if (reverse && target && source && !mutual) add(target, source, reverse);
-        else if (reverse && !code) add(target, source, reverse);
+        if (reverse && target && source && !mutual) add(target, source, reverse, true);
+        else if (reverse && !code) add(target, source, reverse, true);
       }
     }
     if (mutual && code) {

@@ -6,12 +6,15 @@ import type { EventResources } from '../../resources/events.js';
 import type { MentionData } from '../actors/mention.js';
 import '../actors/mention.js';
 import '../sentences/sentences.js';
-import { codeSentence, type ActorSlot, type CodedEvent } from './coder.js';
+import { codeSentence, type ActorSlot, type CodedEvent, type SentenceInput } from './coder.js';
+import { learnedEvents } from './combine.js';
+import type { SentenceData } from '../sentences/sentences.js';
 import { eventDate } from './dates.js';
 import type { EventActor, EventData } from './event.js';
 import './event.js';
 import { documentCountryKeys, pluralReferenceSlots } from './plural-reference.js';
-import { HEADLINE_CASE_SHARE, PLOVER_FALLBACK, PLURAL_REFERENCE_LOOKBACK } from './rules.js';
+import { isHeadlineCase } from './features.js';
+import { PLOVER_FALLBACK, PLURAL_REFERENCE_LOOKBACK } from './rules.js';
 
 declare module '../../pipeline/stage.js' {
   interface Resources {
@@ -52,9 +55,7 @@ function actorSlots(mentions: readonly Annotation<MentionData>[], tokens: readon
  */
 export function wordsForTagging(words: readonly string[], slots: readonly ActorSlot[]): readonly string[] {
   const inSlot = (k: number): boolean => slots.some((s) => s.first <= k && k <= s.last);
-  const free = words.map((w, k) => ({ w, k })).filter(({ w, k }) => /^\p{L}/u.test(w) && !inSlot(k));
-  const capitalized = free.filter(({ w }) => /^\p{Lu}/u.test(w)).length;
-  if (free.length < 3 || capitalized < free.length * HEADLINE_CASE_SHARE) return words;
+  if (!isHeadlineCase(words, inSlot)) return words;
   return words.map((w, k) => (inSlot(k) || /^\p{Lu}+$/u.test(w) ? w : w.toLowerCase()));
 }
 
@@ -88,6 +89,8 @@ export const eventsStage = defineStage<EventsOptions>({
   version: '2',
   requires: ['sentences', 'tokens', 'mentions'],
   provides: ['events'],
+  // English models, lexicons and dictionaries: other languages are not read as English.
+  languages: ['en'],
   defaults: EVENTS_DEFAULTS,
   run(doc, options, resources) {
     const data = resources.events;
@@ -97,41 +100,93 @@ export const eventsStage = defineStage<EventsOptions>({
     if (!(options.minConfidence >= 0 && options.minConfidence <= 1)) {
       throw new ParleyError('E_OPTION', `Option minConfidence of stage "events" is ${String(options.minConfidence)}.`, 'Give a number from 0 to 1.');
     }
-    const tokens = getLayer(doc, 'tokens');
-    const mentions = getLayer(doc, 'mentions');
-    const countryKeys = documentCountryKeys(mentions);
     const published = doc.article.published;
-    const earlier: Annotation<MentionData>[][] = [];
     const events: Annotation<EventData>[] = [];
-    let m = 0;
-    for (const sentence of getLayer(doc, 'sentences')) {
-      const { firstToken, tokenCount } = sentence.data;
-      while (m < mentions.length && mentions[m]!.end <= sentence.start) m++;
-      const inSentence: Annotation<MentionData>[] = [];
-      for (let k = m; k < mentions.length && mentions[k]!.start < sentence.end; k++) if (mentions[k]!.end <= sentence.end) inSentence.push(mentions[k]!);
-      const before = earlier.slice(-PLURAL_REFERENCE_LOOKBACK);
-      earlier.push(inSentence);
-      if (tokenCount === 0 || tokenCount > options.maxSentenceTokens) continue;
-      const sentenceTokens = tokens.slice(firstToken, firstToken + tokenCount);
-      const words = sentenceTokens.map((t) => doc.text.slice(t.start, t.end));
-      const named = actorSlots(inSentence, sentenceTokens);
-      const plural = pluralReferenceSlots({ words, tokens: sentenceTokens, mentions: inSentence, earlier: before, countryKeys, text: doc.text }, named);
-      const slots = [...named, ...plural].sort((a, b) => a.first - b.first);
-      // An event needs an actor (coder.ts), so a sentence naming none is not tagged at all: in long
-      // articles most sentences are such, and part-of-speech tagging is most of this stage's time.
-      if (slots.length === 0) continue;
-      const coded = codeSentence(data.lexicon, { words, tags: data.tagger.tag(wordsForTagging(words, slots)), actors: slots });
+    for (const prepared of prepareSentences(doc, data, options.maxSentenceTokens)) {
+      const { sentence, input, sentenceTokens } = prepared;
+      const patternEvents = codeSentence(data.lexicon, input);
+      const coded = data.model ? learnedEvents(data.lexicon, data.model, input, patternEvents) : patternEvents;
       if (coded.length === 0) continue;
       const date = eventDate(doc.text.slice(sentence.start, sentence.end), published);
-      for (const event of coded) {
-        const made = toEventData(data, event, sentenceTokens, date, placeOf(doc, words, slots, new Set([event.source, event.target].filter((s): s is ActorSlot => s !== null))));
+      const seen = new Set<string>();
+      for (const event of distinctEvents(coded)) {
+        let made = toEventData(data, event, sentenceTokens, date, placeOf(doc, input.words, input.actors, new Set([event.source, event.target].filter((s): s is ActorSlot => s !== null))));
         if (!made || made.confidence < options.minConfidence || (made.negated && !options.keepNegated)) continue;
+        // An actor acting on itself is one actor read twice (or a place of its own country read as the target): no target.
+        if (selfDirected(made)) made = { ...made, target: null };
+        const key = `${made.source?.code ?? made.source?.name ?? '-'}|${made.target?.code ?? made.target?.name ?? '-'}|${made.code}|${made.negated}`;
+        if (seen.has(key)) continue; // the same event twice in one sentence (two verbs, one act)
+        seen.add(key);
         events.push({ start: sentence.start, end: sentence.end, data: made });
       }
     }
     return { layers: { events } };
   },
 });
+
+export interface PreparedSentence {
+  readonly sentence: Annotation<SentenceData>;
+  readonly sentenceTokens: readonly { start: number; end: number }[];
+  readonly input: SentenceInput;
+}
+
+/**
+ * The sentences of a document that can carry an event, ready for the coders: words, part-of-speech tags
+ * and actor slots (named actors and plural references such as "the two sides"). Sentences that name no
+ * actor, are empty or longer than `maxTokens` are left out.
+ */
+export function* prepareSentences(doc: Document, data: EventResources, maxTokens: number): Generator<PreparedSentence> {
+  const tokens = getLayer(doc, 'tokens');
+  const mentions = getLayer(doc, 'mentions');
+  const countryKeys = documentCountryKeys(mentions);
+  const earlier: Annotation<MentionData>[][] = [];
+  let m = 0;
+  for (const sentence of getLayer(doc, 'sentences')) {
+    const { firstToken, tokenCount } = sentence.data;
+    while (m < mentions.length && mentions[m]!.end <= sentence.start) m++;
+    const inSentence: Annotation<MentionData>[] = [];
+    for (let k = m; k < mentions.length && mentions[k]!.start < sentence.end; k++) if (mentions[k]!.end <= sentence.end) inSentence.push(mentions[k]!);
+    const before = earlier.slice(-PLURAL_REFERENCE_LOOKBACK);
+    earlier.push(inSentence);
+    if (tokenCount === 0 || tokenCount > maxTokens) continue;
+    const sentenceTokens = tokens.slice(firstToken, firstToken + tokenCount);
+    const words = sentenceTokens.map((t) => doc.text.slice(t.start, t.end));
+    const named = actorSlots(inSentence, sentenceTokens);
+    const plural = pluralReferenceSlots({ words, tokens: sentenceTokens, mentions: inSentence, earlier: before, countryKeys, text: doc.text }, named);
+    const slots = [...named, ...plural].sort((a, b) => a.first - b.first);
+    // An event needs an actor (coder.ts), so a sentence naming none is not tagged at all: in long
+    // articles most sentences are such, and part-of-speech tagging is most of this stage's time.
+    if (slots.length === 0) continue;
+    yield { sentence, sentenceTokens, input: { words, tags: data.tagger.tag(wordsForTagging(words, slots)), actors: slots } };
+  }
+}
+
+/** Events of one sentence without exact repeats (the same actors, code and verb from two coding paths). */
+function distinctEvents(events: readonly CodedEvent[]): CodedEvent[] {
+  const seen = new Set<string>();
+  return events.filter((e) => {
+    const key = `${e.source?.mention.data.entity ?? -1}|${e.target?.mention.data.entity ?? -1}|${e.code}|${e.verbFirst}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * An actor acting on itself, or a country's government on its country and back (USAGOV → USA): the
+ * coder read one actor twice. Two different bodies of one country (USALEG → USA, KENOPP → KENGOV) are
+ * two actors, and the text names both: they stay.
+ */
+export function selfDirected(event: EventData): boolean {
+  const { source, target } = event;
+  if (!source || !target) return false;
+  const a = source.code;
+  const b = target.code;
+  if (!a || !b) return !a && !b && source.name === target.name;
+  if (a === b) return true;
+  const stateOrBare = (code: string): boolean => code.length === 3 || code.slice(3) === 'GOV';
+  return a.slice(0, 3) === b.slice(0, 3) && stateOrBare(a) && stateOrBare(b);
+}
 
 function toEventData(data: EventResources, event: CodedEvent, tokens: readonly { start: number; end: number }[], date: string | null, place: EventData['place']): EventData | null {
   const info = data.lexicon.codeInfo(event.code);

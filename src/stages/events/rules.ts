@@ -56,7 +56,10 @@ export const PLURAL_REFERENCES: readonly (readonly string[])[] = [
   ['the', 'two', 'powers'],
 ];
 
-/** Share of a sentence's words (outside actor names) that start upper case for it to be read as a headline. */
+/** Short function words that headline styles leave lower case ("Kenya to Free Jailed Reporters"): not counted. */
+export const HEADLINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'for', 'and', 'or', 'but', 'nor', 'with', 'at', 'by', 'from', 'to', 'as', 'vs', 'vs.', 'via', 'into', 'over']);
+
+/** Share of a sentence's words (outside actor names and small words) that start upper case for it to be read as a headline. */
 export const HEADLINE_CASE_SHARE = 0.75;
 
 /** How many sentences back a plural reference looks for its two countries. */
@@ -135,3 +138,9 @@ export const CONFIDENCE = {
    */
   negationRecoded: 0.7,
 } as const;
+
+/** Lemmas of verbs that report speech: their own events are statements, the act is in their complement. */
+export const REPORTING_LEMMAS = new Set(['say', 'tell', 'announce', 'add', 'state', 'report', 'note', 'claim', 'declare', 'explain', 'write', 'confirm', 'comment', 'remark', 'insist', 'argue', 'suggest', 'indicate', 'stress', 'reply', 'respond']);
+
+/** Words that open a subordinate clause: a verb after one is usually not the sentence's own act. */
+export const SUBORDINATORS = new Set(['after', 'before', 'while', 'when', 'which', 'who', 'whom', 'whose', 'because', 'since', 'although', 'though', 'as', 'if', 'unless', 'whereas', 'until']);

@@ -52,11 +52,12 @@ function withCountryKnowledge(toponym: Toponym, text: string, gazetteer: Gazette
 }
 
 /**
- * Why the stage does not apply: the article's language is known and is not English (the NER and the
- * demonyms are English), or, unknown, most of its letters are not Latin (Cyrillic, Arabic, CJK text).
+ * Why the stage does not apply to an article of unknown language: most of its letters are not Latin
+ * (Cyrillic, Arabic, CJK text). An article whose language is known and not English never reaches the
+ * stage: the pipeline abstains for it (`languages` below).
  */
-function notEnglish(language: string | null, text: string): string | null {
-  if (language) return /^en\b/i.test(language) ? null : `the article's language is "${language}"`;
+function notLatin(language: string | null, text: string): string | null {
+  if (language) return null;
   let letters = 0;
   let latin = 0;
   for (let i = 0; i < Math.min(text.length, LANGUAGE_SAMPLE); i++) {
@@ -79,6 +80,8 @@ function notEnglish(language: string | null, text: string): string | null {
 export const placesStage = defineStage<PlacesOptions>({
   name: 'places',
   version: '1',
+  // The NER, the demonyms and the cue words are English: other languages are not read as English.
+  languages: ['en'],
   requires: ['sentences', 'tokens', 'entities', 'mentions'],
   provides: ['places', 'placeFocus'],
   defaults: PLACES_DEFAULTS,
@@ -93,9 +96,9 @@ export const placesStage = defineStage<PlacesOptions>({
     if (!Number.isInteger(options.maxToponyms) || options.maxToponyms < 0) {
       throw new ParleyError('E_OPTION', `Option maxToponyms of stage "places" is ${String(options.maxToponyms)}.`, 'Give a whole number of at least 0.');
     }
-    const reason = notEnglish(doc.article.language, doc.text);
+    const reason = notLatin(doc.article.language, doc.text);
     if (reason) {
-      return { layers: { places: [], placeFocus: [] }, messages: [{ code: 'LANGUAGE_NOT_SUPPORTED', severity: 'warning', message: `Places are found with an English model and ${reason}: the stage abstained.` }] };
+      return { layers: { places: [], placeFocus: [] }, messages: [{ code: 'STAGE_ABSTAINED', severity: 'warning', message: `Abstained: the article's language is unknown and ${reason}; the places stage was built for en only.` }] };
     }
     const found = findToponyms(doc, (key) => gazetteer.nameInfo(key), gazetteer.abbreviations);
     const toponyms = found.slice(0, options.maxToponyms).map((toponym) => withCountryKnowledge(toponym, doc.text, gazetteer, resources.actors));

@@ -26,6 +26,20 @@ const DIRECT_SHARE = 0.6;
 
 const overlap = (a: Span, b: Span): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
+/** A quote found by its marks alone (no cue read, no speaker): its confidence when closed. */
+const MARKS_ONLY_CONFIDENCE = 0.5;
+
+/**
+ * The quotes of a text in a language whose cue words Parley does not know: every closed quote of at least
+ * `minStandaloneWords` words, by its marks alone, without cue or speaker. Quote marks are read in every
+ * style („…“, «…», 「…」, see marks.ts); the words that name the speaker are English-only.
+ */
+export function findMarkedQuotes(qt: QuoteText, options: Pick<FindOptions, 'minStandaloneWords'>): Annotation<QuoteData>[] {
+  return qt.runs
+    .filter((run) => run.closed && (words(qt, run.span) >= options.minStandaloneWords || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]{4}/u.test(qt.text.slice(run.span.start, run.span.end))))
+    .map((run) => ({ start: run.span.start, end: run.span.end, data: { kind: 'direct' as const, cue: null, speaker: null, confidence: MARKS_ONLY_CONFIDENCE } }));
+}
+
 export function findQuotes(qt: QuoteText, mentions: readonly Annotation<MentionData>[], options: FindOptions): Annotation<QuoteData>[] {
   const cues = findCues(qt, mentionStarts(qt, mentions));
   const speakers = speakerResolver(qt, mentions);

@@ -69,6 +69,8 @@ export function themesStageFor(taxonomy: Pick<Taxonomy, 'name' | 'version' | 'fi
     version: `${THEMES_CODE_VERSION}/${expected}`,
     requires: ['sentences', 'tokens'],
     provides: ['themes'],
+    // English theme lexicons: other languages are not read as English.
+    languages: ['en'],
     defaults: THEMES_DEFAULTS,
     run(doc, options, resources) {
       const given = resources.themes;

@@ -64,6 +64,8 @@ export const toneStage = defineStage<ToneOptions>({
   version: `${TONE_CODE_VERSION}/${LEXICON_ID}`,
   requires: ['sentences', 'tokens'],
   provides: ['tone'],
+  // English models, lexicons and dictionaries: other languages are not read as English.
+  languages: ['en'],
   defaults: {},
   run(doc, _options, resources) {
     const lexicon = resources.tone;

@@ -39,6 +39,20 @@ export function registerAnalysisContract({ store }: ContractContext): void {
       expect(await collect(store().streamQuotes())).toEqual([]);
     });
 
+    it('keeps the stages that abstained on an article\'s language apart from its failures, and counts them in stats', async () => {
+      const [de, zh, en] = await storeArticles(store(), ['de', 'zh', 'en'].map((key) => ({ key, paragraphs: [`Text ${key}.`] })));
+      const abstained = (stage: string): { stage: string; code: string; message: string } => ({ stage, code: 'STAGE_ABSTAINED', message: `Abstained: the article is in "de", and the ${stage} stage was built for en only.` });
+      const german = analysis({ events: [], abstentions: [abstained('entities'), abstained('events')], failures: [{ stage: 'tone', code: 'STAGE_FAILED', message: 'boom' }] });
+      await store().saveAnalysis(de!, german);
+      await store().saveAnalysis(zh!, analysis({ events: [], abstentions: [abstained('events')] }));
+      await store().saveAnalysis(en!, analysis());
+      expect(await store().getAnalysis(de!)).toEqual(german);
+      expect(await store().getAnalysis(en!)).toEqual(analysis());
+      expect((await store().stats()).abstentions).toEqual([{ stage: 'events', articles: 2 }, { stage: 'entities', articles: 1 }]);
+      await store().saveAnalysis(zh!, analysis());
+      expect((await store().stats()).abstentions).toEqual([{ stage: 'entities', articles: 1 }, { stage: 'events', articles: 1 }]);
+    });
+
     it('refuses an unknown article and a malformed analysis, storing nothing', async () => {
       const [id] = await storeArticles(store(), [{ key: 'a', paragraphs: ['Text.'] }]);
       await expect(store().saveAnalysis(id! + 10, analysis())).rejects.toMatchObject({ code: 'E_STORE_INPUT' });

@@ -158,6 +158,15 @@ export function registerExploreContract({ store }: ContractContext): void {
       expect((await store().actorProfile({ code: 'CHNGOV', name: 'Li Keqiang' })).articles).toBe(0);
       await expect(store().actorProfile({ code: '' })).rejects.toMatchObject({ code: 'E_FILTER' });
     });
+
+    it('gives one row per name, with the role it is given most often', async () => {
+      const roles = ['Senator', 'Secretary of State', null, 'Secretary of State'];
+      const ids = await storeArticles(store(), roles.map((_, i) => ({ key: `r${i}`, paragraphs: [`Kerry spoke, part ${i}.`], published: `2024-05-0${i + 1}` })));
+      for (const [i, role] of roles.entries()) await store().saveAnalysis(ids[i]!, analysis({ entities: [entity(0, 'John Kerry', 'USAGOV', 'person', role)], mentions: [{ start: 0, end: 5, kind: 'name', entity: 0 }] }));
+      for (const profile of [await store().actorProfile({ code: 'USAGOV' }), await store().actorProfile({ code: 'USAGOV', since: '2024-05' })]) {
+        expect(profile.names).toEqual([{ code: 'USAGOV', name: 'John Kerry', type: 'person', role: 'Secretary of State', articles: 4 }]);
+      }
+    });
   });
 
   describe('themeTimeline and themeGrid', () => {

@@ -63,7 +63,7 @@ export function registerQueryContract({ store }: ContractContext): void {
     it('is all zeros for an empty store', async () => {
       expect(await store().stats()).toEqual({
         articles: 0, duplicates: 0, duplicateGroups: 0, pages: 0, duplicatePages: 0, rejected: 0, failures: 0, undated: 0,
-        perDay: [], perSite: [], perLanguage: [], runCount: 0, runs: [], failureReasons: [],
+        perDay: [], perSite: [], perLanguage: [], runCount: 0, runs: [], abstentions: [], failureReasons: [],
       });
     });
 

@@ -60,9 +60,12 @@ export function registerRevisionsContract({ store }: ContractContext): void {
     it('drops the layers of the old text when the new one comes unanalyzed, so the article is stale for reanalyze', async () => {
       const s = store();
       const { runId, articleId } = await storedLive(s);
-      await s.saveAnalysis(articleId, analysis());
+      await s.saveAnalysis(articleId, analysis({ events: [event({ date: '2024-06-01' })] }));
+      expect((await s.queryEventGroups({})).groups).toHaveLength(1);
       await s.commitPage(pageRecord(runId, 'live-2', revision(articleId, second), { url: URL, canonicalUrl: URL, fetchedAt: '2024-06-02T00:00:00.000Z' }));
       expect(await s.getAnalysis(articleId)).toBeNull();
+      // Its events leave their event records (a record left empty goes).
+      expect((await s.queryEventGroups({})).groups).toEqual([]);
       const stale: number[] = [];
       for await (const id of s.staleArticles([{ name: 'entities', version: '1' }])) stale.push(id);
       expect(stale).toEqual([articleId]);

@@ -129,6 +129,42 @@ export function registerSearchContract({ store }: ContractContext): void {
     });
   });
 
+  describe('search in Chinese, Japanese and Korean', () => {
+    const CJK = [
+      { key: 'ja-phone', title: '新型スマートフォンを発表', paragraphs: ['東京の電機メーカーは十日、折りたたみ式のスマートフォンを来月発売すると発表した。価格は約二十万円。'], language: 'ja', site: 'ja.example' },
+      { key: 'ja-rain', title: '九州で大雨', paragraphs: ['気象庁によると、九州北部では記録的な大雨となり、川の氾濫に警戒が必要だ。'], language: 'ja', site: 'ja.example' },
+      { key: 'zh-metro', title: '地铁三号线开通', paragraphs: ['北京市地铁三号线今天正式开通运营，全长二十多公里，设站十八座。'], language: 'zh', site: 'zh.example' },
+      { key: 'ko-election', title: '대통령 선거 토론회', paragraphs: ['대통령은 기자회견에서 경제 정책을 설명했다. 야당은 반발했다.'], language: 'ko', site: 'ko.example' },
+      { key: 'en-phone', title: 'Phones fold again', paragraphs: ['A Tokyo maker will sell a folding phone next month.'], language: 'en', site: 'en.example' },
+    ];
+
+    it('finds an article by a few characters of a word, in the title or the body', async () => {
+      await storeArticles(store(), CJK);
+      expect(await ids(store(), 'スマート')).toEqual(['ja-phone']); // four characters of スマートフォン
+      expect(await ids(store(), 'トフォ')).toEqual(['ja-phone']); // from the middle of the word
+      expect(await ids(store(), '氾濫')).toEqual(['ja-rain']);
+      expect(await ids(store(), '地铁')).toEqual(['zh-metro']);
+      expect(await ids(store(), '三号线')).toEqual(['zh-metro']);
+      expect(await ids(store(), '대통령')).toEqual(['ko-election']); // the word without its particle (대통령은)
+      expect(await ids(store(), '기자회견')).toEqual(['ko-election']);
+      expect(await ids(store(), '"スマートフォン" 東京')).toEqual(['ja-phone']);
+      expect(await ids(store(), '九州 OR 北京')).toEqual(expect.arrayContaining(['ja-rain', 'zh-metro']));
+      expect(await ids(store(), '氾')).toEqual(['ja-rain']); // one character: every word starting with it
+      expect(await ids(store(), '東京大学')).toEqual([]); // characters that are not together in any article
+      expect(await ids(store(), 'phone')).toEqual(['en-phone']);
+    });
+
+    it('highlights the matched characters in the snippet', async () => {
+      await storeArticles(store(), CJK);
+      const [hit] = (await store().search({ text: 'スマートフォン' })).hits;
+      const marked = hit!.highlights.map(([start, end]) => hit!.snippet.slice(start, end));
+      expect(marked).toContain('スマートフォン');
+      expect(marked.every((m) => m === 'スマートフォン')).toBe(true);
+      const [korean] = (await store().search({ text: '정책' })).hits;
+      expect(korean!.highlights.map(([start, end]) => korean!.snippet.slice(start, end))).toEqual(['정책']);
+    });
+  });
+
   describe('search filters', () => {
     it('filters by published date (UTC; a date covers its whole day), site and subdomains, and language', async () => {
       await load();

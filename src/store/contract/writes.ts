@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractContext } from '../contract.js';
 import { StoreError } from '../errors.js';
-import type { PageRecord, RunCounts } from '../store.js';
+import { EXPORT_BATCH_SIZE, type PageRecord, type RunCounts } from '../store.js';
 import { articleOutcome, makeArticle, pageRecord, richArticle, RICH_URL, RUN, storeArticles, textHash } from './fixtures.js';
 
 /** Runs, commitPage (outcomes, idempotence, atomic refusal) and the lookups the ingest relies on. */
@@ -128,6 +128,50 @@ export function registerWriteContract({ store }: ContractContext): void {
       await closing.close();
       await expect(closing.stats()).rejects.toMatchObject({ code: 'E_STORE_CLOSED' });
       await expect(closing.startRun(RUN)).rejects.toMatchObject({ code: 'E_STORE_CLOSED' });
+    });
+  });
+
+  describe('exportPages', () => {
+    it('gives every committed page in commit order, with its record and outcome, across batches', async () => {
+      const runId = await store().startRun(RUN);
+      const keys = Array.from({ length: EXPORT_BATCH_SIZE + 5 }, (_, i) => `p${i}`);
+      const first = await store().commitPage(pageRecord(runId, keys[0]!, articleOutcome(makeArticle({ paragraphs: ['Exported.'] })), { contentType: 'text/html', etag: '"e1"' }));
+      await store().commitPage(pageRecord(runId, keys[1]!, { kind: 'duplicate', articleId: first.page.articleId!, reason: 'text-hash', similarity: 1 }));
+      await store().commitPage(pageRecord(runId, keys[2]!, { kind: 'failed', stage: 'fetch', code: 'TIMEOUT', message: 'Slow.' }, { httpStatus: null }));
+      for (const key of keys.slice(3)) await store().commitPage(pageRecord(runId, key, { kind: 'rejected', stage: 'extract', code: 'NO_CONTENT', message: 'Empty.' }));
+      const exported = [];
+      for await (const page of store().exportPages()) {
+        exported.push(page);
+        if (exported.length === 1) await store().commitPage(pageRecord(runId, 'late', { kind: 'rejected', stage: 'extract', code: 'NO_CONTENT', message: 'Late.' }));
+      }
+      expect(exported.map((p) => p.sourceKey)).toEqual(keys);
+      for (const page of exported.slice(0, 3)) {
+        const { source, httpStatus, contentHash, contentType, etag, lastModified, ...committed } = page;
+        expect(committed).toEqual(await store().findCommittedPage(page.sourceKey));
+        expect(source).toBe(`pages/${page.sourceKey}.html`);
+        expect(contentHash).toBe(textHash(page.sourceKey));
+        expect([httpStatus, contentType, etag, lastModified]).toEqual(page.sourceKey === 'p0' ? [200, 'text/html', '"e1"', null] : [page.sourceKey === 'p2' ? null : 200, null, null, null]);
+      }
+    });
+  });
+
+  describe('serializeWrites', () => {
+    it('runs one piece of work at a time, in call order, returning its result or its error', async () => {
+      const log: string[] = [];
+      const step = (name: string, ms: number) => async (): Promise<string> => {
+        log.push(`${name} start`);
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        log.push(`${name} end`);
+        return name;
+      };
+      const failing = store().serializeWrites(async () => {
+        log.push('bad start');
+        throw new Error('boom');
+      });
+      const results = await Promise.all([store().serializeWrites(step('a', 30)), store().serializeWrites(step('b', 1)), failing.catch((e: Error) => e.message)]);
+      expect(results).toEqual(['a', 'b', 'boom']);
+      expect(log.filter((l) => l !== 'bad start')).toEqual(['a start', 'a end', 'b start', 'b end']);
+      expect(await store().serializeWrites(async () => 'after a failure')).toBe('after a failure');
     });
   });
 

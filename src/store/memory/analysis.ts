@@ -41,6 +41,9 @@ import { DocumentMatcher, indexText } from './ranking.js';
 import type { ArticleEntry } from './tables.js';
 import { mergePlaceCounts, normalizePlaceQuery, type CountedCity } from '../place-counts.js';
 import type { ResolvedPlace } from '../../stages/places/place.js';
+import { eventGroupRecord, groupKey, type EventGroup, type EventGroupPage } from '../event-groups.js';
+import { MAX_SEARCH_LIMIT } from '../store.js';
+import { MemoryEventGroups, type MemoryGroup } from './event-groups.js';
 
 /**
  * The analysis layers of the in-memory adapter, with the same ids, order and filters as the SQLite
@@ -86,22 +89,67 @@ function byKey<R>(a: Row<R>, b: Row<R>): number {
 
 export class MemoryAnalyses {
   private readonly saved = new Map<number, Saved>();
+  private readonly groups = new MemoryEventGroups();
   private nextEventId = 1;
   private nextQuoteId = 1;
 
   save(article: ArticleEntry, analysis: ArticleAnalysis): void {
-    const copy = structuredClone(analysis) as ArticleAnalysis;
+    // No abstentions reads back without the field, as from SQLite.
+    const { abstentions, ...rest } = structuredClone(analysis) as ArticleAnalysis;
+    const copy: ArticleAnalysis = abstentions?.length ? { ...rest, abstentions } : rest;
     const quoteSort = sortInstant(article.publishedMs);
-    this.saved.set(article.id, {
-      article,
-      analysis: copy,
-      events: copy.events.map((record) => ({ id: this.nextEventId++, sortMs: sortInstant(eventInstant(record.date, article.publishedMs)), article, record })),
-      quotes: copy.quotes.map((record) => ({ id: this.nextQuoteId++, sortMs: quoteSort, article, record })),
-    });
+    this.groups.ungroup((this.saved.get(article.id)?.events ?? []).map((row) => row.id));
+    const events = copy.events.map((record) => ({ id: this.nextEventId++, sortMs: sortInstant(eventInstant(record.date, article.publishedMs)), article, record }));
+    for (const row of events) {
+      const key = groupKey(row.record, row.sortMs, article.id);
+      if (key) this.groups.group(row.id, key);
+    }
+    this.saved.set(article.id, { article, analysis: copy, events, quotes: copy.quotes.map((record) => ({ id: this.nextQuoteId++, sortMs: quoteSort, article, record })) });
+  }
+
+  /** Event records with a mention matching the filter, in date order (store/event-groups.ts). */
+  private groupRows(filter: EventFilter): { rows: Row<MemoryGroup>[]; members: Map<number, Row<EventRecord>> } {
+    const rows = new Map<number, Row<MemoryGroup>>();
+    for (const row of this.eventRows(filter)) {
+      const group = this.groups.groupOfEvent(row.id);
+      if (group && !rows.has(group.id)) rows.set(group.id, { id: group.id, sortMs: group.sortMs, article: row.article, record: group });
+    }
+    const members = new Map<number, Row<EventRecord>>();
+    for (const saved of this.saved.values()) for (const row of saved.events) members.set(row.id, row);
+    return { rows: [...rows.values()].sort(byKey), members };
+  }
+
+  private groupRecord(group: MemoryGroup, members: ReadonlyMap<number, Row<EventRecord>>): EventGroup {
+    return eventGroupRecord(group.id, [...group.members].sort((a, b) => a - b).map((id) => this.storedEvent(members.get(id)!)));
+  }
+
+  queryEventGroups(query: EventFilter & PageQuery): EventGroupPage {
+    const fingerprint = listFingerprint('event-groups', normalizeEventFilter(query));
+    const { rows, members } = this.groupRows(query);
+    const shown = page('event-groups', fingerprint, rows, this.groups.maxId, query);
+    return { groups: shown.rows.map((row) => this.groupRecord(row.record, members)), nextCursor: shown.nextCursor };
+  }
+
+  /** Batches of records as they are when each batch is read. */
+  *eventGroupBatches(filter: EventFilter): Generator<EventGroup[]> {
+    let cursor: string | null = null;
+    do {
+      const next: EventGroupPage = this.queryEventGroups({ ...filter, limit: MAX_SEARCH_LIMIT, cursor });
+      if (next.groups.length) yield [...next.groups];
+      cursor = next.nextCursor;
+    } while (cursor !== null);
+  }
+
+  /** Articles on which a stage abstained, by stage (as the SQLite adapter counts them). */
+  abstentionCounts(): { stage: string; articles: number }[] {
+    const counts = new Map<string, number>();
+    for (const { analysis } of this.saved.values()) for (const stage of new Set((analysis.abstentions ?? []).map((a) => a.stage))) counts.set(stage, (counts.get(stage) ?? 0) + 1);
+    return [...counts].map(([stage, articles]) => ({ stage, articles })).sort((a, b) => b.articles - a.articles || (a.stage < b.stage ? -1 : a.stage > b.stage ? 1 : 0));
   }
 
   /** Forgets an article's analysis (a revised article whose new text was not analyzed). */
   remove(articleId: number): void {
+    this.groups.ungroup((this.saved.get(articleId)?.events ?? []).map((row) => row.id));
     this.saved.delete(articleId);
   }
 

@@ -1,3 +1,4 @@
+import type { EventGroup, EventGroupPage } from '../event-groups.js';
 import { decodeCursor, nextCursor, searchFingerprint } from '../cursor.js';
 import { StoreError } from '../errors.js';
 import { matchesFilter, normalizeFilter, normalizeLimit, publishedInstant, siteFromKey, siteKey, siteOfUrl, type NormalizedFilter } from '../filters.js';
@@ -12,6 +13,7 @@ import {
   type ArticleRevision,
   type CommitResult,
   type CommittedPage,
+  type ExportedPage,
   type FetchValidators,
   type NearDuplicateCandidate,
   type PageRecord,
@@ -51,6 +53,7 @@ import type {
   TimelineUnit,
 } from '../analysis.js';
 import { MemoryAnalyses } from './analysis.js';
+import { WriteLock } from '../write-lock.js';
 import { MemoryExplorer } from './explore.js';
 import type { NormalizedSelection } from '../explore-filters.js';
 import type {
@@ -100,6 +103,11 @@ export class MemoryStore implements Store {
   private readonly analyses = new MemoryAnalyses();
   private readonly explorer = new MemoryExplorer(this.t, this.analyses, (selection) => this.select(selection));
   private closed = false;
+  private readonly writes = new WriteLock();
+
+  async serializeWrites<T>(work: () => Promise<T>): Promise<T> {
+    return this.writes.run(work);
+  }
 
   async startRun(run: RunStart): Promise<RunId> {
     this.open();
@@ -224,6 +232,28 @@ export class MemoryStore implements Store {
     this.open();
     if (value === null) this.t.settings.delete(name);
     else this.t.settings.set(name, value);
+  }
+
+  exportPages(): AsyncIterable<ExportedPage> {
+    const tables = this.t;
+    const check = (): void => this.open();
+    return {
+      async *[Symbol.asyncIterator]() {
+        check();
+        const ids = [...tables.pages.keys()].sort((a, b) => a - b);
+        for (const batch of chunk(ids, EXPORT_BATCH_SIZE)) {
+          check();
+          const pages: ExportedPage[] = [];
+          for (const id of batch) {
+            const entry = tables.pages.get(id);
+            if (!entry) continue;
+            const r = entry.record;
+            pages.push({ ...tables.committedPage(entry), source: r.source, httpStatus: r.httpStatus, contentHash: r.contentHash, contentType: r.contentType ?? null, etag: r.etag ?? null, lastModified: r.lastModified ?? null });
+          }
+          yield* pages;
+        }
+      },
+    };
   }
 
   async findCommittedPage(sourceKey: string): Promise<CommittedPage | null> {
@@ -355,7 +385,7 @@ export class MemoryStore implements Store {
 
   async stats(options: StatsOptions = {}): Promise<StoreStats> {
     this.open();
-    return memoryStats(this.t, options);
+    return memoryStats(this.t, options, this.analyses.abstentionCounts());
   }
 
   async listArticles(query: ListArticlesQuery): Promise<ArticleListPage> {
@@ -403,6 +433,15 @@ export class MemoryStore implements Store {
 
   streamEvents(filter: EventFilter = {}): AsyncIterable<StoredEvent> {
     return this.batches(() => this.analyses.eventBatches(filter));
+  }
+
+  async queryEventGroups(query: EventFilter & PageQuery): Promise<EventGroupPage> {
+    this.open();
+    return this.analyses.queryEventGroups(query);
+  }
+
+  streamEventGroups(filter: EventFilter = {}): AsyncIterable<EventGroup> {
+    return this.batches(() => this.analyses.eventGroupBatches(filter));
   }
 
   async eventTimeline(filter: EventFilter, by: TimelineUnit): Promise<TimelineBucket[]> {

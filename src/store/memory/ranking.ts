@@ -1,7 +1,7 @@
 import type { QueryNode } from '../query/parse.js';
-import { positivePhrases } from '../query/parse.js';
-import { tokenize, type TextToken } from '../query/tokens.js';
-import { windowSnippet, type Snippet } from '../snippet.js';
+import type { DocumentMatcher, Phrase } from '../query/match.js';
+
+export { DocumentMatcher, indexText, type IndexedText, type PhraseHits } from '../query/match.js';
 
 /**
  * Full-text matching and ranking for the in-memory adapter, the same as the SQLite adapter's FTS5
@@ -14,86 +14,6 @@ export const COLUMN_WEIGHTS = { title: 3, text: 1 } as const;
 const K1 = 1.2;
 const B = 0.75;
 const MIN_IDF = 1e-6;
-
-export interface IndexedText {
-  readonly title: readonly string[];
-  readonly text: readonly TextToken[];
-  readonly length: number;
-}
-
-export function indexText(title: string | null, text: string): IndexedText {
-  const titleTokens = tokenize(title ?? '').map((t) => t.token);
-  const textTokens = tokenize(text);
-  return { title: titleTokens, text: textTokens, length: titleTokens.length + textTokens.length };
-}
-
-type Phrase = { readonly tokens: readonly string[]; readonly prefix: boolean };
-
-/** Where a phrase occurs in a token list: the index of each occurrence's first token. */
-function occurrences(tokens: readonly string[], phrase: Phrase): number[] {
-  const found: number[] = [];
-  const n = phrase.tokens.length;
-  for (let i = 0; i + n <= tokens.length; i++) {
-    let ok = true;
-    for (let j = 0; j < n && ok; j++) {
-      const want = phrase.tokens[j]!;
-      const have = tokens[i + j]!;
-      ok = phrase.prefix && j === n - 1 ? have.startsWith(want) : have === want;
-    }
-    if (ok) found.push(i);
-  }
-  return found;
-}
-
-export interface PhraseHits {
-  readonly title: number;
-  readonly text: readonly number[];
-}
-
-export class DocumentMatcher {
-  private readonly textTokens: string[];
-  private readonly cache = new WeakMap<Phrase, PhraseHits>();
-
-  constructor(readonly doc: IndexedText) {
-    this.textTokens = doc.text.map((t) => t.token);
-  }
-
-  hits(phrase: Phrase): PhraseHits {
-    let hits = this.cache.get(phrase);
-    if (!hits) {
-      hits = { title: occurrences(this.doc.title, phrase).length, text: occurrences(this.textTokens, phrase) };
-      this.cache.set(phrase, hits);
-    }
-    return hits;
-  }
-
-  contains(phrase: Phrase): boolean {
-    const hits = this.hits(phrase);
-    return hits.title > 0 || hits.text.length > 0;
-  }
-
-  matches(node: QueryNode): boolean {
-    switch (node.type) {
-      case 'phrase':
-        return this.contains(node);
-      case 'and':
-        return node.children.every((child) => this.matches(child));
-      case 'or':
-        return node.children.some((child) => this.matches(child));
-      case 'not':
-        return this.matches(node.include) && !this.matches(node.exclude);
-    }
-  }
-
-  /** The snippet of the body, with every token of every occurrence of a positive phrase marked. */
-  snippet(text: string, query: QueryNode): Snippet {
-    const matched = new Array<boolean>(this.doc.text.length).fill(false);
-    for (const phrase of positivePhrases(query)) {
-      for (const start of this.hits(phrase).text) matched.fill(true, start, start + phrase.tokens.length);
-    }
-    return windowSnippet(text, this.doc.text, matched);
-  }
-}
 
 /** Every phrase of the query, in order, including those under NOT (FTS5's bm25 iterates them all). */
 export function allPhrases(node: QueryNode): Phrase[] {

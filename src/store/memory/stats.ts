@@ -5,7 +5,7 @@ import type { MemoryTables } from './tables.js';
 const DAY_MS = 86_400_000;
 
 /** The in-memory adapter's stats: the same figures, in the same order, as the SQLite queries. */
-export function memoryStats(t: MemoryTables, options: StatsOptions): StoreStats {
+export function memoryStats(t: MemoryTables, options: StatsOptions, abstentions: StoreStats['abstentions']): StoreStats {
   const articles = [...t.articles.values()];
   const pagesByOutcome: Record<OutcomeKind, number> = { article: 0, duplicate: 0, rejected: 0, failed: 0 };
   for (const page of t.pages.values()) pagesByOutcome[page.outcome.kind]++;
@@ -56,6 +56,7 @@ export function memoryStats(t: MemoryTables, options: StatsOptions): StoreStats 
     runCount: t.runs.size,
     runs,
     failureReasons: [...reasons.values()].sort((a, b) => b.pages - a.pages || compare(a.kind, b.kind) || compare(a.stage, b.stage) || compare(a.code, b.code)),
+    abstentions,
   };
 }
 

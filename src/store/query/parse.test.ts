@@ -3,15 +3,31 @@ import { describe, expect, it } from 'vitest';
 import { QuerySyntaxError } from '../errors.js';
 import { toFts5 } from './fts5.js';
 import { parseQuery, positivePhrases } from './parse.js';
-import { tokenStrings } from './tokens.js';
+import { queryTokens, tokenize, tokenStrings } from './tokens.js';
 
 const fts = (query: string): string => toFts5(parseQuery(query));
 
 describe('tokens', () => {
   it('splits on anything but letters and digits, lower-cases and drops diacritics', () => {
     expect(tokenStrings('Café SOCIETY, U.S.-led ÉTÉ 2024 naïve Ærø straße')).toEqual(['cafe', 'society', 'u', 's', 'led', 'ete', '2024', 'naive', 'ærø', 'straße']);
-    expect(tokenStrings('北京 cyber-security')).toEqual(['北京', 'cyber', 'security']);
+    expect(tokenStrings('北京 cyber-security')).toEqual(['北京', '京', 'cyber', 'security']);
     expect(tokenStrings(' -- & ; ')).toEqual([]);
+  });
+
+  it('cuts Chinese, Japanese and Korean runs into character pairs and the last character, with offsets', () => {
+    expect(tokenStrings('東京都でスマートフォン')).toEqual(['東京', '京都', '都で', 'でス', 'スマ', 'マー', 'ート', 'トフ', 'フォ', 'ォン', 'ン']);
+    expect(tokenStrings('대통령은 말했다')).toEqual(['대통', '통령', '령은', '은', '말했', '했다', '다']);
+    expect(tokenStrings('iPhone15を買った')).toEqual(['iphone15', 'を買', '買っ', 'った', 'た']);
+    expect(tokenStrings('ｶﾞｽ ガス カス')).toEqual(['ガス', 'ス', 'ガス', 'ス', 'カス', 'ス']); // half-width → full-width; voicing kept
+    const text = '北京市で';
+    expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual(['北京', '京市', '市で', 'で']);
+  });
+
+  it('gives a query word its pairs only, and one final character as a prefix', () => {
+    expect(queryTokens('スマート')).toEqual({ tokens: ['スマ', 'マー', 'ート'], prefix: false });
+    expect(queryTokens('京')).toEqual({ tokens: ['京'], prefix: true });
+    expect(queryTokens('東京 tower')).toEqual({ tokens: ['東京', '京', 'tower'], prefix: false });
+    expect(queryTokens('climate')).toEqual({ tokens: ['climate'], prefix: false });
   });
 });
 

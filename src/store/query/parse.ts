@@ -1,5 +1,5 @@
 import { QuerySyntaxError } from '../errors.js';
-import { tokenStrings } from './tokens.js';
+import { queryTokens } from './tokens.js';
 
 /**
  * The search query language, parsed once into a tree that each adapter translates (SQLite: an FTS5
@@ -78,13 +78,13 @@ function lex(query: string, limits: QueryLimits): Lexeme[] {
       const close = query.indexOf('"', i + 1);
       if (close === -1) throw new QuerySyntaxError(`The quote at position ${i + 1} is never closed: add a closing ".`, i);
       const text = query.slice(i + 1, close);
-      const tokens = tokenStrings(text);
+      const { tokens, prefix: open } = queryTokens(text);
       if (tokens.length === 0) throw new QuerySyntaxError(`The phrase at position ${i + 1} has no words in it: remove it or put words between the quotes.`, i);
       i = close + 1;
       const prefix = query[i] === '*';
       if (prefix) i++;
       if (prefix) checkPrefix(tokens, i - 1, limits);
-      out.push({ kind: 'term', tokens, prefix, negated, at, text: query.slice(at, i) });
+      out.push({ kind: 'term', tokens, prefix: prefix || open, negated, at, text: query.slice(at, i) });
       continue;
     }
     const wordStart = i;
@@ -101,13 +101,14 @@ function lex(query: string, limits: QueryLimits): Lexeme[] {
       throw new QuerySyntaxError(`A * may only end a word ("climat*"); found one inside "${word}" at position ${wordStart + star + 1}.`, wordStart + star);
     }
     const prefix = star === word.length - 1;
-    const tokens = tokenStrings(prefix ? word.slice(0, -1) : word);
+    // A CJK word ending in one character is open: it matches every token starting with it (tokens.ts).
+    const { tokens, prefix: open } = queryTokens(prefix ? word.slice(0, -1) : word);
     if (tokens.length === 0) {
       if (prefix) throw new QuerySyntaxError(`The * at position ${end} must follow a word ("climat*").`, end - 1);
       continue; // punctuation alone (a dash, an ampersand) is not indexed: nothing to search for
     }
     if (prefix) checkPrefix(tokens, end - 1, limits);
-    out.push({ kind: 'term', tokens, prefix, negated, at, text: query.slice(at, end) });
+    out.push({ kind: 'term', tokens, prefix: prefix || open, negated, at, text: query.slice(at, end) });
   }
   return out;
 }

@@ -1,29 +1,20 @@
 import type Database from 'better-sqlite3';
 import type { StageStamp } from '../../model/document.js';
-import type { QuadClass } from '../../stages/events/event.js';
-import type { EventPlaceMethod, PlaceForm, PlaceType, ResolvedPlace } from '../../stages/places/place.js';
-import type { QuoteKind } from '../../stages/quotes/quote.js';
 import type {
   ActorQuery,
   ActorSummary,
   AggregateQuery,
   ArticleAnalysis,
   EventFilter,
-  EventLocation,
   EventPage,
-  FocusRecord,
-  PlaceRecord,
-  EventRecord,
   PageQuery,
   QuoteFilter,
   QuotePage,
-  QuoteRecord,
   StoredEvent,
   StoredQuote,
   ThemeSummary,
   TimelineBucket,
   TimelineUnit,
-  ToneRecord,
 } from '../analysis.js';
 import {
   checkTimelineUnit,
@@ -40,16 +31,18 @@ import {
   type NormalizedEventFilter,
   type NormalizedQuoteFilter,
 } from '../analysis-filters.js';
-import { normalizeLimit, siteFromKey, siteKeyRangeEnd, type NormalizedFilter } from '../filters.js';
-import { eventEvidence, quoteEvidence } from '../evidence.js';
+import { normalizeLimit, siteKeyRangeEnd, type NormalizedFilter } from '../filters.js';
 import { toFts5 } from '../query/fts5.js';
+import { analysisFromRows, analysisStatements, EVENT_SELECT, QUOTE_SELECT, storedEvent, storedQuote, type AnalysisRows, type EventResultRow, type QuoteResultRow } from './analysis-codec.js';
 import type { FilterClause } from './read.js';
 import { actorsFromTotals, datesOnly, eventTimelineFromDays, themesFromDays, themesFromTotals, unfiltered } from './rollups.js';
 
 /**
  * The analysis side of the SQLite adapter: an article's layers, events and quotes (pages, streams, a
  * timeline), actor and theme aggregates, and the articles a reanalysis must redo. Filters become index
- * ranges on columns the rows carry (sort_ms, site_key, codes); see migrations.ts version 2.
+ * ranges on columns the rows carry (sort_ms, site_key, codes); see migrations.ts version 2. The filter
+ * clauses (here) and row mappers (analysis-codec.ts) are shared with the PostgreSQL adapter (same
+ * columns, same SQL).
  */
 
 type Params = Record<string, unknown>;
@@ -129,14 +122,18 @@ export function eventClause(f: NormalizedEventFilter): FilterClause {
   return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
 }
 
-function quoteClause(f: NormalizedQuoteFilter): FilterClause {
+/**
+ * The quote filter. `speakerIndex`: find a speaker's candidates with SQLite's trigram index
+ * (quote_speakers_fts, migration 4); PostgreSQL, which shares this clause, has no such table.
+ */
+export function quoteClause(f: NormalizedQuoteFilter, { speakerIndex = true } = {}): FilterClause {
   const params: Params = {};
   const terms = datedClause('q', f.dates, params);
   if (f.speaker !== null) {
     terms.push("(instr(lower(coalesce(q.speaker_name, '')), @speaker) > 0 OR instr(lower(coalesce(q.speaker_code, '')), @speaker) > 0)");
     params.speaker = f.speaker;
     // Three letters or more: the trigram index finds the candidates (the instr() above checks each exactly).
-    if ([...f.speaker].length >= 3) {
+    if (speakerIndex && [...f.speaker].length >= 3) {
       terms.push('q.id IN (SELECT rowid FROM quote_speakers_fts WHERE quote_speakers_fts MATCH @speakerMatch)');
       params.speakerMatch = `"${f.speaker.replace(/"/g, '""')}"`;
     }
@@ -161,70 +158,6 @@ function quoteClause(f: NormalizedQuoteFilter): FilterClause {
   return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
 }
 
-const EVENT_SELECT = `SELECT e.*, a.canonical_url, a.published, t.tone AS article_tone
-  FROM events e JOIN articles a ON a.id = e.article_id
-  LEFT JOIN tone t ON t.article_id = e.article_id AND t.scope = 'document'`;
-
-const QUOTE_SELECT = 'SELECT q.*, a.canonical_url, a.published FROM quotes q JOIN articles a ON a.id = q.article_id';
-
-interface EventRow {
-  id: number; article_id: number; site_key: string; sort_ms: number; start: number; end: number;
-  source_code: string | null; source_name: string | null; source_start: number | null; source_end: number | null;
-  target_code: string | null; target_name: string | null; target_start: number | null; target_end: number | null;
-  code: string; root: string; quad_class: number; goldstein: number; plover_type: string | null; plover_mode: string | null;
-  verb_start: number; verb_end: number; date: string | null; place_name: string | null; place_code: string | null; place_start: number | null; place_end: number | null;
-  negated: number; confidence: number;
-  geo_name: string | null; geo_type: string | null; geo_country: string | null; geo_admin1: string | null; geo_admin1_code: string | null; geo_lat: number | null; geo_lon: number | null;
-  geo_geoname_id: number | null; geo_feature_code: string | null; geo_method: string | null; geo_confidence: number | null; geo_start: number | null; geo_end: number | null;
-}
-
-interface PlaceColumns {
-  name: string; type: string; country: string; admin1: string | null; admin1_code: string | null; lat: number; lon: number; geoname_id: number | null; feature_code: string;
-}
-
-function resolvedPlace(r: PlaceColumns): ResolvedPlace {
-  return { name: r.name, type: r.type as PlaceType, country: r.country, admin1: r.admin1, admin1Code: r.admin1_code, lat: r.lat, lon: r.lon, geonameId: r.geoname_id, featureCode: r.feature_code };
-}
-
-function eventLocation(r: EventRow): EventLocation | null {
-  if (r.geo_method === null || r.geo_name === null) return null;
-  const place = resolvedPlace({ name: r.geo_name, type: r.geo_type!, country: r.geo_country!, admin1: r.geo_admin1, admin1_code: r.geo_admin1_code, lat: r.geo_lat!, lon: r.geo_lon!, geoname_id: r.geo_geoname_id, feature_code: r.geo_feature_code! });
-  return { place, evidence: r.geo_start === null ? null : { start: r.geo_start, end: r.geo_end! }, method: r.geo_method as EventPlaceMethod, confidence: r.geo_confidence! };
-}
-
-function actor(code: string | null, name: string | null, start: number | null, end: number | null): EventRecord['source'] {
-  return name === null ? null : { code, name, span: { start: start!, end: end! } };
-}
-
-/** An event row as a record; `located`: the event-places stage ran on its article (the record says where, or null). */
-function eventRecord(r: EventRow, located = r.geo_method !== null): EventRecord {
-  return {
-    start: r.start,
-    end: r.end,
-    source: actor(r.source_code, r.source_name, r.source_start, r.source_end),
-    target: actor(r.target_code, r.target_name, r.target_start, r.target_end),
-    code: r.code,
-    root: r.root,
-    quadClass: r.quad_class as QuadClass,
-    goldstein: r.goldstein,
-    plover: r.plover_type === null ? null : { type: r.plover_type, mode: r.plover_mode ?? '' },
-    verb: { start: r.verb_start, end: r.verb_end },
-    date: r.date,
-    place: r.place_name === null ? null : { name: r.place_name, code: r.place_code, span: { start: r.place_start!, end: r.place_end! } },
-    negated: r.negated === 1,
-    confidence: r.confidence,
-    ...(located ? { location: eventLocation(r) } : {}),
-  };
-}
-
-type EventResultRow = EventRow & { canonical_url: string; published: string | null; article_tone: number | null };
-type QuoteResultRow = QuoteRow & { canonical_url: string; published: string | null };
-
-function storedEvent(r: EventResultRow, texts: ReadonlyMap<number, string>): StoredEvent {
-  const record = eventRecord(r);
-  return { id: r.id, ...record, articleId: r.article_id, url: r.canonical_url, site: siteFromKey(r.site_key), published: r.published, articleTone: r.article_tone, evidence: eventEvidence(texts.get(r.article_id) ?? '', record) };
-}
-
 /** The texts of the articles of a page of rows, each read once (the evidence passages are cut from them). */
 function articleTexts(db: Database.Database, rows: readonly { article_id: number }[]): Map<number, string> {
   const ids = [...new Set(rows.map((r) => r.article_id))];
@@ -233,7 +166,7 @@ function articleTexts(db: Database.Database, rows: readonly { article_id: number
   return new Map(found.map((r) => [r.id, r.text]));
 }
 
-function storedEvents(db: Database.Database, rows: readonly EventResultRow[]): StoredEvent[] {
+export function storedEvents(db: Database.Database, rows: readonly EventResultRow[]): StoredEvent[] {
   const texts = articleTexts(db, rows);
   return rows.map((r) => storedEvent(r, texts));
 }
@@ -243,58 +176,9 @@ function storedQuotes(db: Database.Database, rows: readonly QuoteResultRow[]): S
   return rows.map((r) => storedQuote(r, texts));
 }
 
-interface QuoteRow {
-  id: number; article_id: number; site_key: string; sort_ms: number; start: number; end: number; text: string; kind: string;
-  cue_start: number | null; cue_end: number | null; cue_text: string | null;
-  speaker_name: string | null; speaker_code: string | null; speaker_text: string | null; speaker_start: number | null; speaker_end: number | null;
-  confidence: number;
-}
-
-function quoteRecord(r: QuoteRow): QuoteRecord {
-  return {
-    start: r.start,
-    end: r.end,
-    text: r.text,
-    kind: r.kind as QuoteKind,
-    cue: r.cue_text === null ? null : { start: r.cue_start!, end: r.cue_end!, text: r.cue_text },
-    speaker: r.speaker_name === null ? null : { start: r.speaker_start!, end: r.speaker_end!, text: r.speaker_text ?? r.speaker_name, name: r.speaker_name, code: r.speaker_code },
-    confidence: r.confidence,
-  };
-}
-
-function storedQuote(r: QuoteResultRow, texts: ReadonlyMap<number, string>): StoredQuote {
-  const record = quoteRecord(r);
-  return { id: r.id, ...record, articleId: r.article_id, url: r.canonical_url, site: siteFromKey(r.site_key), published: r.published, evidence: quoteEvidence(texts.get(r.article_id) ?? '', record) };
-}
-
 export function readAnalysis(db: Database.Database, articleId: number): ArticleAnalysis | null {
-  const all = <T>(sql: string): T[] => db.prepare(sql).all(articleId) as T[];
-  const stages = all<{ stage: string; version: string }>('SELECT stage, version FROM article_stages WHERE article_id = ? ORDER BY rowid').map((r): StageStamp => ({ name: r.stage, version: r.version }));
-  const failures = all<{ stage: string; code: string; message: string }>('SELECT stage, code, message FROM analysis_failures WHERE article_id = ? ORDER BY rowid');
-  if (stages.length === 0 && failures.length === 0) return null;
-  const entities = all<{ entity: number; name: string; type: string; role: string | null; code: string | null; confidence: number }>(
-    'SELECT entity, name, type, role, code, confidence FROM entities WHERE article_id = ? ORDER BY entity',
-  );
-  const mentions = all<{ start: number; end: number; kind: string; entity: number }>('SELECT start, "end", kind, entity FROM mentions WHERE article_id = ? ORDER BY id');
-  const quotes = all<QuoteRow>('SELECT * FROM quotes WHERE article_id = ? ORDER BY id').map(quoteRecord);
-  const evidence = all<{ theme: string; start: number; end: number; weight: number }>('SELECT theme, start, "end", weight FROM theme_evidence WHERE article_id = ? ORDER BY rowid');
-  const themes = all<{ theme: string; label: string; score: number }>('SELECT theme, label, score FROM article_themes WHERE article_id = ? ORDER BY score DESC, theme').map((t) => ({
-    ...t,
-    evidence: evidence.filter((e) => e.theme === t.theme).map(({ start, end, weight }) => ({ start, end, weight })),
-  }));
-  const located = stages.some((s) => s.name === 'event-places');
-  const events = all<EventRow>('SELECT * FROM events WHERE article_id = ? ORDER BY id').map((r) => eventRecord(r, located));
-  const tone = all<{ scope: 'document' | 'sentence'; start: number; end: number; positive: number; negative: number; tone: number; polarity: number; activity: number; self_reference: number; word_count: number }>(
-    'SELECT * FROM tone WHERE article_id = ? ORDER BY rowid',
-  ).map((t): ToneRecord => ({ scope: t.scope, start: t.start, end: t.end, positive: t.positive, negative: t.negative, tone: t.tone, polarity: t.polarity, activity: t.activity, selfReference: t.self_reference, wordCount: t.word_count }));
-  if (!stages.some((s) => s.name === 'places')) return { stages, failures, entities, mentions, quotes, themes, events, tone };
-  const places = all<PlaceColumns & { start: number; end: number; form: string; confidence: number }>('SELECT * FROM places WHERE article_id = ? ORDER BY rowid').map(
-    (r): PlaceRecord => ({ start: r.start, end: r.end, ...resolvedPlace(r), form: r.form as PlaceForm, confidence: r.confidence }),
-  );
-  const focus = all<PlaceColumns & { scope: 'country' | 'city'; score: number; mentions: number }>('SELECT * FROM article_places WHERE article_id = ? ORDER BY rowid').map(
-    (r): FocusRecord => ({ scope: r.scope, ...resolvedPlace(r), score: r.score, mentions: r.mentions }),
-  );
-  return { stages, failures, entities, mentions, quotes, themes, events, tone, places, focus };
+  const rows = Object.fromEntries(Object.entries(analysisStatements('rowid')).map(([layer, sql]) => [layer, db.prepare(sql).all({ id: articleId })]));
+  return analysisFromRows(rows as unknown as AnalysisRows);
 }
 
 /**

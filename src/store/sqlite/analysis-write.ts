@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { ArticleAnalysis, EventLocation } from '../analysis.js';
 import { eventInstant, sortInstant } from '../analysis-filters.js';
+import { groupKey } from '../event-groups.js';
+import { groupEvent, ungroupArticle } from './event-groups.js';
 
 /**
  * Writes an article's analysis layers (inside the caller's transaction): every earlier row of the
@@ -18,8 +20,9 @@ export interface ArticleKeys {
   readonly publishedMs: number | null;
 }
 
-/** Deletes every layer row of an article (the totals and daily counts follow). */
+/** Deletes every layer row of an article (the totals and daily counts follow; its events leave their records). */
 export function deleteAnalysis(prepare: Prepare, articleId: number): void {
+  ungroupArticle(prepare, articleId);
   for (const table of TABLES) prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
 }
 
@@ -30,7 +33,8 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
   const stage = prepare('INSERT INTO article_stages (article_id, stage, version) VALUES (?, ?, ?)');
   for (const stamp of analysis.stages) stage.run(id, stamp.name, stamp.version);
   const failure = prepare('INSERT INTO analysis_failures (article_id, stage, code, message) VALUES (?, ?, ?, ?)');
-  for (const f of analysis.failures) failure.run(id, f.stage, f.code, f.message);
+  // Abstentions share the table: a message per article and stage, told apart by their code.
+  for (const f of [...analysis.failures, ...(analysis.abstentions ?? [])]) failure.run(id, f.stage, f.code, f.message);
 
   const mentionCounts = new Map<number, number>();
   for (const m of analysis.mentions) mentionCounts.set(m.entity, (mentionCounts.get(m.entity) ?? 0) + 1);
@@ -64,7 +68,7 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
   );
   for (const e of analysis.events) {
     const sortMs = sortInstant(eventInstant(e.date, article.publishedMs));
-    event.run(
+    const inserted = event.run(
       id, article.siteKey, sortMs, e.start, e.end,
       e.source?.code ?? null, e.source?.name ?? null, e.source?.span.start ?? null, e.source?.span.end ?? null,
       e.target?.code ?? null, e.target?.name ?? null, e.target?.span.start ?? null, e.target?.span.end ?? null,
@@ -72,6 +76,8 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
       e.place?.name ?? null, e.place?.code ?? null, e.place?.span.start ?? null, e.place?.span.end ?? null, e.negated ? 1 : 0, e.confidence,
       ...locationColumns(e.location ?? null),
     );
+    const key = groupKey(e, sortMs, id);
+    if (key) groupEvent(prepare, Number(inserted.lastInsertRowid), key);
   }
 
   const tone = prepare('INSERT INTO tone (article_id, scope, start, "end", positive, negative, tone, polarity, activity, self_reference, word_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -90,7 +96,7 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
 }
 
 /** The geo_* columns of an event row (all null when the event has no location). */
-function locationColumns(location: EventLocation | null): unknown[] {
+export function locationColumns(location: EventLocation | null): unknown[] {
   if (!location) return new Array<null>(13).fill(null);
   const { place, evidence } = location;
   return [place.name, place.type, place.country, place.admin1, place.admin1Code, place.lat, place.lon, place.geonameId, place.featureCode, location.method, location.confidence, evidence?.start ?? null, evidence?.end ?? null];

@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Article, Block } from '../../model/article.js';
 import { publishedInstant, siteFromKey, siteKey, siteOfUrl } from '../filters.js';
-import type { ArticleRef, CommittedPage, OutcomeKind, StoredArticle } from '../store.js';
+import type { ArticleRef, CommittedPage, ExportedPage, OutcomeKind, StoredArticle } from '../store.js';
 
 /**
  * Rows ↔ the port's objects. An article goes in as extract() returned it and comes out equal: scalar
@@ -208,5 +208,36 @@ export function rowToCommittedPage(row: PageRow): CommittedPage {
     duplicateReason: row.duplicate_reason,
     similarity: row.similarity,
     problem: row.stage === null ? null : { stage: row.stage, code: row.code!, message: row.message! },
+  };
+}
+
+/** Pages with their record's fields, after a page id, in id order (exportPages; SQLite and PostgreSQL). */
+export const EXPORTED_PAGES = `SELECT p.id, p.run_id, p.source_key, p.url, p.canonical_url, p.fetched_at, p.outcome,
+    p.duplicate_of, p.duplicate_reason, p.similarity, a.id AS article_id, m.group_id, f.stage, f.code, f.message,
+    p.source, p.http_status, p.content_hash, p.content_type, p.etag, p.last_modified
+  FROM pages p
+  LEFT JOIN articles a ON a.page_id = p.id
+  LEFT JOIN duplicate_members m ON m.article_id = a.id
+  LEFT JOIN failures f ON f.page_id = p.id
+  WHERE p.id > @after AND p.id <= @top ORDER BY p.id LIMIT @batchSize`;
+
+export interface ExportedPageRow extends PageRow {
+  source: string;
+  http_status: number | null;
+  content_hash: string | null;
+  content_type: string | null;
+  etag: string | null;
+  last_modified: string | null;
+}
+
+export function rowToExportedPage(row: ExportedPageRow): ExportedPage {
+  return {
+    ...rowToCommittedPage(row),
+    source: row.source,
+    httpStatus: row.http_status,
+    contentHash: row.content_hash,
+    contentType: row.content_type,
+    etag: row.etag,
+    lastModified: row.last_modified,
   };
 }

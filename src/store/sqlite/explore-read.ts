@@ -257,9 +257,9 @@ export function actorProfile(db: Database.Database, query: ActorProfileQuery): A
     names = totals.slice(0, 25).map((t) => ({ code: t.code, name: t.name, type: t.type, role: commonRole(sample, t.code, t.name), articles: t.articles }));
   } else {
     mentions = (db.prepare(`SELECT coalesce(sum(en.mentions), 0) AS n FROM ${from} WHERE ${where}`).get(params) as { n: number }).n;
-    names = db
-      .prepare(`SELECT en.code, en.name, en.type, max(en.role) AS role, count(DISTINCT en.article_id) AS articles FROM ${from} WHERE ${where} GROUP BY 1, 2, 3 ORDER BY articles DESC, en.name LIMIT 25`)
-      .all(params) as typeof names;
+    names = (
+      db.prepare(`SELECT en.code, en.name, en.type, count(DISTINCT en.article_id) AS articles FROM ${from} WHERE ${where} GROUP BY 1, 2, 3 ORDER BY articles DESC, en.name LIMIT 25`).all(params) as Omit<(typeof names)[number], 'role'>[]
+    ).map((n) => ({ ...n, role: commonRole(sample, n.code, n.name) }));
   }
   return { code: q.code, name: query.name?.trim() || null, articles, mentions, names, timeline, related: relatedActors(sample, q.code, 25), sample: { articles: sample.length, of: articles } };
 }

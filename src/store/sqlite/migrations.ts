@@ -52,7 +52,17 @@
  * for `country:SYR` and the country filters); the events' locations (GDELT's ActionGeo) as geo_*
  * columns of events, indexed by country; place_totals, the map's counts over the whole archive (triggers).
  *
- * Version 6 (revisions, and what an archive remembers):
+ * Version 6: the full-text index holds Parley's own search tokens (store/query/tokens.ts: the same in
+ * every adapter; Chinese, Japanese and Korean as character pairs, so a few characters of a word find
+ * it), written by the SQL function parley_search_tokens() that every Parley connection defines. The
+ * index keeps no copy of the text (contentless, deletable rows); snippets are cut from the article text.
+ *
+ * Version 7: event records (store/event-groups.ts). event_groups: one row per record, keyed by the actors,
+ * the CAMEO root and the first day (undated records by their article), with its `sort_ms` for the date
+ * order; event_group_members: each grouped event's record. An article's saved analysis regroups its
+ * events (its old rows leave their records; a record left empty is deleted).
+ *
+ * Version 8 (revisions, and what an archive remembers):
  * - article_revisions: the earlier texts of an article whose page changed (a live blog, a correction): the
  *   whole extracted article as gzip-compressed JSON, the page that brought it and when it was first seen.
  *   articles.revisions counts them; articles.text_seen_at and text_page_id say when and from which page
@@ -60,6 +70,8 @@
  * - article_bands_by_article: a revision replaces an article's LSH band keys, found by article.
  * - archive_settings: a name and a text value per setting (the theme taxonomy given with --themes).
  */
+import { UNDATED_SORT_MS } from '../analysis-filters.js';
+
 export interface Migration {
   readonly version: number;
   readonly name: string;
@@ -594,6 +606,74 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
+    name: 'the full-text index over Parley search tokens (CJK as character pairs)',
+    up: `
+      DROP TRIGGER articles_fts_insert;
+      DROP TRIGGER articles_fts_delete;
+      DROP TRIGGER articles_fts_update;
+      DROP TABLE articles_fts;
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 0 categories ''L* N* Co M*'''
+      );
+      INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(3.0, 1.0)');
+      INSERT INTO articles_fts(rowid, title, text) SELECT id, parley_search_tokens(title), parley_search_tokens(text) FROM articles;
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, parley_search_tokens(new.title), parley_search_tokens(new.text));
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = old.id;
+      END;
+      CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = old.id;
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, parley_search_tokens(new.title), parley_search_tokens(new.text));
+      END;
+    `,
+  },
+  {
+    version: 7,
+    name: 'event records: events grouped across articles (same actors, root, dates within a day)',
+    // Events stored before this version are grouped here by exact day (the saves that follow group by the
+    // one-day window of store/event-groups.ts); undated events group within their article.
+    up: `
+      CREATE TABLE event_groups (
+        id          INTEGER PRIMARY KEY,
+        source_key  TEXT NOT NULL,
+        target_key  TEXT NOT NULL,
+        root        TEXT NOT NULL,
+        day_ms      INTEGER,
+        article_id  INTEGER,
+        sort_ms     INTEGER NOT NULL
+      );
+      CREATE INDEX event_groups_by_key ON event_groups(source_key, target_key, root, day_ms);
+      CREATE INDEX event_groups_by_date ON event_groups(sort_ms, id);
+      CREATE TABLE event_group_members (
+        event_id    INTEGER PRIMARY KEY REFERENCES events(id),
+        group_id    INTEGER NOT NULL REFERENCES event_groups(id)
+      );
+      CREATE INDEX event_group_members_by_group ON event_group_members(group_id);
+
+      CREATE TEMP TABLE keyed AS
+        SELECT e.id AS event_id,
+               coalesce(e.source_code, 'name:' || lower(e.source_name), '') AS source_key,
+               coalesce(e.target_code, 'name:' || lower(e.target_name), '') AS target_key,
+               e.root AS root,
+               CASE WHEN e.sort_ms < ${UNDATED_SORT_MS} THEN (e.sort_ms / 86400000) * 86400000 END AS day_ms,
+               CASE WHEN e.sort_ms < ${UNDATED_SORT_MS} THEN NULL ELSE e.article_id END AS article_id
+        FROM events e WHERE e.negated = 0;
+      INSERT INTO event_groups (source_key, target_key, root, day_ms, article_id, sort_ms)
+        SELECT source_key, target_key, root, day_ms, article_id, coalesce(day_ms, ${UNDATED_SORT_MS})
+        FROM keyed GROUP BY source_key, target_key, root, day_ms, article_id ORDER BY min(event_id);
+      INSERT INTO event_group_members (event_id, group_id)
+        SELECT k.event_id, g.id FROM keyed k JOIN event_groups g
+          ON g.source_key = k.source_key AND g.target_key = k.target_key AND g.root = k.root
+         AND g.day_ms IS k.day_ms AND g.article_id IS k.article_id;
+      DROP TABLE keyed;
+    `,
+  },
+  {
+    version: 8,
     name: 'article revisions, their bands by article, archive settings',
     up: `
       ALTER TABLE articles ADD COLUMN revisions INTEGER NOT NULL DEFAULT 0;

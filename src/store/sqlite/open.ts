@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
+import { tokenize } from '../query/tokens.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, PARLEY_APPLICATION_ID, type Migration } from './migrations.js';
 
 /**
@@ -60,6 +61,12 @@ export function openDatabase(path: string, options: SqliteOptions): Database.Dat
   }
 }
 
+function searchTokens(text: string): string {
+  return tokenize(text)
+    .map((t) => t.token)
+    .join(' ');
+}
+
 /** Whether the file is there; refuses paths that cannot be a database before SQLite touches them. */
 function checkFile(path: string, mode: OpenMode): boolean {
   let size: number;
@@ -97,6 +104,8 @@ function connect(path: string, readonly: boolean, options: SqliteOptions): Datab
       db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
       db.pragma('foreign_keys = ON');
       db.pragma(`cache_size = -${options.cacheKiB ?? DEFAULT_CACHE_KIB}`);
+      // The full-text index's input (migration 4): every adapter indexes the same tokens.
+      db.function('parley_search_tokens', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? searchTokens(value) : ''));
     });
   } catch (error) {
     db.close();

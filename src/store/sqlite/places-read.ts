@@ -3,6 +3,7 @@ import type { PlaceCounts, PlaceQuery } from '../analysis.js';
 import { prefixRangeEnd } from '../analysis-filters.js';
 import { mergePlaceCounts, normalizePlaceQuery, type CountedCity } from '../place-counts.js';
 import { articleDates, eventClause } from './analysis-read.js';
+import type { FilterClause } from './read.js';
 import { unfiltered } from './rollups.js';
 
 /** The whole archive's map, from place_totals (migration 5's triggers keep it). */
@@ -17,14 +18,23 @@ function placeCountsFromTotals(db: Database.Database, limit: number): PlaceCount
 }
 
 /**
- * The map's counts in SQLite: articles by their focus countries and cities (article_places, indexed by
- * country), events by their location (the geo_* columns of events). The event filters apply to the
- * events; to articles, as "the article has a theme / an event with that source or target".
+ * The map's counts: articles by their focus countries and cities (article_places, indexed by country),
+ * events by their location (the geo_* columns of events). The event filters apply to the events; to
+ * articles, as "the article has a theme / an event with that source or target". The statements are the
+ * same in PostgreSQL (postgres/places-read.ts runs them).
  */
-export function placeCounts(db: Database.Database, query: PlaceQuery = {}): PlaceCounts {
+export interface PlaceCountStatements {
+  readonly limit: number;
+  /** Rows of { country, n }. */
+  readonly articleCountries: FilterClause;
+  readonly eventCountries: FilterClause;
+  /** Rows of CountedCity. */
+  readonly articleCities: FilterClause;
+  readonly eventCities: FilterClause;
+}
+
+export function placeCountStatements(query: PlaceQuery = {}): PlaceCountStatements {
   const { filter, limit } = normalizePlaceQuery(query);
-  const f = filter;
-  if (f.source === null && f.target === null && f.theme === null && unfiltered(f.dates)) return placeCountsFromTotals(db, limit);
   const events = eventClause(filter);
   const params: Record<string, unknown> = {};
   let articleWhere = articleDates(filter.dates, params);
@@ -38,21 +48,41 @@ export function placeCounts(db: Database.Database, query: PlaceQuery = {}): Plac
     params[side] = filter[side];
     params[`${side}End`] = prefixRangeEnd(filter[side]);
   }
-  const counts = (sql: string, p: Record<string, unknown>): Map<string, number> =>
-    new Map((db.prepare(sql).all(p) as { country: string; n: number }[]).map((r) => [r.country, r.n]));
-  const articleCountries = counts(`SELECT p.country, count(DISTINCT p.article_id) AS n FROM article_places p JOIN articles a ON a.id = p.article_id WHERE p.scope = 'country'${articleWhere} GROUP BY p.country`, params);
-  const eventCountries = counts(`SELECT e.geo_country AS country, count(*) AS n FROM events e WHERE e.geo_country IS NOT NULL${events.sql} GROUP BY e.geo_country`, events.params);
-  const articleCities = db
-    .prepare(
-      `SELECT p.name, p.country, max(p.admin1) AS admin1, p.lat, p.lon, p.geoname_id AS geonameId, count(DISTINCT p.article_id) AS count
+  return {
+    limit,
+    articleCountries: {
+      sql: `SELECT p.country, count(DISTINCT p.article_id) AS n FROM article_places p JOIN articles a ON a.id = p.article_id WHERE p.scope = 'country'${articleWhere} GROUP BY p.country`,
+      params,
+    },
+    eventCountries: { sql: `SELECT e.geo_country AS country, count(*) AS n FROM events e WHERE e.geo_country IS NOT NULL${events.sql} GROUP BY e.geo_country`, params: events.params },
+    articleCities: {
+      sql: `SELECT p.name, p.country, max(p.admin1) AS admin1, p.lat, p.lon, p.geoname_id AS "geonameId", count(DISTINCT p.article_id) AS count
        FROM article_places p JOIN articles a ON a.id = p.article_id WHERE p.scope = 'city'${articleWhere} GROUP BY p.name, p.country, p.lat, p.lon, p.geoname_id`,
-    )
-    .all(params) as CountedCity[];
-  const eventCities = db
-    .prepare(
-      `SELECT e.geo_name AS name, e.geo_country AS country, max(e.geo_admin1) AS admin1, e.geo_lat AS lat, e.geo_lon AS lon, e.geo_geoname_id AS geonameId, count(*) AS count
+      params,
+    },
+    eventCities: {
+      sql: `SELECT e.geo_name AS name, e.geo_country AS country, max(e.geo_admin1) AS admin1, e.geo_lat AS lat, e.geo_lon AS lon, e.geo_geoname_id AS "geonameId", count(*) AS count
        FROM events e WHERE e.geo_type = 'city'${events.sql} GROUP BY e.geo_name, e.geo_country, e.geo_lat, e.geo_lon, e.geo_geoname_id`,
-    )
-    .all(events.params) as CountedCity[];
-  return mergePlaceCounts(articleCountries, eventCountries, articleCities, eventCities, limit);
+      params: events.params,
+    },
+  };
+}
+
+/** Country rows as a map of counts. */
+export function countsByCountry(rows: readonly { country: string; n: number }[]): Map<string, number> {
+  return new Map(rows.map((r) => [r.country, r.n]));
+}
+
+export function placeCounts(db: Database.Database, query: PlaceQuery = {}): PlaceCounts {
+  const { filter: f, limit } = normalizePlaceQuery(query);
+  if (f.source === null && f.target === null && f.theme === null && unfiltered(f.dates)) return placeCountsFromTotals(db, limit);
+  const s = placeCountStatements(query);
+  const all = <T>({ sql, params }: FilterClause): T[] => db.prepare(sql).all(params) as T[];
+  return mergePlaceCounts(
+    countsByCountry(all(s.articleCountries)),
+    countsByCountry(all(s.eventCountries)),
+    all<CountedCity>(s.articleCities),
+    all<CountedCity>(s.eventCities),
+    s.limit,
+  );
 }

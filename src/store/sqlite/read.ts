@@ -3,7 +3,7 @@ import { decodeCursor, nextCursor, searchFingerprint } from '../cursor.js';
 import { normalizeFilter, normalizeLimit, siteFromKey, siteKeyRangeEnd, type NormalizedFilter } from '../filters.js';
 import { toFts5 } from '../query/fts5.js';
 import { parseQuery } from '../query/parse.js';
-import { SNIPPET_TOKENS, splitMarkedSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from '../snippet.js';
+import { snippetFor } from '../query/match.js';
 import type { ListArticlesQuery } from '../analysis.js';
 import { decodeKeyset, encodeKeyset, listFingerprint } from '../analysis-filters.js';
 import { prefixRangeEnd } from '../codes.js';
@@ -15,7 +15,7 @@ import { STORED_ARTICLE_COLUMNS, STORED_ARTICLE_FROM, rowToStoredArticle, type S
  *
  * Search runs in two steps so that the costly parts run only for the hits shown: (1) rank every match
  * and keep the page of ids (FTS5 computes BM25 for each match; SQLite keeps the top rows in its sorter);
- * (2) for those ids only, the snippet (an FTS5 lookup by rowid) and the display columns.
+ * (2) for those ids only, the display columns and the snippet, cut from the text (query/match.ts).
  */
 
 export interface FilterClause {
@@ -103,13 +103,11 @@ export function searchArticles(db: Database.Database, query: SearchQuery): Searc
           .get({ ...where.params, match, maxId }) as { n: number }
       ).n
     : undefined;
-  // CAST: a JS number is bound as REAL, and FTS5 ignores an equality on rowid with a REAL value.
-  const snippet = db.prepare(`SELECT snippet(articles_fts, 1, @open, @close, '…', @tokens) AS snippet FROM articles_fts WHERE articles_fts MATCH @match AND rowid = CAST(@id AS INTEGER)`);
-  const details = db.prepare('SELECT id, canonical_url, title, published, site_name, site_key, language FROM articles WHERE id = ?');
+  const details = db.prepare('SELECT id, canonical_url, title, text, published, site_name, site_key, language FROM articles WHERE id = ?');
   const hits: SearchHit[] = page.map(({ id, rank }) => {
-    const row = details.get(id) as { id: number; canonical_url: string; title: string | null; published: string | null; site_name: string | null; site_key: string; language: string | null };
-    const marked = (snippet.get({ match, id, open: SNIPPET_OPEN, close: SNIPPET_CLOSE, tokens: SNIPPET_TOKENS }) as { snippet: string | null } | undefined)?.snippet ?? '';
-    const { text, highlights } = splitMarkedSnippet(marked);
+    const row = details.get(id) as { id: number; canonical_url: string; title: string | null; text: string; published: string | null; site_name: string | null; site_key: string; language: string | null };
+    // The index holds tokens, not the text (migration 4): the snippet is cut from the article's text.
+    const { text, highlights } = snippetFor(row.title, row.text, tree);
     return {
       id,
       url: row.canonical_url,

@@ -7,7 +7,7 @@ import { deleteAnalysis, writeAnalysis } from './analysis-write.js';
 import { articleParams, rowToStoredArticle, STORED_ARTICLE_COLUMNS, STORED_ARTICLE_FROM, type StoredArticleRow } from './codec.js';
 
 /**
- * Revisions on SQLite (migration 5), inside the caller's transaction: an article whose page changed
+ * Revisions on SQLite (migration 8), inside the caller's transaction: an article whose page changed
  * keeps each earlier text as a row of article_revisions (the whole extracted article, gzip-compressed
  * JSON), and takes the newest text as its own — its columns, full-text index (the articles_fts trigger),
  * text hash, fingerprint and LSH bands, and its analysis layers.
@@ -24,13 +24,20 @@ export interface Revise {
 }
 
 /** The content columns a revision replaces (site and canonical URL stay: they are the article's identity). */
-const REVISE = `UPDATE articles SET
-    published_ms = @published_ms, text_hash = @text_hash, minhash = @minhash, title = @title, text = @text, authors = @authors,
-    published = @published, modified = @modified, language = @language, site_name = @site_name, url = @url,
-    declared_canonical_url = @declared_canonical_url, description = @description, image = @image, section = @section,
-    tags = @tags, captions = @captions, word_count = @word_count, provenance = @provenance, body_gz = @body_gz,
+const REVISED_COLUMNS = [
+  'published_ms', 'text_hash', 'minhash', 'title', 'text', 'authors', 'published', 'modified', 'language', 'site_name', 'url',
+  'declared_canonical_url', 'description', 'image', 'section', 'tags', 'captions', 'word_count', 'provenance', 'body_gz',
+] as const;
+
+/** The article's columns for its new text (named parameters: SQLite and PostgreSQL alike), the revision counted. */
+export const REVISE_ARTICLE = `UPDATE articles SET ${REVISED_COLUMNS.map((name) => `${name} = @${name}`).join(', ')},
     text_seen_at = @text_seen_at, text_page_id = @text_page_id, revisions = revisions + 1
   WHERE id = @id`;
+
+/** The parameters of REVISE_ARTICLE: the new text's columns (articleParams) and when and from which page it came. */
+export function reviseParams(params: Record<string, unknown>, revise: { readonly articleId: number; readonly pageId: number; readonly fetchedAt: string }): Record<string, unknown> {
+  return { ...Object.fromEntries(REVISED_COLUMNS.map((name) => [name, params[name]])), text_seen_at: revise.fetchedAt, text_page_id: revise.pageId, id: revise.articleId };
+}
 
 const KEEP = 'INSERT INTO article_revisions (article_id, page_id, seen_at, text_hash, article_gz) VALUES (?, ?, ?, ?, ?)';
 
@@ -50,8 +57,7 @@ export function reviseArticle(prepare: Prepare, revise: Revise): void {
   // The old layers go while the article still has its old date, so the daily counts lose them where they were counted.
   deleteAnalysis(prepare, outcome.articleId);
   const params = articleParams({ article: outcome.article, pageId: row.page_id, runId: row.run_id, canonicalUrl: row.canonical_url, firstSeen: row.first_seen, textHash: outcome.textHash, minhash: outcome.minhash?.signature ?? null });
-  const columns = ['published_ms', 'text_hash', 'minhash', 'title', 'text', 'authors', 'published', 'modified', 'language', 'site_name', 'url', 'declared_canonical_url', 'description', 'image', 'section', 'tags', 'captions', 'word_count', 'provenance', 'body_gz'];
-  prepare(REVISE).run({ ...Object.fromEntries(columns.map((name) => [name, params[name]])), text_seen_at: fetchedAt, text_page_id: pageId, id: outcome.articleId });
+  prepare(REVISE_ARTICLE).run(reviseParams(params, { articleId: outcome.articleId, pageId, fetchedAt }));
   prepare('DELETE FROM article_bands WHERE article_id = ?').run(outcome.articleId);
   if (outcome.minhash) {
     const band = prepare('INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?, ?)');
@@ -62,29 +68,46 @@ export function reviseArticle(prepare: Prepare, revise: Revise): void {
   }
 }
 
+export const REVISIONS_OF = 'SELECT page_id, seen_at, text_hash, article_gz FROM article_revisions WHERE article_id = @id ORDER BY seen_at, id';
+
 /** The earlier texts of an article, oldest first; null when there is no such article. */
 export function readRevisions(db: Database.Database, articleId: number): ArticleRevision[] | null {
   if (db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId) === undefined) return null;
-  const rows = db.prepare('SELECT page_id, seen_at, text_hash, article_gz FROM article_revisions WHERE article_id = ? ORDER BY seen_at, id').all(articleId) as {
-    page_id: number;
-    seen_at: string;
-    text_hash: string | null;
-    article_gz: Buffer;
-  }[];
-  return rows.map((row, i) => ({ number: i + 1, pageId: row.page_id, seenAt: row.seen_at, textHash: row.text_hash, article: JSON.parse(gunzipSync(row.article_gz).toString('utf8')) as Article }));
+  const rows = db.prepare(REVISIONS_OF).all({ id: articleId }) as RevisionRow[];
+  return rows.map(rowToRevision);
 }
 
 /** The http(s) URL each article was fetched from (else its canonical URL), in id order, `size` at a time. */
 export function* articleUrlBatches(db: Database.Database, size: number): Generator<{ articleId: number; url: string }[]> {
-  const batch = db.prepare('SELECT id, coalesce(url, canonical_url) AS url FROM articles WHERE id > ? ORDER BY id LIMIT ?');
+  const batch = db.prepare(ARTICLE_URLS);
   for (let after = 0; ; ) {
-    const rows = batch.all(after, size) as { id: number; url: string }[];
+    const rows = batch.all({ after, size }) as { id: number; url: string }[];
     if (rows.length === 0) return;
     after = rows[rows.length - 1]!.id;
-    yield rows.filter((row) => /^https?:\/\//i.test(row.url)).map((row) => ({ articleId: row.id, url: row.url }));
+    yield refreshableUrls(rows);
   }
 }
 
-function packArticle(article: Article): Buffer {
+/** An earlier text as stored: the whole extracted article, gzip-compressed JSON. */
+export function packArticle(article: Article): Buffer {
   return gzipSync(JSON.stringify(article));
+}
+
+export interface RevisionRow {
+  readonly page_id: number;
+  readonly seen_at: string;
+  readonly text_hash: string | null;
+  readonly article_gz: Buffer;
+}
+
+/** A row of article_revisions (read oldest first) as the revision numbered `i + 1`. */
+export function rowToRevision(row: RevisionRow, i: number): ArticleRevision {
+  return { number: i + 1, pageId: row.page_id, seenAt: row.seen_at, textHash: row.text_hash, article: JSON.parse(gunzipSync(row.article_gz).toString('utf8')) as Article };
+}
+
+/** The URLs of articles to refresh: the http(s) URL each was fetched from, else its canonical URL. */
+export const ARTICLE_URLS = 'SELECT id, coalesce(url, canonical_url) AS url FROM articles WHERE id > @after ORDER BY id LIMIT @size';
+
+export function refreshableUrls(rows: readonly { id: number; url: string }[]): { articleId: number; url: string }[] {
+  return rows.filter((row) => /^https?:\/\//i.test(row.url)).map((row) => ({ articleId: row.id, url: row.url }));
 }

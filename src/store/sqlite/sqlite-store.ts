@@ -2,8 +2,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
 import {
+  EXPORT_BATCH_SIZE,
   NEAR_DUPLICATE_CANDIDATE_LIMIT,
   type ArticleFilter,
+  type ExportedPage,
   type ArticleListPage,
   REVISION_REASON,
   type ArticleRef,
@@ -24,7 +26,7 @@ import {
   type StoreStats,
 } from '../store.js';
 import { checkPageRecord, checkRunFinish, checkRunStart } from '../validate.js';
-import { ARTICLE_INSERT, ARTICLE_REF_COLUMNS, articleParams, PAGE_SELECT, rowToArticleRef, rowToCommittedPage, type ArticleRefRow, type PageRow } from './codec.js';
+import { ARTICLE_INSERT, ARTICLE_REF_COLUMNS, articleParams, EXPORTED_PAGES, PAGE_SELECT, rowToArticleRef, rowToCommittedPage, rowToExportedPage, type ArticleRefRow, type ExportedPageRow, type PageRow } from './codec.js';
 import { openDatabase, translateError, type SqliteOptions } from './open.js';
 import { exportArticles, getArticle, listArticles, searchArticles } from './read.js';
 import type { StageStamp } from '../../model/document.js';
@@ -52,9 +54,12 @@ import { checkAnalysis } from '../validate-analysis.js';
 import { placeCounts } from './places-read.js';
 import { eventBatches, eventTimeline, listActors, listThemes, queryEvents, queryQuotes, quoteBatches, readAnalysis, staleBatches } from './analysis-read.js';
 import { writeAnalysis } from './analysis-write.js';
+import { eventGroupBatches, queryEventGroups } from './event-groups.js';
+import type { EventGroup, EventGroupPage } from '../event-groups.js';
 import * as explore from './explore-read.js';
 import { readStats } from './stats.js';
 import { articleUrlBatches, readRevisions, reviseArticle } from './revisions.js';
+import { WriteLock } from '../write-lock.js';
 import type {
   ActorProfile,
   ActorProfileQuery,
@@ -91,6 +96,7 @@ export async function openSqliteStore(path: string, options: SqliteOptions): Pro
 
 export class SqliteStore implements Store {
   private closed = false;
+  private readonly writes = new WriteLock();
   private readonly keepRawByRun = new Map<number, boolean>();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly commitOne: Database.Transaction<(record: PageRecord) => CommitResult>;
@@ -106,6 +112,10 @@ export class SqliteStore implements Store {
       if (!row) throw new StoreError('E_STORE_INPUT', `Article ${articleId} does not exist: save the analysis of a stored article.`);
       writeAnalysis((sql) => this.statement(sql), { id: articleId, siteKey: row.site_key, publishedMs: row.published_ms }, analysis);
     });
+  }
+
+  async serializeWrites<T>(work: () => Promise<T>): Promise<T> {
+    return this.writes.run(work);
   }
 
   async startRun(run: RunStart): Promise<RunId> {
@@ -138,6 +148,21 @@ export class SqliteStore implements Store {
   bulkCommit(records: readonly PageRecord[]): CommitResult[] {
     for (const record of records) checkPageRecord(record);
     return this.guard(() => this.db.transaction(() => records.map((record) => this.commitOne(record))).immediate());
+  }
+
+  exportPages(): AsyncIterable<ExportedPage> {
+    const db = this.db;
+    const statement = (sql: string): Database.Statement => this.statement(sql);
+    return this.batched(function* () {
+      const top = (db.prepare('SELECT max(id) AS id FROM pages').get() as { id: number | null }).id ?? 0;
+      let after = 0;
+      for (;;) {
+        const rows = statement(EXPORTED_PAGES).all({ after, top, batchSize: EXPORT_BATCH_SIZE }) as ExportedPageRow[];
+        if (rows.length === 0) return;
+        yield rows.map(rowToExportedPage);
+        after = rows[rows.length - 1]!.id;
+      }
+    });
   }
 
   async findCommittedPage(sourceKey: string): Promise<CommittedPage | null> {
@@ -263,6 +288,14 @@ export class SqliteStore implements Store {
 
   async eventTimeline(filter: EventFilter, by: TimelineUnit): Promise<TimelineBucket[]> {
     return this.guard(() => eventTimeline(this.db, filter, by));
+  }
+
+  async queryEventGroups(query: EventFilter & PageQuery): Promise<EventGroupPage> {
+    return this.guard(() => queryEventGroups(this.db, query));
+  }
+
+  streamEventGroups(filter: EventFilter = {}): AsyncIterable<EventGroup> {
+    return this.batched(() => eventGroupBatches(this.db, filter, STREAM_BATCH_SIZE));
   }
 
   async queryQuotes(query: QuoteFilter & PageQuery): Promise<QuotePage> {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StageStamp } from '../../model/document.js';
+import { ABSTAINED } from '../analysis.js';
 import { siteFromKey, utcDay } from '../filters.js';
 import { articlesPerDay } from './rollups.js';
 import {
@@ -51,6 +52,7 @@ export function readStats(db: Database.Database, options: StatsOptions): StoreSt
     runCount: count('SELECT count(*) AS n FROM runs'),
     runs: readRuns(db, options.maxRuns ?? DEFAULT_STATS_RUNS),
     failureReasons,
+    abstentions: db.prepare('SELECT stage, count(DISTINCT article_id) AS articles FROM analysis_failures WHERE code = ? GROUP BY stage ORDER BY articles DESC, stage').all(ABSTAINED) as { stage: string; articles: number }[],
   };
 }
 

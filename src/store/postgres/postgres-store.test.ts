@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { postgresAvailable, startPostgres, type PostgresServer } from '../../../test/helpers/postgres-server.js';
+import { describeStoreContract } from '../contract.js';
+import { analysis, event } from '../contract/analysis-fixtures.js';
+import { storeArticles } from '../contract/fixtures.js';
+import { openPostgresStore, type PostgresStore } from './postgres-store.js';
+
+// One throw-away server for this file; each test gets a fresh, empty schema of one database (quicker
+// than a database per test), named in the URL's search_path.
+const available = postgresAvailable();
+let server: PostgresServer | null = null;
+let database = '';
+let n = 0;
+
+if (available) {
+  beforeAll(async () => {
+    server = await startPostgres();
+    database = await server.createDatabase('contract');
+  }, 120_000);
+  afterAll(async () => server?.stop());
+
+  /** A URL of a fresh, empty schema. */
+  const freshSchema = async (): Promise<string> => {
+    const schema = `contract_${++n}`;
+    const client = new pg.Client({ connectionString: database });
+    await client.connect();
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await client.end();
+    return `${database}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  };
+
+  describeStoreContract('PostgresStore', async () => openPostgresStore(await freshSchema(), { mode: 'write' }));
+
+  describe('PostgresStore: event records with several writers', () => {
+    it('groups reports of one event saved at the same moment by two processes into one record, whatever the order of their keys', async () => {
+      const url = await freshSchema();
+      const stores: PostgresStore[] = [await openPostgresStore(url, { mode: 'write' }), await openPostgresStore(url, { mode: 'write' })];
+      try {
+        const ids = await storeArticles(stores[0]!, Array.from({ length: 8 }, (_, k) => ({ key: `w${k}`, paragraphs: [`Report ${k}.`], published: '2024-05-01' })));
+        // Two keys per article, in opposite orders: saves that locked their keys in event order could deadlock.
+        const events = (k: number, day: string): ReturnType<typeof event>[] => {
+          const both = [event({ date: day }), event({ date: day, target: 'RUS', at: 50 })];
+          return k % 2 === 0 ? both : both.reverse();
+        };
+        // Each round moves the event to a day of its own: every save of the round wants a record that does not exist yet.
+        const days = ['2024-05-01', '2024-05-04', '2024-05-07', '2024-05-10', '2024-05-13'];
+        for (const day of days) {
+          await Promise.all(ids.map((id, k) => stores[k % 2]!.saveAnalysis(id, analysis({ events: events(k, day) }))));
+        }
+        const groups = [];
+        for await (const group of stores[1]!.streamEventGroups()) groups.push(group);
+        // Which of the two records was made first is a matter of timing: compared by target.
+        expect(groups.map((g) => [g.target?.code, g.date, g.numArticles, g.numMentions]).sort()).toEqual([
+          ['CHN', '2024-05-13', 8, 8],
+          ['RUS', '2024-05-13', 8, 8],
+        ]);
+      } finally {
+        for (const store of stores) await store.close();
+      }
+    }, 60_000);
+  });
+} else {
+  describe.skip('Store contract: PostgresStore (PostgreSQL is not installed)', () => it('needs PostgreSQL', () => undefined));
+}
