@@ -12,6 +12,7 @@ import { writeCorpus } from '../ingest/helpers/corpus.js';
 import { pageHtml, storyPage, storyParagraphs } from '../ingest/helpers/pages.js';
 import { THEMES_SETTING } from '../../src/app/archive-taxonomy.js';
 import { postgresAvailable, startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
+import { startServer } from '../sources/helpers/server.js';
 import { articleHtml, gzipArchive, htmlResponse, requestFor, warcRecord } from '../sources/helpers/warc-builder.js';
 
 /**
@@ -237,6 +238,35 @@ if (available) {
         await single.close();
         await copied.close();
         await returned.close();
+      }
+    }, 120_000);
+
+    it('refreshes known URLs of a PostgreSQL archive in the asking process: a changed page becomes a revision; --enqueue --refresh is a usage error', async () => {
+      const url = await server!.createDatabase('refreshed');
+      const page = { html: storyPage(500) };
+      const site = await startServer({ '/robots.txt': (_q, r) => void r.writeHead(404).end(), '/live': (_q, r) => void r.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page.html) });
+      try {
+        const flags = ['--db', url, '--allow-private', '--delay', '0', '--jobs', '1', '--no-analysis', '--quiet'];
+        const first = await runParley(['ingest', ...flags, site.url('/live')]);
+        expect(first.code, first.stderr).toBe(0);
+        page.html = pageHtml({ title: 'Story number 500 of the day', paragraphs: [...storyParagraphs(500), 'Update: the vote was postponed to Friday.'] });
+        const queued = await runParley(['ingest', ...flags, '--enqueue', '--refresh']);
+        expect(queued.code).toBe(2);
+        expect(queued.stderr).toMatch(/--refresh runs in this process/);
+        const refreshed = await runParley(['ingest', ...flags, '--refresh', '--json']);
+        expect(refreshed.code, refreshed.stderr).toBe(0);
+        expect(JSON.parse(refreshed.stdout)).toMatchObject({ revised: 1 });
+        const store = await openStore(url, { mode: 'read' });
+        try {
+          const article = (await store.getArticle(site.url('/live')))!;
+          expect(article.revisions).toBe(1);
+          expect(lastLine(article.article.text)).toBe('Update: the vote was postponed to Friday.');
+          expect((await store.listRevisions(article.id))!.map((r) => lastLine(r.article.text))).not.toContain('Update: the vote was postponed to Friday.');
+        } finally {
+          await store.close();
+        }
+      } finally {
+        await site.close();
       }
     }, 120_000);
 
