@@ -72,6 +72,7 @@ try {
     ['actor-top', `/actors/${topActor?.code ?? 'USA'}`],
     ['quotes', '/quotes?speaker=wang'],
     ['themes', '/themes?by=month&from=2019-01'],
+    ['map', '/map'],
     ['coverage', '/coverage'],
   ];
   mkdirSync(OUT, { recursive: true });

@@ -203,7 +203,7 @@ function report(): void {
   const over = routes.filter((t) => percentile(t.ms, 95) >= GOAL_P95_MS);
   const cpu = cpus();
   const lines = [
-    '## Workbench: API latency on 100,000 articles, first-load script',
+    `## Workbench: API latency on ${total.toLocaleString('en-US')} articles, first-load script`,
     '',
     `- Command: \`npm run bench:ui\`${total === 100_000 ? '' : ` -- --articles ${total}`}`,
     `- Date: ${new Date().toISOString().slice(0, 10)}`,

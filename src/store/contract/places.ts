@@ -81,6 +81,14 @@ export function registerPlacesContract({ store }: ContractContext): void {
       expect((await store().placeCounts({ source: 'SYRMIL' })).countries).toEqual([{ country: 'SYR', articles: 1, events: 1 }]);
       expect((await store().placeCounts({ theme: 'conflict' })).countries).toEqual([{ country: 'SYR', articles: 1, events: 1 }]);
       expect((await store().placeCounts({ site: 'other.example' })).cities.map((c) => c.name)).toEqual(['Paris']);
+      // Filters together: a period and a theme, a source and a target (articles with both), a period and a site.
+      expect((await store().placeCounts({ until: '2024-05-31' })).countries).toEqual([{ country: 'SYR', articles: 2, events: 3 }]);
+      expect((await store().placeCounts({ theme: 'conflict', since: '2024-05-02' })).countries).toEqual([{ country: 'SYR', articles: 1, events: 1 }]);
+      expect((await store().placeCounts({ theme: 'conflict', since: '2024-05-03' })).countries).toEqual([]);
+      expect((await store().placeCounts({ source: 'SYRMIL', target: 'SYRREB' })).countries).toEqual([{ country: 'SYR', articles: 1, events: 1 }]);
+      expect((await store().placeCounts({ source: 'SYRMIL', target: 'FRA' })).countries).toEqual([]);
+      expect((await store().placeCounts({ since: '2024-05-02', site: 'news.example' })).cities).toEqual([]);
+      expect((await store().placeCounts({ since: '2024-05-02', site: 'news.example' })).countries).toEqual([{ country: 'SYR', articles: 1, events: 1 }]);
       expect((await store().placeCounts({ limit: 1 })).cities).toHaveLength(1);
       await expect(store().placeCounts({ limit: 0 })).rejects.toMatchObject({ code: 'E_FILTER' });
     });

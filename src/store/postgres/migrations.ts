@@ -397,7 +397,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   {
     version: 4,
     name: 'article revisions, their bands by article, archive settings',
-    // SQLite's version 8: the earlier texts of an article whose page changed (the whole extracted article
+    // SQLite's version 9: the earlier texts of an article whose page changed (the whole extracted article
     // as gzip-compressed JSON), when and from which page the current text came, band keys found by
     // article (a revision replaces them), and the settings an archive remembers (the --themes taxonomy).
     up: `

@@ -89,10 +89,10 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
   );
   for (const p of analysis.places ?? []) place.run(id, p.start, p.end, p.name, p.type, p.country, p.admin1, p.admin1Code, p.lat, p.lon, p.geonameId, p.featureCode, p.form, p.confidence);
   const focus = prepare(
-    `INSERT INTO article_places (article_id, scope, name, type, country, admin1, admin1_code, lat, lon, geoname_id, feature_code, score, mentions)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO article_places (article_id, scope, name, type, country, admin1, admin1_code, lat, lon, geoname_id, feature_code, score, mentions, published_ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const f of analysis.focus ?? []) focus.run(id, f.scope, f.name, f.type, f.country, f.admin1, f.admin1Code, f.lat, f.lon, f.geonameId, f.featureCode, f.score, f.mentions);
+  for (const f of analysis.focus ?? []) focus.run(id, f.scope, f.name, f.type, f.country, f.admin1, f.admin1Code, f.lat, f.lon, f.geonameId, f.featureCode, f.score, f.mentions, article.publishedMs);
 }
 
 /** The geo_* columns of an event row (all null when the event has no location). */

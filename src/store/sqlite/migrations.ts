@@ -62,7 +62,14 @@
  * order; event_group_members: each grouped event's record. An article's saved analysis regroups its
  * events (its old rows leave their records; a record left empty is deleted).
  *
- * Version 8 (revisions, and what an archive remembers):
+ * Version 8 (the workbench's map and actor pages, from indexes alone): article_places carry their
+ * article's published_ms (kept by a trigger when an article's date changes), with a covering index by
+ * scope and date (the map of a period is one index range) and a covering index by article (the map of the
+ * articles a theme or an actor picks reads no table rows); located events by type and date and by
+ * article, covering their place; entities by (code, published_ms, article_id), so an actor's articles over time read no
+ * table rows.
+ *
+ * Version 9 (revisions, and what an archive remembers):
  * - article_revisions: the earlier texts of an article whose page changed (a live blog, a correction): the
  *   whole extracted article as gzip-compressed JSON, the page that brought it and when it was first seen.
  *   articles.revisions counts them; articles.text_seen_at and text_page_id say when and from which page
@@ -674,6 +681,25 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 8,
+    name: 'covering indexes for the map of a period or a selection and for an actor over time',
+    up: `
+      ALTER TABLE article_places ADD COLUMN published_ms INTEGER;
+      UPDATE article_places SET published_ms = (SELECT a.published_ms FROM articles a WHERE a.id = article_places.article_id);
+      CREATE INDEX article_places_by_date ON article_places(scope, published_ms, country, name, lat, lon, geoname_id, admin1, article_id);
+      DROP INDEX article_places_by_article;
+      CREATE INDEX article_places_by_article ON article_places(article_id, scope, country, name, lat, lon, geoname_id, admin1);
+      CREATE TRIGGER article_places_redate AFTER UPDATE OF published_ms ON articles BEGIN
+        UPDATE article_places SET published_ms = new.published_ms WHERE article_id = new.id;
+      END;
+      CREATE INDEX events_located_by_date ON events(geo_type, sort_ms, geo_country, geo_name, geo_lat, geo_lon, geo_geoname_id, geo_admin1);
+      DROP INDEX events_by_article;
+      CREATE INDEX events_by_article ON events(article_id, geo_type, geo_country, sort_ms, geo_name, geo_lat, geo_lon, geo_geoname_id, geo_admin1);
+      DROP INDEX entities_by_code_date;
+      CREATE INDEX entities_by_code_date ON entities(code, published_ms, article_id);
+    `,
+  },
+  {
+    version: 9,
     name: 'article revisions, their bands by article, archive settings',
     up: `
       ALTER TABLE articles ADD COLUMN revisions INTEGER NOT NULL DEFAULT 0;

@@ -33,39 +33,64 @@ export interface PlaceCountStatements {
   readonly eventCities: FilterClause;
 }
 
-export function placeCountStatements(query: PlaceQuery = {}): PlaceCountStatements {
+/**
+ * `datedFocus`: the focus rows carry their article's published_ms (SQLite, migration 8), so a period is
+ * a range of article_places itself; PostgreSQL's rows do not, and it reads the dates from the articles.
+ */
+export function placeCountStatements(query: PlaceQuery = {}, { datedFocus = false } = {}): PlaceCountStatements {
   const { filter, limit } = normalizePlaceQuery(query);
-  const events = eventClause(filter);
+  // A theme, source or target filter picks few articles out of many: the counts start from those
+  // articles (their ids by index, intersected) and read their places and events by article, instead of
+  // reading every place and event of the archive and testing each against the filter.
   const params: Record<string, unknown> = {};
-  let articleWhere = articleDates(filter.dates, params);
+  const chosen: string[] = [];
   if (filter.theme !== null) {
-    articleWhere += ' AND EXISTS (SELECT 1 FROM article_themes t WHERE t.theme = @theme AND t.article_id = p.article_id)';
+    chosen.push('SELECT article_id FROM article_themes WHERE theme = @theme');
     params.theme = filter.theme;
   }
   for (const side of ['source', 'target'] as const) {
     if (filter[side] === null) continue;
-    articleWhere += ` AND EXISTS (SELECT 1 FROM events x WHERE x.article_id = p.article_id AND x.${side}_code >= @${side} AND x.${side}_code < @${side}End)`;
+    chosen.push(`SELECT article_id FROM events WHERE ${side}_code >= @${side} AND ${side}_code < @${side}End`);
     params[side] = filter[side];
     params[`${side}End`] = prefixRangeEnd(filter[side]);
   }
+  const { sinceMs, untilMs, siteKey } = filter.dates;
+  const dates = datedFocus ? articleDates({ ...filter.dates, sinceMs: null, untilMs: null }, params) + focusDates(sinceMs, untilMs, params) : articleDates(filter.dates, params);
+  const joinArticles = datedFocus ? siteKey !== null : dates !== '';
+  const articlesFrom = `${chosen.length > 0 ? `(${chosen.join(' INTERSECT ')}) c JOIN article_places p ON p.article_id = c.article_id` : 'article_places p'}${joinArticles ? ' JOIN articles a ON a.id = p.article_id' : ''}`;
+  const themed = filter.theme !== null;
+  const events = eventClause(themed ? { ...filter, theme: null } : filter);
+  const eventParams = themed ? { ...events.params, theme: filter.theme } : events.params;
+  const eventsFrom = themed ? '(SELECT article_id FROM article_themes WHERE theme = @theme) c JOIN events e ON e.article_id = c.article_id' : 'events e';
   return {
     limit,
-    articleCountries: {
-      sql: `SELECT p.country, count(DISTINCT p.article_id) AS n FROM article_places p JOIN articles a ON a.id = p.article_id WHERE p.scope = 'country'${articleWhere} GROUP BY p.country`,
-      params,
-    },
-    eventCountries: { sql: `SELECT e.geo_country AS country, count(*) AS n FROM events e WHERE e.geo_country IS NOT NULL${events.sql} GROUP BY e.geo_country`, params: events.params },
+    articleCountries: { sql: `SELECT p.country, count(DISTINCT p.article_id) AS n FROM ${articlesFrom} WHERE p.scope = 'country'${dates} GROUP BY p.country`, params },
+    eventCountries: { sql: `SELECT e.geo_country AS country, count(*) AS n FROM ${eventsFrom} WHERE e.geo_country IS NOT NULL${events.sql} GROUP BY e.geo_country`, params: eventParams },
     articleCities: {
       sql: `SELECT p.name, p.country, max(p.admin1) AS admin1, p.lat, p.lon, p.geoname_id AS "geonameId", count(DISTINCT p.article_id) AS count
-       FROM article_places p JOIN articles a ON a.id = p.article_id WHERE p.scope = 'city'${articleWhere} GROUP BY p.name, p.country, p.lat, p.lon, p.geoname_id`,
+       FROM ${articlesFrom} WHERE p.scope = 'city'${dates} GROUP BY p.name, p.country, p.lat, p.lon, p.geoname_id`,
       params,
     },
     eventCities: {
       sql: `SELECT e.geo_name AS name, e.geo_country AS country, max(e.geo_admin1) AS admin1, e.geo_lat AS lat, e.geo_lon AS lon, e.geo_geoname_id AS "geonameId", count(*) AS count
-       FROM events e WHERE e.geo_type = 'city'${events.sql} GROUP BY e.geo_name, e.geo_country, e.geo_lat, e.geo_lon, e.geo_geoname_id`,
-      params: events.params,
+       FROM ${eventsFrom} WHERE e.geo_type = 'city'${events.sql} GROUP BY e.geo_name, e.geo_country, e.geo_lat, e.geo_lon, e.geo_geoname_id`,
+      params: eventParams,
     },
   };
+}
+
+/** A period as a range of the focus rows' own dates. */
+function focusDates(sinceMs: number | null, untilMs: number | null, params: Record<string, unknown>): string {
+  let sql = '';
+  if (sinceMs !== null) {
+    sql += ' AND p.published_ms >= @since';
+    params.since = sinceMs;
+  }
+  if (untilMs !== null) {
+    sql += ' AND p.published_ms <= @until';
+    params.until = untilMs;
+  }
+  return sql;
 }
 
 /** Country rows as a map of counts. */
@@ -76,7 +101,7 @@ export function countsByCountry(rows: readonly { country: string; n: number }[])
 export function placeCounts(db: Database.Database, query: PlaceQuery = {}): PlaceCounts {
   const { filter: f, limit } = normalizePlaceQuery(query);
   if (f.source === null && f.target === null && f.theme === null && unfiltered(f.dates)) return placeCountsFromTotals(db, limit);
-  const s = placeCountStatements(query);
+  const s = placeCountStatements(query, { datedFocus: true });
   const all = <T>({ sql, params }: FilterClause): T[] => db.prepare(sql).all(params) as T[];
   return mergePlaceCounts(
     countsByCountry(all(s.articleCountries)),

@@ -7,7 +7,7 @@ import { deleteAnalysis, writeAnalysis } from './analysis-write.js';
 import { articleParams, rowToStoredArticle, STORED_ARTICLE_COLUMNS, STORED_ARTICLE_FROM, type StoredArticleRow } from './codec.js';
 
 /**
- * Revisions on SQLite (migration 8), inside the caller's transaction: an article whose page changed
+ * Revisions on SQLite (migration 9), inside the caller's transaction: an article whose page changed
  * keeps each earlier text as a row of article_revisions (the whole extracted article, gzip-compressed
  * JSON), and takes the newest text as its own — its columns, full-text index (the articles_fts trigger),
  * text hash, fingerprint and LSH bands, and its analysis layers.
