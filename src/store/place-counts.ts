@@ -20,6 +20,23 @@ export function normalizePlaceQuery(query: PlaceQuery = {}): NormalizedPlaceQuer
 /** A city counted by one adapter's query: articles or events, in `count`. */
 export type CountedCity = Omit<CityCount, 'articles' | 'events'> & { readonly count: number };
 
+/** A row of an adapter's place counts: a city, or a country (name '', point 0, 0). */
+export type PlaceRow = CountedCity & { readonly scope: 'country' | 'city' };
+
+/**
+ * The map from the rows of the two count statements: articles per focus country and city; events per
+ * city and per country for events located in no city (an event's country counts all its events).
+ */
+export function placeCountsFromRows(articles: readonly PlaceRow[], events: readonly PlaceRow[], limit: number): PlaceCounts {
+  const byCountry = (rows: readonly PlaceRow[]): Map<string, number> => {
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(r.country, (counts.get(r.country) ?? 0) + r.count);
+    return counts;
+  };
+  const cities = (rows: readonly PlaceRow[]): CountedCity[] => rows.filter((r) => r.scope === 'city').map(({ scope: _scope, ...city }) => city);
+  return mergePlaceCounts(byCountry(articles.filter((r) => r.scope === 'country')), byCountry(events), cities(articles), cities(events), limit);
+}
+
 export function mergePlaceCounts(
   articleCountries: ReadonlyMap<string, number>,
   eventCountries: ReadonlyMap<string, number>,

@@ -57,9 +57,14 @@ export function checkAnalysis(analysis: ArticleAnalysis, where: string): void {
     span(p, 'a place');
     point(p, 'a place');
   }
+  // An article's focus names each country and each city once (the map counts focus rows as articles).
+  const focused = new Set<string>();
   for (const f of analysis.focus ?? []) {
     if (f.scope !== 'country' && f.scope !== 'city') fail(`focus scope ${String(f.scope)} is not country or city.`);
     point(f, 'a focus place');
+    const key = f.scope === 'country' ? `country|${f.country}` : `city|${f.country}|${f.name}|${f.lat}|${f.lon}`;
+    if (focused.has(key)) fail(`the focus names ${f.scope} ${f.name} (${f.country}) twice.`);
+    focused.add(key);
   }
   for (const e of analysis.events) if (e.location) point(e.location.place, 'an event location');
   for (const t of analysis.tone) {

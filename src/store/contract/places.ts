@@ -44,11 +44,12 @@ export function registerPlacesContract({ store }: ContractContext): void {
       await expect(store().queryEvents({ country: 'Syria' })).rejects.toMatchObject({ code: 'E_FILTER' });
     });
 
-    it('refuses places without a valid point, storing nothing', async () => {
+    it('refuses places without a valid point, or a focus that names a country twice, storing nothing', async () => {
       const [id] = await storeArticles(store(), [{ key: 'x', paragraphs: ['Text.'] }]);
       const bad = placed(analysis(), SYRIA);
       const broken = { ...bad, places: [{ ...bad.places![0]!, lat: 200 }] };
       await expect(store().saveAnalysis(id!, broken)).rejects.toMatchObject({ code: 'E_STORE_INPUT' });
+      await expect(store().saveAnalysis(id!, { ...bad, focus: [...bad.focus!, bad.focus![0]!] })).rejects.toMatchObject({ code: 'E_STORE_INPUT', message: expect.stringContaining('twice') });
       expect(await store().getAnalysis(id!)).toBeNull();
     });
 

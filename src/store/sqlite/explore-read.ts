@@ -212,16 +212,37 @@ function datedRows(table: string, alias: string, filter: NormalizedFilter, terms
   return `${table} ${alias} JOIN articles a ON a.id = ${alias}.article_id`;
 }
 
-/** The entity rows of an actor profile: a code range and a name, with the dates and site of datedRows. */
-function actorRows(q: ReturnType<typeof normalizeActorProfile>): { from: string; where: string; params: Params } {
-  const params: Params = { code: q.code, codeEnd: prefixRangeEnd(q.code) };
-  const terms = ['en.code >= @code', 'en.code < @codeEnd'];
+/**
+ * The entity rows of an actor profile: a code range (or, `oneCode`, the one code given as @exact) and a
+ * name, with the dates and site of datedRows.
+ */
+function actorRows(q: ReturnType<typeof normalizeActorProfile>, oneCode = false): { from: string; where: string; params: Params } {
+  const params: Params = oneCode ? {} : { code: q.code, codeEnd: prefixRangeEnd(q.code) };
+  const terms = oneCode ? ['en.code = @exact'] : ['en.code >= @code', 'en.code < @codeEnd'];
   if (q.name !== null) {
     terms.push('lower(en.name) = @name');
     params.name = q.name;
   }
   const from = datedRows('entities', 'en', q.filter, terms, params);
   return { from, where: terms.join(' AND '), params };
+}
+
+/**
+ * The newest articles that mention an actor (the sample of related actors and of the roles it was seen
+ * in). A country prefix such as FRA covers many codes: the newest rows of each code are one backwards walk
+ * of entities_by_code_date (code, published_ms, article_id), merged here, instead of sorting every row.
+ */
+function newestMentions(db: Database.Database, q: ReturnType<typeof normalizeActorProfile>): number[] {
+  const codes = db.prepare('SELECT DISTINCT code FROM actor_totals WHERE code >= ? AND code < ? AND articles > 0').pluck().all(q.code, prefixRangeEnd(q.code)) as string[];
+  const { from, where, params } = actorRows(q, true);
+  // An article's rows of one code share its date: DISTINCT (id, at) is one row per article, newest first.
+  const newest = db.prepare(
+    `SELECT DISTINCT en.article_id AS id, coalesce(en.published_ms, ${UNDATED_LAST}) AS at FROM ${from} WHERE ${where}
+     ORDER BY en.published_ms DESC, en.article_id DESC LIMIT ${EXPLORE_SAMPLE_SIZE}`,
+  );
+  const rows = codes.flatMap((exact) => newest.all({ ...params, exact }) as { id: number; at: number }[]);
+  rows.sort((a, b) => b.at - a.at || b.id - a.id);
+  return [...new Set(rows.map((r) => r.id))].slice(0, EXPLORE_SAMPLE_SIZE);
 }
 
 export function actorProfile(db: Database.Database, query: ActorProfileQuery): ActorProfile {
@@ -239,15 +260,7 @@ export function actorProfile(db: Database.Database, query: ActorProfileQuery): A
     periods.set(start, (periods.get(start) ?? 0) + d.n);
   }
   const timeline = [...periods].sort(([a], [b]) => (a < b ? -1 : 1)).map(([start, n]) => ({ start, articles: n }));
-  // The newest articles that mention it: the sample of related actors and of the roles it was seen in.
-  const ids: number[] = [];
-  const seen = new Set<number>();
-  for (const row of db.prepare(`SELECT en.article_id AS id FROM ${from} WHERE ${where} ORDER BY coalesce(en.published_ms, ${UNDATED_LAST}) DESC, en.article_id DESC`).iterate(params) as Iterable<{ id: number }>) {
-    if (!seen.has(row.id)) ids.push(row.id);
-    seen.add(row.id);
-    if (ids.length === EXPLORE_SAMPLE_SIZE) break;
-  }
-  const sample = sampledArticles(db, ids);
+  const sample = sampledArticles(db, newestMentions(db, q));
   const wholeArchive = q.filter.sinceMs === null && q.filter.untilMs === null && q.filter.siteKey === null;
   let names: { code: string; name: string; type: string; role: string | null; articles: number }[];
   let mentions: number;

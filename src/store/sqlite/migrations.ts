@@ -65,9 +65,10 @@
  * Version 8 (the workbench's map and actor pages, from indexes alone): article_places carry their
  * article's published_ms (kept by a trigger when an article's date changes), with a covering index by
  * scope and date (the map of a period is one index range) and a covering index by article (the map of the
- * articles a theme or an actor picks reads no table rows); located events by type and date and by
- * article, covering their place; entities by (code, published_ms, article_id), so an actor's articles over time read no
- * table rows.
+ * articles a theme or an actor picks reads no table rows); located events by date and by article,
+ * covering their place; entities by (code, published_ms, article_id), so an actor's articles
+ * over time read no table rows; events by (source, target, date), so the events between two actors (either
+ * way round) are found in the index, not by reading every event of one of them.
  *
  * Version 9 (revisions, and what an archive remembers):
  * - article_revisions: the earlier texts of an article whose page changed (a live blog, a correction): the
@@ -691,11 +692,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER article_places_redate AFTER UPDATE OF published_ms ON articles BEGIN
         UPDATE article_places SET published_ms = new.published_ms WHERE article_id = new.id;
       END;
-      CREATE INDEX events_located_by_date ON events(geo_type, sort_ms, geo_country, geo_name, geo_lat, geo_lon, geo_geoname_id, geo_admin1);
+      CREATE INDEX events_located_by_date ON events(sort_ms, geo_type, geo_country, geo_name, geo_lat, geo_lon, geo_geoname_id, geo_admin1);
       DROP INDEX events_by_article;
       CREATE INDEX events_by_article ON events(article_id, geo_type, geo_country, sort_ms, geo_name, geo_lat, geo_lon, geo_geoname_id, geo_admin1);
       DROP INDEX entities_by_code_date;
       CREATE INDEX entities_by_code_date ON entities(code, published_ms, article_id);
+      CREATE INDEX events_by_pair ON events(source_code, target_code, sort_ms);
     `,
   },
   {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { PlaceCounts, PlaceQuery } from '../analysis.js';
 import { prefixRangeEnd } from '../analysis-filters.js';
-import { mergePlaceCounts, normalizePlaceQuery, type CountedCity } from '../place-counts.js';
+import { mergePlaceCounts, normalizePlaceQuery, placeCountsFromRows, type CountedCity, type PlaceRow } from '../place-counts.js';
 import { articleDates, eventClause } from './analysis-read.js';
 import type { FilterClause } from './read.js';
 import { unfiltered } from './rollups.js';
@@ -18,26 +18,34 @@ function placeCountsFromTotals(db: Database.Database, limit: number): PlaceCount
 }
 
 /**
- * The map's counts: articles by their focus countries and cities (article_places, indexed by country),
- * events by their location (the geo_* columns of events). The event filters apply to the events; to
- * articles, as "the article has a theme / an event with that source or target". The statements are the
- * same in PostgreSQL (postgres/places-read.ts runs them).
+ * The map's counts: articles by their focus countries and cities (article_places), events by their
+ * location (the geo_* columns of events), each side in one statement whose rows are PlaceRows (a country
+ * row: name '', point 0, 0). The event filters apply to the events; to articles, as "the article has a
+ * theme / an event with that source or target". The statements are the same in PostgreSQL
+ * (postgres/places-read.ts runs them).
  */
 export interface PlaceCountStatements {
   readonly limit: number;
-  /** Rows of { country, n }. */
-  readonly articleCountries: FilterClause;
-  readonly eventCountries: FilterClause;
-  /** Rows of CountedCity. */
-  readonly articleCities: FilterClause;
-  readonly eventCities: FilterClause;
+  /** Articles per focus country and per focus city (an article's focus names each once: validate-analysis.ts). */
+  readonly articles: FilterClause;
+  /** Located events per city, and per country for the events located in no city. */
+  readonly events: FilterClause;
+}
+
+/** The columns of a PlaceRow from a place's columns: a city keeps its name and point, a country row does not. */
+function placeColumns(isCity: string, country: string, name: string, admin1: string, lat: string, lon: string, geonameId: string): string {
+  return `CASE WHEN ${isCity} THEN 'city' ELSE 'country' END AS scope, ${country} AS country, CASE WHEN ${isCity} THEN ${name} ELSE '' END AS name,
+    max(${admin1}) AS admin1, CASE WHEN ${isCity} THEN ${lat} ELSE 0 END AS lat, CASE WHEN ${isCity} THEN ${lon} ELSE 0 END AS lon,
+    CASE WHEN ${isCity} THEN ${geonameId} END AS "geonameId"`;
 }
 
 /**
- * `datedFocus`: the focus rows carry their article's published_ms (SQLite, migration 8), so a period is
- * a range of article_places itself; PostgreSQL's rows do not, and it reads the dates from the articles.
+ * `sqlite`: the statements for SQLite, whose focus rows carry their article's published_ms (migration 8),
+ * so a period is a range of article_places itself, and whose planner (without statistics) is told the
+ * join order with CROSS JOIN: the few chosen articles first. PostgreSQL's rows have no dates (it reads
+ * them from the articles) and its planner picks the order from its statistics.
  */
-export function placeCountStatements(query: PlaceQuery = {}, { datedFocus = false } = {}): PlaceCountStatements {
+export function placeCountStatements(query: PlaceQuery = {}, { sqlite = false } = {}): PlaceCountStatements {
   const { filter, limit } = normalizePlaceQuery(query);
   // A theme, source or target filter picks few articles out of many: the counts start from those
   // articles (their ids by index, intersected) and read their places and events by article, instead of
@@ -45,35 +53,34 @@ export function placeCountStatements(query: PlaceQuery = {}, { datedFocus = fals
   const params: Record<string, unknown> = {};
   const chosen: string[] = [];
   if (filter.theme !== null) {
-    chosen.push('SELECT article_id FROM article_themes WHERE theme = @theme');
+    chosen.push('SELECT DISTINCT article_id FROM article_themes WHERE theme = @theme');
     params.theme = filter.theme;
   }
   for (const side of ['source', 'target'] as const) {
     if (filter[side] === null) continue;
-    chosen.push(`SELECT article_id FROM events WHERE ${side}_code >= @${side} AND ${side}_code < @${side}End`);
+    chosen.push(`SELECT DISTINCT article_id FROM events WHERE ${side}_code >= @${side} AND ${side}_code < @${side}End`);
     params[side] = filter[side];
     params[`${side}End`] = prefixRangeEnd(filter[side]);
   }
   const { sinceMs, untilMs, siteKey } = filter.dates;
-  const dates = datedFocus ? articleDates({ ...filter.dates, sinceMs: null, untilMs: null }, params) + focusDates(sinceMs, untilMs, params) : articleDates(filter.dates, params);
-  const joinArticles = datedFocus ? siteKey !== null : dates !== '';
-  const articlesFrom = `${chosen.length > 0 ? `(${chosen.join(' INTERSECT ')}) c JOIN article_places p ON p.article_id = c.article_id` : 'article_places p'}${joinArticles ? ' JOIN articles a ON a.id = p.article_id' : ''}`;
+  const dates = sqlite ? articleDates({ ...filter.dates, sinceMs: null, untilMs: null }, params) + focusDates(sinceMs, untilMs, params) : articleDates(filter.dates, params);
+  const joinArticles = sqlite ? siteKey !== null : dates !== '';
+  const join = sqlite ? 'CROSS JOIN' : 'JOIN';
+  const articlesFrom = `${chosen.length > 0 ? `(${chosen.join(' INTERSECT ')}) c ${join} article_places p ON p.article_id = c.article_id` : 'article_places p'}${joinArticles ? ' JOIN articles a ON a.id = p.article_id' : ''}`;
   const themed = filter.theme !== null;
   const events = eventClause(themed ? { ...filter, theme: null } : filter);
   const eventParams = themed ? { ...events.params, theme: filter.theme } : events.params;
-  const eventsFrom = themed ? '(SELECT article_id FROM article_themes WHERE theme = @theme) c JOIN events e ON e.article_id = c.article_id' : 'events e';
+  const eventsFrom = themed ? `(SELECT DISTINCT article_id FROM article_themes WHERE theme = @theme) c ${join} events e ON e.article_id = c.article_id` : 'events e';
   return {
     limit,
-    articleCountries: { sql: `SELECT p.country, count(DISTINCT p.article_id) AS n FROM ${articlesFrom} WHERE p.scope = 'country'${dates} GROUP BY p.country`, params },
-    eventCountries: { sql: `SELECT e.geo_country AS country, count(*) AS n FROM ${eventsFrom} WHERE e.geo_country IS NOT NULL${events.sql} GROUP BY e.geo_country`, params: eventParams },
-    articleCities: {
-      sql: `SELECT p.name, p.country, max(p.admin1) AS admin1, p.lat, p.lon, p.geoname_id AS "geonameId", count(DISTINCT p.article_id) AS count
-       FROM ${articlesFrom} WHERE p.scope = 'city'${dates} GROUP BY p.name, p.country, p.lat, p.lon, p.geoname_id`,
+    articles: {
+      sql: `SELECT ${placeColumns("p.scope = 'city'", 'p.country', 'p.name', 'p.admin1', 'p.lat', 'p.lon', 'p.geoname_id')}, count(*) AS count
+       FROM ${articlesFrom} WHERE p.scope IN ('country', 'city')${dates} GROUP BY 1, 2, 3, 5, 6, 7`,
       params,
     },
-    eventCities: {
-      sql: `SELECT e.geo_name AS name, e.geo_country AS country, max(e.geo_admin1) AS admin1, e.geo_lat AS lat, e.geo_lon AS lon, e.geo_geoname_id AS "geonameId", count(*) AS count
-       FROM ${eventsFrom} WHERE e.geo_type = 'city'${events.sql} GROUP BY e.geo_name, e.geo_country, e.geo_lat, e.geo_lon, e.geo_geoname_id`,
+    events: {
+      sql: `SELECT ${placeColumns("e.geo_type = 'city'", 'e.geo_country', 'e.geo_name', 'e.geo_admin1', 'e.geo_lat', 'e.geo_lon', 'e.geo_geoname_id')}, count(*) AS count
+       FROM ${eventsFrom} WHERE e.geo_country IS NOT NULL${events.sql} GROUP BY 1, 2, 3, 5, 6, 7`,
       params: eventParams,
     },
   };
@@ -93,21 +100,10 @@ function focusDates(sinceMs: number | null, untilMs: number | null, params: Reco
   return sql;
 }
 
-/** Country rows as a map of counts. */
-export function countsByCountry(rows: readonly { country: string; n: number }[]): Map<string, number> {
-  return new Map(rows.map((r) => [r.country, r.n]));
-}
-
 export function placeCounts(db: Database.Database, query: PlaceQuery = {}): PlaceCounts {
   const { filter: f, limit } = normalizePlaceQuery(query);
   if (f.source === null && f.target === null && f.theme === null && unfiltered(f.dates)) return placeCountsFromTotals(db, limit);
-  const s = placeCountStatements(query, { datedFocus: true });
-  const all = <T>({ sql, params }: FilterClause): T[] => db.prepare(sql).all(params) as T[];
-  return mergePlaceCounts(
-    countsByCountry(all(s.articleCountries)),
-    countsByCountry(all(s.eventCountries)),
-    all<CountedCity>(s.articleCities),
-    all<CountedCity>(s.eventCities),
-    s.limit,
-  );
+  const s = placeCountStatements(query, { sqlite: true });
+  const all = ({ sql, params }: FilterClause): PlaceRow[] => db.prepare(sql).all(params) as PlaceRow[];
+  return placeCountsFromRows(all(s.articles), all(s.events), s.limit);
 }

@@ -178,11 +178,14 @@ export function listArticles(db: Database.Database, query: ListArticlesQuery): A
   const after = query.cursor ? decodeKeyset(query.cursor, 'articles', fingerprint) : null;
   const maxId = after?.maxId ?? ((db.prepare('SELECT max(id) AS id FROM articles').get() as { id: number | null }).id ?? 0);
   const where = filterClause(filter, false);
+  // A period holds dated articles only: the same order is then a backwards range of articles_by_published,
+  // which starts at the period's end instead of walking every newer article of articles_newest.
+  const key = filter.sinceMs !== null || filter.untilMs !== null ? 'a.published_ms' : NEWEST_KEY;
   const rows = db
     .prepare(
-      `SELECT ${STORED_ARTICLE_COLUMNS}, ${NEWEST_KEY} AS sort_ms FROM ${STORED_ARTICLE_FROM}
-       WHERE a.id <= @maxId${where.sql}${after ? ` AND (${NEWEST_KEY} < @afterSort OR (${NEWEST_KEY} = @afterSort AND a.id < @afterId))` : ''}
-       ORDER BY ${NEWEST_KEY} DESC, a.id DESC LIMIT @take`,
+      `SELECT ${STORED_ARTICLE_COLUMNS}, ${key} AS sort_ms FROM ${STORED_ARTICLE_FROM}
+       WHERE a.id <= @maxId${where.sql}${after ? ` AND (${key} < @afterSort OR (${key} = @afterSort AND a.id < @afterId))` : ''}
+       ORDER BY ${key} DESC, a.id DESC LIMIT @take`,
     )
     .all({ ...where.params, maxId, take: limit + 1, ...(after ? { afterSort: after.sortMs, afterId: after.id } : {}) }) as (StoredArticleRow & { sort_ms: number })[];
   const page = rows.slice(0, limit);
