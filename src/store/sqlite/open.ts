@@ -49,7 +49,7 @@ export function openDatabase(path: string, options: SqliteOptions): Database.Dat
       // WAL: readers (search, the API) never block the writer; NORMAL sync keeps every committed
       // transaction across a killed process (only an OS crash may lose the last ones, never consistency).
       translate(path, () => {
-        if (!inMemory) db.pragma('journal_mode = WAL');
+        if (!inMemory) untilNotBusy(() => db.pragma('journal_mode = WAL'), options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
         db.pragma('synchronous = NORMAL');
       });
       migrate(db, path, version, migrations);
@@ -65,6 +65,24 @@ function searchTokens(text: string): string {
   return tokenize(text)
     .map((t) => t.token)
     .join(' ');
+}
+
+/**
+ * Runs `work` again while SQLite answers SQLITE_BUSY without waiting, up to `timeoutMs`. Switching a new
+ * file to WAL needs its exclusive lock, and SQLite does not wait for it (its busy handler is skipped, to
+ * avoid a deadlock) while another process holds the write lock to migrate the same new file.
+ */
+function untilNotBusy<T>(work: () => T, timeoutMs: number): T {
+  const deadline = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return work();
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, 20);
+    }
+  }
 }
 
 /** Whether the file is there; refuses paths that cannot be a database before SQLite touches them. */
@@ -116,7 +134,9 @@ function connect(path: string, readonly: boolean, options: SqliteOptions): Datab
 
 /** The schema version of a Parley database; 0 for a brand-new empty file (when it may be created). */
 function checkIdentity(db: Database.Database, path: string, mayCreate: boolean): number {
-  return translate(path, () => {
+  // One read transaction, so the reads see one state of the file: another process may be making the
+  // new file Parley's meanwhile (its schema and its application id come in one commit).
+  return translate(path, () => db.transaction(() => {
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     if (applicationId === 0) {
       const objects = db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
@@ -128,7 +148,7 @@ function checkIdentity(db: Database.Database, path: string, mayCreate: boolean):
     }
     const row = db.prepare('SELECT max(version) AS version FROM schema_migrations').get() as { version: number | null };
     return row.version ?? 0;
-  });
+  })());
 }
 
 function refuseNewer(path: string, version: number, migrations: readonly Migration[]): void {
