@@ -275,7 +275,7 @@ async function pageRecord(store: Store, runId: RunId, ready: Extract<Ready, { ki
     canonicalUrl = page.canonicalUrl;
     outcome = await decideArticle(store, page, settings.duplicates);
     // A new article, or a stored article's newer text (a revision): either brings the text's analysis.
-    if (analyzedWhen.has(outcome.kind) && settings.analysis !== null) {
+    if ((outcome.kind === 'article' || outcome.kind === 'revision') && settings.analysis !== null) {
       if (analyzed === null) return null;
       outcome = { ...outcome, analysis: analyzed.ok ? analyzed.value.analysis : analysisFailure(analyzed, settings) };
     }
