@@ -33,9 +33,9 @@ describe('stages on other languages', () => {
   ])('%s: the English-only stages abstain with a recorded reason; the quotes stage finds the quote', (_name, text, language, quoted) => {
     const out = analyze(text, language);
     const abstained = out.messages.filter((m) => m.code === 'STAGE_ABSTAINED').map((m) => m.stage);
-    expect(abstained).toEqual(['entities', 'actors', 'themes', 'tone', 'events']);
+    expect(abstained).toEqual(['entities', 'actors', 'themes', 'tone', 'events', 'places']);
     expect(out.messages.filter((m) => m.code === 'STAGE_FAILED' || m.code === 'STAGE_SKIPPED')).toEqual([]);
-    for (const layer of ['entities', 'mentions', 'events', 'themes', 'tone'] as const) expect(getLayer(out, layer), layer).toEqual([]);
+    for (const layer of ['entities', 'mentions', 'events', 'themes', 'tone', 'places', 'placeFocus'] as const) expect(getLayer(out, layer), layer).toEqual([]);
     expect(getLayer(out, 'quotes').map((q) => out.text.slice(q.start, q.end))).toContain(quoted);
     const record = analysisFromDocument(out, new Set(ANALYSIS_STAGES.map((s) => s.name)));
     expect(record.abstentions?.map((a) => a.stage)).toEqual(abstained);
