@@ -153,6 +153,34 @@ describe('migrations', () => {
     await store.close();
   });
 
+  it('gives the places of an archive made before place keys their keys and dates when it upgrades', async () => {
+    const path = fresh();
+    const old = await openSqliteStore(path, { mode: 'write', migrations: MIGRATIONS.filter((m) => m.version < 8) });
+    const [a, b] = await storeArticles(old, [
+      { key: 'a', paragraphs: ['Clashes in Aleppo, Syria.'], published: '2024-05-01T08:00:00Z' },
+      { key: 'b', paragraphs: ['Talks on Syria.'], published: '2024-06-01T08:00:00Z' },
+    ]);
+    await old.close();
+    const raw = new Database(path);
+    const focus = raw.prepare(`INSERT INTO article_places (article_id, scope, name, type, country, admin1, admin1_code, lat, lon, geoname_id, feature_code, score, mentions)
+      VALUES (?, ?, ?, ?, 'SYR', ?, NULL, ?, ?, ?, 'PPLA', 1, 1)`);
+    focus.run(a, 'country', 'Syria', 'country', null, 35, 38, 163843);
+    focus.run(a, 'city', 'Aleppo', 'city', 'Aleppo', 36.2, 37.16, 170063);
+    focus.run(b, 'country', 'Syria', 'country', null, 35, 38, 163843);
+    const event = raw.prepare(`INSERT INTO events (article_id, site_key, sort_ms, start, "end", code, root, quad_class, goldstein, verb_start, verb_end, negated, confidence, geo_name, geo_type, geo_country, geo_admin1, geo_lat, geo_lon, geo_geoname_id)
+      VALUES (?, 'example.news', ?, 0, 10, '190', '19', 4, -10, 0, 7, 0, 0.8, ?, ?, 'SYR', ?, ?, ?, ?)`);
+    event.run(a, Date.UTC(2024, 4, 1), 'Aleppo', 'city', 'Aleppo', 36.2, 37.16, 170063);
+    event.run(b, Date.UTC(2024, 5, 1), 'Syria', 'country', null, 35, 38, 163843);
+    raw.close();
+    const store = await openSqliteStore(path, { mode: 'write' });
+    for (const since of ['2024-01', '2024-05-15']) {
+      const counts = await store.placeCounts({ since });
+      expect(counts.countries).toEqual([{ country: 'SYR', articles: since === '2024-01' ? 2 : 1, events: since === '2024-01' ? 2 : 1 }]);
+      expect(counts.cities.map((c) => [c.name, c.articles, c.events, c.geonameId])).toEqual(since === '2024-01' ? [['Aleppo', 1, 1, 170063]] : []);
+    }
+    await store.close();
+  });
+
   it('rolls a failing migration back whole and leaves the database as it was', async () => {
     const path = await parleyDatabase();
     const copy = `${path}.before`;

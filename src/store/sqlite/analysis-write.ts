@@ -58,9 +58,10 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
   const event = prepare(
     `INSERT INTO events (article_id, site_key, sort_ms, start, "end", source_code, source_name, source_start, source_end, target_code, target_name, target_start, target_end,
        code, root, quad_class, goldstein, plover_type, plover_mode, verb_start, verb_end, date, place_name, place_code, place_start, place_end, negated, confidence,
-       geo_name, geo_type, geo_country, geo_admin1, geo_admin1_code, geo_lat, geo_lon, geo_geoname_id, geo_feature_code, geo_method, geo_confidence, geo_start, geo_end)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       geo_name, geo_type, geo_country, geo_admin1, geo_admin1_code, geo_lat, geo_lon, geo_geoname_id, geo_feature_code, geo_method, geo_confidence, geo_start, geo_end, place_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const placeKey = placeKeys(prepare);
   for (const e of analysis.events) {
     const sortMs = sortInstant(eventInstant(e.date, article.publishedMs));
     const inserted = event.run(
@@ -70,6 +71,7 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
       e.code, e.root, e.quadClass, e.goldstein, e.plover?.type ?? null, e.plover?.mode ?? null, e.verb.start, e.verb.end, e.date,
       e.place?.name ?? null, e.place?.code ?? null, e.place?.span.start ?? null, e.place?.span.end ?? null, e.negated ? 1 : 0, e.confidence,
       ...locationColumns(e.location ?? null),
+      e.location ? placeKey(e.location.place.type === 'city', e.location.place) : null,
     );
     const key = groupKey(e, sortMs, id);
     if (key) groupEvent(prepare, Number(inserted.lastInsertRowid), key);
@@ -84,10 +86,35 @@ export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: 
   );
   for (const p of analysis.places ?? []) place.run(id, p.start, p.end, p.name, p.type, p.country, p.admin1, p.admin1Code, p.lat, p.lon, p.geonameId, p.featureCode, p.form, p.confidence);
   const focus = prepare(
-    `INSERT INTO article_places (article_id, scope, name, type, country, admin1, admin1_code, lat, lon, geoname_id, feature_code, score, mentions, published_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO article_places (article_id, scope, name, type, country, admin1, admin1_code, lat, lon, geoname_id, feature_code, score, mentions, published_ms, place_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const f of analysis.focus ?? []) focus.run(id, f.scope, f.name, f.type, f.country, f.admin1, f.admin1Code, f.lat, f.lon, f.geonameId, f.featureCode, f.score, f.mentions, article.publishedMs);
+  for (const f of analysis.focus ?? []) {
+    focus.run(id, f.scope, f.name, f.type, f.country, f.admin1, f.admin1Code, f.lat, f.lon, f.geonameId, f.featureCode, f.score, f.mentions, article.publishedMs, placeKey(f.scope === 'city', f));
+  }
+}
+
+interface KeyedPlace {
+  readonly country: string;
+  readonly name: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly geonameId: number | null;
+  readonly admin1: string | null;
+}
+
+/**
+ * The place_keys id of a place (migration 8), added when new: a city by its name and point, a country
+ * by its code alone (name '', point 0, 0), as the map counts them.
+ */
+function placeKeys(prepare: Prepare): (city: boolean, place: KeyedPlace) => number {
+  const insert = prepare('INSERT INTO place_keys (scope, country, name, lat, lon, geoname_id, admin1) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id');
+  const find = prepare('SELECT id FROM place_keys WHERE scope = ? AND country = ? AND name = ? AND lat = ? AND lon = ?');
+  return (city, p) => {
+    const key = city ? ['city', p.country, p.name, p.lat, p.lon] : ['country', p.country, '', 0, 0];
+    const row = (insert.get(...key, city ? p.geonameId : null, city ? p.admin1 : null) ?? find.get(...key)) as { id: number };
+    return row.id;
+  };
 }
 
 /** The geo_* columns of an event row (all null when the event has no location). */

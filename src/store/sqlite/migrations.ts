@@ -62,11 +62,12 @@
  * order; event_group_members: each grouped event's record. An article's saved analysis regroups its
  * events (its old rows leave their records; a record left empty is deleted).
  *
- * Version 8 (the workbench's map and actor pages, from indexes alone): article_places carry their
- * article's published_ms (kept by a trigger when an article's date changes), with a covering index by
- * scope and date (the map of a period is one index range) and a covering index by article (the map of the
- * articles a theme or an actor picks reads no table rows); located events by date and by article,
- * covering their place; entities by (code, published_ms, article_id), so an actor's articles
+ * Version 8 (the workbench's map and actor pages, from indexes alone): place_keys, one integer per place
+ * (a city by its name and point, a country by its code), which article_places and located events carry
+ * as place_id — the map groups one integer, not a place's text columns; article_places also carry their
+ * article's published_ms (kept by a trigger when an article's date changes); covering indexes by date
+ * and by article for both (the map of a period, or of the articles a theme or an actor picks, reads no
+ * table rows); entities by (code, published_ms, article_id), so an actor's articles
  * over time read no table rows; events by (source, target, date), so the events between two actors (either
  * way round) are found in the index, not by reading every event of one of them.
  */
@@ -674,24 +675,59 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 8,
-    name: 'covering indexes for the map of a period or a selection and for an actor over time',
+    name: 'place keys and covering indexes for the map of a period or a selection and for an actor over time',
     up: `
+      CREATE TABLE place_keys (
+        id         INTEGER PRIMARY KEY,
+        scope      TEXT NOT NULL CHECK (scope IN ('country', 'city')),
+        country    TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        lat        REAL NOT NULL,
+        lon        REAL NOT NULL,
+        geoname_id INTEGER,
+        admin1     TEXT,
+        UNIQUE (scope, country, name, lat, lon)
+      );
+      ${placeKeysFrom('article_places', "scope = 'city'", 'country', 'name', 'lat', 'lon', 'geoname_id', 'admin1')}
+      ${placeKeysFrom('events', "geo_type = 'city'", 'geo_country', 'geo_name', 'geo_lat', 'geo_lon', 'geo_geoname_id', 'geo_admin1')}
+
       ALTER TABLE article_places ADD COLUMN published_ms INTEGER;
-      UPDATE article_places SET published_ms = (SELECT a.published_ms FROM articles a WHERE a.id = article_places.article_id);
-      CREATE INDEX article_places_by_date ON article_places(scope, published_ms, country, name, lat, lon, geoname_id, admin1, article_id);
+      ALTER TABLE article_places ADD COLUMN place_id INTEGER REFERENCES place_keys(id);
+      UPDATE article_places SET published_ms = (SELECT a.published_ms FROM articles a WHERE a.id = article_places.article_id),
+        place_id = ${placeKeyOf("article_places.scope = 'city'", 'article_places.country', 'article_places.name', 'article_places.lat', 'article_places.lon')};
       DROP INDEX article_places_by_article;
-      CREATE INDEX article_places_by_article ON article_places(article_id, scope, country, name, lat, lon, geoname_id, admin1);
+      CREATE INDEX article_places_by_article ON article_places(article_id, place_id);
+      CREATE INDEX article_places_by_date ON article_places(published_ms, place_id);
       CREATE TRIGGER article_places_redate AFTER UPDATE OF published_ms ON articles BEGIN
         UPDATE article_places SET published_ms = new.published_ms WHERE article_id = new.id;
       END;
-      CREATE INDEX events_located_by_date ON events(sort_ms, geo_type, geo_country, geo_name, geo_lat, geo_lon, geo_geoname_id, geo_admin1);
+
+      ALTER TABLE events ADD COLUMN place_id INTEGER REFERENCES place_keys(id);
+      UPDATE events SET place_id = ${placeKeyOf("events.geo_type = 'city'", 'events.geo_country', 'events.geo_name', 'events.geo_lat', 'events.geo_lon')} WHERE geo_country IS NOT NULL;
       DROP INDEX events_by_article;
-      CREATE INDEX events_by_article ON events(article_id, geo_type, geo_country, sort_ms, geo_name, geo_lat, geo_lon, geo_geoname_id, geo_admin1);
+      CREATE INDEX events_by_article ON events(article_id, place_id, sort_ms);
+      CREATE INDEX events_located_by_date ON events(sort_ms, place_id);
+
       DROP INDEX entities_by_code_date;
       CREATE INDEX entities_by_code_date ON entities(code, published_ms, article_id);
       CREATE INDEX events_by_pair ON events(source_code, target_code, sort_ms);
     `,
   },
 ];
+
+/** Migration 8: the place keys of a table's places (a city by its name and point, a country by its code alone). */
+function placeKeysFrom(table: string, isCity: string, country: string, name: string, lat: string, lon: string, geonameId: string, admin1: string): string {
+  return `INSERT OR IGNORE INTO place_keys (scope, country, name, lat, lon, geoname_id, admin1)
+        SELECT CASE WHEN ${isCity} THEN 'city' ELSE 'country' END, ${country}, CASE WHEN ${isCity} THEN ${name} ELSE '' END,
+               CASE WHEN ${isCity} THEN ${lat} ELSE 0 END, CASE WHEN ${isCity} THEN ${lon} ELSE 0 END,
+               CASE WHEN ${isCity} THEN ${geonameId} END, CASE WHEN ${isCity} THEN ${admin1} END
+        FROM ${table} WHERE ${country} IS NOT NULL ORDER BY rowid;`;
+}
+
+/** Migration 8: the key of a row's place, found by its unique columns. */
+function placeKeyOf(isCity: string, country: string, name: string, lat: string, lon: string): string {
+  return `(SELECT k.id FROM place_keys k WHERE k.scope = CASE WHEN ${isCity} THEN 'city' ELSE 'country' END AND k.country = ${country}
+        AND k.name = CASE WHEN ${isCity} THEN ${name} ELSE '' END AND k.lat = CASE WHEN ${isCity} THEN ${lat} ELSE 0 END AND k.lon = CASE WHEN ${isCity} THEN ${lon} ELSE 0 END)`;
+}
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -40,9 +40,10 @@ function placeColumns(isCity: string, country: string, name: string, admin1: str
 }
 
 /**
- * `sqlite`: the statements for SQLite, whose focus rows carry their article's published_ms (migration 8),
- * so a period is a range of article_places itself, and whose planner (without statistics) is told the
- * join order with CROSS JOIN: the few chosen articles first. PostgreSQL's rows have no dates (it reads
+ * `sqlite`: the statements for SQLite, whose focus rows and events carry a place key and the focus rows
+ * their article's published_ms (migration 8), so a period is a range of article_places itself and the
+ * grouping sorts integers, and whose planner (without statistics) is told the join order with CROSS
+ * JOIN: the few chosen articles first. PostgreSQL's rows have no dates (it reads
  * them from the articles) and its planner picks the order from its statistics.
  */
 export function placeCountStatements(query: PlaceQuery = {}, { sqlite = false } = {}): PlaceCountStatements {
@@ -71,6 +72,16 @@ export function placeCountStatements(query: PlaceQuery = {}, { sqlite = false } 
   const events = eventClause(themed ? { ...filter, theme: null } : filter);
   const eventParams = themed ? { ...events.params, theme: filter.theme } : events.params;
   const eventsFrom = themed ? `(SELECT DISTINCT article_id FROM article_themes WHERE theme = @theme) c ${join} events e ON e.article_id = c.article_id` : 'events e';
+  if (sqlite) {
+    // Grouped by place_keys id (migration 8): one integer per row to sort, the place's columns joined after.
+    const keyed = (grouped: string): string =>
+      `SELECT k.scope, k.country, k.name, k.admin1, k.lat, k.lon, k.geoname_id AS "geonameId", g.count FROM (${grouped}) g JOIN place_keys k ON k.id = g.place_id`;
+    return {
+      limit,
+      articles: { sql: keyed(`SELECT p.place_id, count(*) AS count FROM ${articlesFrom} WHERE p.place_id IS NOT NULL${dates} GROUP BY p.place_id`), params },
+      events: { sql: keyed(`SELECT e.place_id, count(*) AS count FROM ${eventsFrom} WHERE e.place_id IS NOT NULL${events.sql} GROUP BY e.place_id`), params: eventParams },
+    };
+  }
   return {
     limit,
     articles: {
