@@ -1,52 +1,57 @@
 /**
  * `npm run bench:pipeline`: the whole pipeline — extraction, every stage of ANALYSIS_STAGES, storage —
- * over the HTML pages of ../shared/bench (trafilatura-eval, then WCXB), on 2 worker threads, as
- * `parley ingest` runs it: the workers extract and analyze (page-worker.ts, each loading its models
- * once, before the clock starts), the main thread decides each page against the store and commits it
- * with its layers (one SQLite transaction per page) into a fresh database.
+ * over the HTML pages of ../shared/bench (trafilatura-eval, then WCXB), as `parley ingest` runs it: the
+ * real `ingest()` reads a WARC.gz of the pages, 2 worker threads extract and analyze, the calling thread
+ * decides each page against the store and commits it with its layers into a fresh SQLite database
+ * (raw HTML not kept).
  *
- * Prints articles/s (articles stored per wall-clock second) and the share of the time spent in
- * extraction, each stage and storage (worker time summed over both workers, plus the writer's time).
- * Goal: ≥ 50 articles/s on 2 cores. `--pages N` to bench N pages (default: all of both sets).
+ * Two runs in the same process and time window, on the same warm workers (models loaded before the
+ * clock starts): extraction and storage only (`--no-analysis`), then every stage. It prints both
+ * throughputs and their ratio (the cost of analysis, a figure that survives a busy machine better than
+ * either alone), CPU time beside wall time (the writer thread apart from the others), the share of the
+ * workers' time per stage, and the load average. Goals: ≥ 50 articles/s with every stage on 2 cores;
+ * the ratio ≥ 0.5. `--pages N` to bench the first N pages.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPageAnalyzer } from '../src/app/analyzers.js';
-import { decideArticle } from '../src/app/decide.js';
-import type { PageAnalysis, PageTask } from '../src/app/page-analysis.js';
-import { DEFAULT_INGEST_SETTINGS, runStages } from '../src/app/settings.js';
-import type { TaskOutcome } from '../src/cli/pool/worker-pool.js';
+import { createPageAnalyzer, type PageAnalyzer } from '../src/app/analyzers.js';
+import { ingest, type ItemEvent } from '../src/app/ingest.js';
+import type { PageTask } from '../src/app/page-analysis.js';
+import { DEFAULT_INGEST_SETTINGS, type IngestSettings } from '../src/app/settings.js';
 import { DEFAULT_LIMITS } from '../src/extract/limits.js';
 import { ANALYSIS_STAGES } from '../src/stages/index.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { loadAverage, peakRssMb, threadCpu } from './lib/cpu.js';
 import { BENCH_DIR, trafilaturaPages, wcxbPages, type BenchPage } from './lib/datasets.js';
+import { writeArchive, type ArchivePage } from './lib/warc-archive.js';
 
 const JOBS = 2;
-const IN_FLIGHT_PER_JOB = 4;
-const GOAL = 50;
+const GOAL_ARTICLES_PER_SECOND = 50;
+const GOAL_RATIO = 0.5;
 
-function task(page: BenchPage, index: number): PageTask {
-  const bytes = new Uint8Array(page.bytes); // a copy: its buffer is transferred to the worker
-  return {
-    bytes,
-    url: page.url ?? `https://bench.example/${page.dataset}/${index}`,
-    headers: null,
-    filePath: null,
-    maxBytes: DEFAULT_LIMITS.maxBytes,
-    timeoutMs: DEFAULT_LIMITS.timeoutMs,
-    minhash: DEFAULT_INGEST_SETTINGS.minhash,
-    analysis: { stages: null },
-  };
+interface Run {
+  readonly label: string;
+  readonly pages: number;
+  readonly articles: number;
+  readonly duplicates: number;
+  readonly other: number;
+  readonly stageFailures: number;
+  readonly wallS: number;
+  readonly writerCpuS: number;
+  readonly cpuS: number;
+  readonly timings: ReadonlyMap<string, number>;
+  readonly load: string;
 }
 
-function* benchPages(limit: number): Generator<BenchPage> {
+function* benchPages(limit: number): Generator<ArchivePage> {
   let n = 0;
   for (const source of [trafilaturaPages(), wcxbPages()]) {
-    for (const page of source) {
-      if (n++ >= limit) return;
-      yield page;
+    for (const page of source as Generator<BenchPage>) {
+      if (n >= limit) return;
+      yield { url: page.url || `https://bench.example/${page.dataset}/${n}`, bytes: page.bytes };
+      n++;
     }
   }
 }
@@ -60,72 +65,92 @@ async function main(): Promise<void> {
     console.error(`bench:pipeline reads the HTML pages in ${BENCH_DIR}, which is not there. Put the shared folder beside the project (or set PARLEY_SHARED).`);
     process.exit(1);
   }
-  const pages = [...benchPages(limit)];
-  const dir = await mkdtemp(join(tmpdir(), 'parley-bench-pipeline-'));
   // The workers run the built page worker (dist/, made by the npm script), as `parley ingest` does.
   const workerScript = new URL('../dist/app/page-worker.js', import.meta.url);
   if (!existsSync(workerScript)) throw new Error(`${workerScript.pathname} is missing: run \`npm run build\` (npm run bench:pipeline does it first).`);
-  const analyzer = createPageAnalyzer({ inline: false, jobs: JOBS, hardTimeoutMs: 120_000, workerScript });
-  const store = await openSqliteStore(join(dir, 'pipeline.db'), { mode: 'write' });
-  const settings = { ...DEFAULT_INGEST_SETTINGS, jobs: JOBS };
+  const dir = await mkdtemp(join(tmpdir(), 'parley-bench-pipeline-'));
+  const settings = DEFAULT_INGEST_SETTINGS;
+  const analyzer = createPageAnalyzer({ inline: false, jobs: JOBS, hardTimeoutMs: 120_000, workerScript, maxHeapMb: settings.workerHeapMb });
   try {
-    // Warm-up, not timed: each worker loads its modules and models on its first page.
-    const warm = await Promise.all([0, 1].map((i) => analyzer.analyze(task(pages[i % pages.length]!, i))));
-    if (warm.some((w) => !w.ok)) throw new Error(`The workers could not start: ${JSON.stringify(warm)}`);
-
-    const runId = await store.startRun({ sources: ['bench'], configHash: 'bench', stageVersions: runStages(settings), startedAt: new Date().toISOString(), keepRaw: false });
-    const timings = new Map<string, number>();
-    const add = (name: string, ms: number): void => void timings.set(name, (timings.get(name) ?? 0) + ms);
-    let articles = 0;
-    let duplicates = 0;
-    let rejected = 0;
-    let failed = 0;
-    let stageFailures = 0;
-    const started = performance.now();
-    const window: { page: BenchPage; index: number; result: Promise<TaskOutcome<PageAnalysis>> }[] = [];
-    const commit = async (entry: (typeof window)[number]): Promise<void> => {
-      const outcome = await entry.result;
-      const writeStart = performance.now();
-      if (!outcome.ok) failed++;
-      else if (!outcome.value.ok) rejected++;
-      else {
-        for (const [name, ms] of Object.entries(outcome.value.timings)) add(name, ms);
-        let decided = await decideArticle(store, outcome.value, settings.duplicates);
-        if (decided.kind === 'article' && outcome.value.analysis) {
-          decided = { ...decided, analysis: outcome.value.analysis };
-          if (outcome.value.analysis.failures.length > 0) stageFailures++;
-        }
-        const result = await store.commitPage({
-          runId, source: 'bench', sourceKey: `${entry.page.dataset}:${entry.page.id}:${entry.index}`, url: outcome.value.canonicalUrl, canonicalUrl: outcome.value.canonicalUrl,
-          fetchedAt: new Date().toISOString(), httpStatus: 200, contentHash: outcome.value.contentHash, raw: null, outcome: decided,
-        });
-        if (result.page.outcome === 'article') articles++;
-        else duplicates++;
-      }
-      add('storage', performance.now() - writeStart);
-    };
-    for (const [index, page] of pages.entries()) {
-      window.push({ page, index, result: analyzer.analyze(task(page, index)) });
-      if (window.length >= JOBS * IN_FLIGHT_PER_JOB) await commit(window.shift()!);
-    }
-    while (window.length > 0) await commit(window.shift()!);
-    const wallS = (performance.now() - started) / 1000;
-
-    const total = [...timings.values()].reduce((a, b) => a + b, 0);
-    const order = ['extract', ...ANALYSIS_STAGES.map((s) => s.name), 'storage'];
-    console.log(`bench:pipeline — ${pages.length} pages of ${BENCH_DIR} (trafilatura-eval, wcxb), ${JOBS} worker threads, ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(2)}`);
-    console.log(`  articles stored: ${articles}; duplicate pages: ${duplicates}; not articles: ${rejected}; failed: ${failed}; articles with a stage failure: ${stageFailures}`);
-    console.log(`  wall time: ${wallS.toFixed(1)} s → ${(articles / wallS).toFixed(1)} articles/s, ${(pages.length / wallS).toFixed(1)} pages/s (goal ≥ ${GOAL} articles/s: ${articles / wallS >= GOAL ? 'met' : 'NOT met'})`);
-    console.log('  time shares (worker time of both workers + the writer\'s storage time):');
-    for (const name of order) {
-      const ms = timings.get(name) ?? 0;
-      console.log(`    ${name.padEnd(10)} ${((100 * ms) / total).toFixed(1).padStart(5)} %   ${(ms / Math.max(1, articles + duplicates + rejected)).toFixed(2).padStart(7)} ms/page`);
-    }
+    const archive = join(dir, 'pages.warc.gz');
+    const pages = await writeArchive(archive, benchPages(limit));
+    await warmUp(analyzer, benchPages(1).next().value as ArchivePage);
+    const runs = [await run('no analysis', analyzer, archive, join(dir, 'extract.db'), { analysis: null }), await run('every stage', analyzer, archive, join(dir, 'full.db'), {})];
+    report(runs, pages);
   } finally {
     await analyzer.close();
-    await store.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Each worker loads its modules and models (an extraction and an analysis on each), untimed. */
+async function warmUp(analyzer: PageAnalyzer, page: ArchivePage): Promise<void> {
+  const task = (): PageTask => ({ bytes: new Uint8Array(page.bytes), url: page.url, headers: null, filePath: null, maxBytes: DEFAULT_LIMITS.maxBytes, timeoutMs: DEFAULT_LIMITS.timeoutMs, minhash: DEFAULT_INGEST_SETTINGS.minhash, compressRaw: false });
+  const extracted = await Promise.all([analyzer.extract(task()), analyzer.extract(task())]);
+  const first = extracted[0]!;
+  if (!first.ok || !first.value.ok) throw new Error(`The workers could not extract the first page: ${JSON.stringify(first)}`);
+  const article = first.value.article;
+  const analyzed = await Promise.all([0, 1].map(() => analyzer.analyzeArticle(article, { stages: null })));
+  if (analyzed.some((a) => !a.ok)) throw new Error(`The workers could not analyze: ${JSON.stringify(analyzed)}`);
+}
+
+async function run(label: string, analyzer: PageAnalyzer, archive: string, db: string, overrides: Partial<IngestSettings>): Promise<Run> {
+  const store = await openSqliteStore(db, { mode: 'write' });
+  const timings = new Map<string, number>();
+  const onItem = (event: ItemEvent): void => {
+    for (const [name, ms] of Object.entries(event.timings ?? {})) timings.set(name, (timings.get(name) ?? 0) + ms);
+  };
+  const before = threadCpu();
+  const started = performance.now();
+  try {
+    const result = await ingest({ sources: [archive], store, analyzer, onItem, settings: { jobs: JOBS, keepRaw: false, ...overrides } });
+    const wallS = (performance.now() - started) / 1000;
+    const after = threadCpu();
+    const stageFailures = Object.values(result.analysisFailures).reduce((a, b) => a + b, 0);
+    const c = result.counts;
+    return {
+      label,
+      pages: c.seen,
+      articles: c.stored,
+      duplicates: c.duplicate,
+      other: c.notArticle + c.failed,
+      stageFailures,
+      wallS,
+      writerCpuS: after.mainS - before.mainS,
+      cpuS: after.totalS - before.totalS,
+      timings,
+      load: loadAverage(),
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+function report(runs: readonly Run[], pages: number): void {
+  const [bare, full] = runs as [Run, Run];
+  console.log(`bench:pipeline — ${pages} pages of ${BENCH_DIR} (trafilatura-eval, wcxb), ${JOBS} worker threads, ${cpus().length} CPUs, Node ${process.version}`);
+  console.log('  run          articles  dup  other  wall s  articles/s  pages/s   CPU s  CPU ms/page  writer ms/page  load (1/5/15 min) at the end');
+  for (const r of runs) {
+    console.log(
+      `  ${r.label.padEnd(12)} ${String(r.articles).padStart(8)} ${String(r.duplicates).padStart(4)} ${String(r.other).padStart(6)} ${r.wallS.toFixed(1).padStart(7)} ${(r.articles / r.wallS).toFixed(1).padStart(11)} ${(r.pages / r.wallS).toFixed(1).padStart(8)} ${r.cpuS.toFixed(1).padStart(7)} ${((1000 * r.cpuS) / r.pages).toFixed(1).padStart(12)} ${((1000 * r.writerCpuS) / r.pages).toFixed(1).padStart(15)}  ${r.load}`,
+    );
+  }
+  const rate = full.articles / full.wallS;
+  const ratio = full.pages / full.wallS / (bare.pages / bare.wallS);
+  const cpuRatio = bare.cpuS / full.cpuS;
+  console.log(`  every stage: ${rate.toFixed(1)} articles/s (goal ≥ ${GOAL_ARTICLES_PER_SECOND}: ${rate >= GOAL_ARTICLES_PER_SECOND ? 'met' : 'NOT met'}); articles with a stage failure: ${full.stageFailures}`);
+  console.log(`  analysis cost: pages/s every stage ÷ pages/s no analysis = ${ratio.toFixed(2)} (goal ≥ ${GOAL_RATIO}: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'}); by CPU time ${cpuRatio.toFixed(2)}`);
+  console.log(`  peak RSS of this process (the benchmark, its writer and both workers; bench:ingest measures parley ingest alone): ${peakRssMb().toFixed(0)} MB`);
+  const total = [...full.timings.values()].reduce((a, b) => a + b, 0);
+  // Wall time inside the tasks grows with whatever else runs on the machine; its shares hold better, so
+  // the CPU time of the threads other than the writer is split by them (an estimate of each part's CPU).
+  const workerCpuMs = (1000 * (full.cpuS - full.writerCpuS)) / full.pages;
+  console.log(`  every-stage run, by part: share of the workers' wall time inside tasks, and the workers' CPU time split by those shares:`);
+  for (const name of ['extract', ...ANALYSIS_STAGES.map((s) => s.name)]) {
+    const share = (full.timings.get(name) ?? 0) / total;
+    console.log(`    ${name.padEnd(10)} ${(100 * share).toFixed(1).padStart(5)} %   ${(share * workerCpuMs).toFixed(2).padStart(7)} ms CPU/page`);
+  }
+  console.log(`    ${'writer'.padEnd(10)}           ${((1000 * full.writerCpuS) / full.pages).toFixed(2).padStart(7)} ms CPU/page (the calling thread: reading, deciding, storing)`);
 }
 
 await main();

@@ -1,36 +1,45 @@
+/**
+ * WARC.gz archives of the benchmark pages (the HTML of ../shared/bench repeated under varied URLs) for
+ * bench:ingest, bench:pipeline and bench:scale, one gzip member per record (the Common Crawl layout),
+ * streamed to disk one page at a time.
+ */
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BENCH_DIR, trafilaturaPages, wcxbPages, type BenchPage } from './datasets.js';
 
-/**
- * A WARC.gz of benchmark pages for the ingest benchmarks (bench:ingest, bench:scale): the HTML of
- * ../shared/bench repeated under varied URLs, one gzip member per record.
- */
+export interface ArchivePage {
+  readonly url: string;
+  readonly bytes: Buffer;
+}
 
 const WARC_DATE = Date.parse('2026-03-02T00:00:00Z');
 
-function* benchPages(): Generator<BenchPage> {
-  for (;;) {
-    yield* trafilaturaPages();
-    yield* wcxbPages();
-  }
+/** The archive size whose mix every size copies (bench:ingest): all distinct pages, each about 5.6 times. */
+export const MIX_PAGES = 10_000;
+
+/** Which bench pages an archive of `size` pages repeats: all of them at MIX_PAGES and beyond, else an even pick. */
+export function distinctPages(size: number): number[] {
+  const total = readdirSync(join(BENCH_DIR, 'wcxb-articles', 'dev', 'ground-truth')).length + Object.keys(JSON.parse(readFileSync(join(BENCH_DIR, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as object).length;
+  const count = Math.min(total, Math.ceil((size * total) / MIX_PAGES));
+  return Array.from({ length: count }, (_, i) => Math.floor((i * total) / count));
 }
 
-/** `count` pages, one gzip member per record (the Common Crawl layout), streamed to disk. */
-export async function buildArchive(path: string, count: number): Promise<void> {
-  const distinct = readdirSync(join(BENCH_DIR, 'wcxb-articles', 'dev', 'ground-truth')).length + Object.keys(JSON.parse(readFileSync(join(BENCH_DIR, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as object).length;
-  const out = createWriteStream(path);
-  const pages = benchPages();
-  for (let i = 0; i < count; i++) {
-    const page = pages.next().value as BenchPage;
-    const copy = Math.floor(i / distinct);
-    const member = gzipSync(warcResponse(urlOf(page, copy), page.bytes, new Date(WARC_DATE + i * 1000).toISOString()));
-    if (!out.write(member)) await once(out, 'drain');
+/** `count` pages: the picked pages in turn, over and over, each pass under other URLs (read from disk as they go). */
+export function* archivePages(distinct: readonly number[], count: number): Generator<ArchivePage> {
+  const picked = new Set(distinct);
+  let written = 0;
+  for (let copy = 0; ; copy++) {
+    let index = 0;
+    for (const source of [trafilaturaPages(), wcxbPages()]) {
+      for (const page of source) {
+        if (!picked.has(index++)) continue;
+        if (written++ >= count) return;
+        yield { url: urlOf(page, copy), bytes: page.bytes };
+      }
+    }
   }
-  out.end();
-  await once(out, 'finish');
 }
 
 function urlOf(page: BenchPage, copy: number): string {
@@ -39,6 +48,25 @@ function urlOf(page: BenchPage, copy: number): string {
   if (copy === 0) return own.href;
   if (copy % 2 === 1) return `${own.origin}/copy-${copy}${own.pathname}${own.search}`;
   return `https://mirror-${copy}.syndication.example/${own.hostname}${own.pathname}${own.search}`;
+}
+
+/** An archive of `count` pages: every distinct bench page in turn, over and over (bench:scale). */
+export async function buildArchive(path: string, count: number): Promise<void> {
+  await writeArchive(path, archivePages(distinctPages(MIX_PAGES), count));
+}
+
+/** Writes the pages as WARC response records; returns how many were written. */
+export async function writeArchive(path: string, pages: Iterable<ArchivePage>): Promise<number> {
+  const out = createWriteStream(path);
+  let written = 0;
+  for (const page of pages) {
+    const member = gzipSync(warcResponse(page.url, page.bytes, new Date(WARC_DATE + written * 1000).toISOString()));
+    written++;
+    if (!out.write(member)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return written;
 }
 
 function warcResponse(uri: string, body: Buffer, date: string): Buffer {
@@ -55,4 +83,3 @@ function warcResponse(uri: string, body: Buffer, date: string): Buffer {
   ].join('\r\n');
   return Buffer.concat([Buffer.from(`${head}\r\n\r\n`), block, Buffer.from('\r\n\r\n')]);
 }
-

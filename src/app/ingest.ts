@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
 import { canonicalizeUrl } from '../dedup/index.js';
 import { readSources, type SkipReason, type SourceFailure, type SourceItem, type SourceNotModified, type SourceOptions, type SourcePage, type SourceReader } from '../sources/index.js';
+import type { TaskOutcome } from '../cli/pool/worker-pool.js';
+import type { ArticleAnalysis } from '../store/analysis.js';
 import type { CommitResult, PageOutcome, PageRecord, RunId, RunStatus, Store } from '../store/store.js';
 import { createPageAnalyzer, type PageAnalyzer } from './analyzers.js';
+import type { AnalysisOutcome } from './article-analysis.js';
 import { decideArticle } from './decide.js';
 import { extractionProblem, sourceProblem } from './outcomes.js';
-import type { PageTask } from './page-analysis.js';
+import type { PageAnalysis, PageTask } from './page-analysis.js';
 import { configHash, resolveIngestSettings, runStages, sourceOptionsFor, type IngestSettings } from './settings.js';
 import { Tally, type IngestCounts, type ItemResult } from './tally.js';
 
@@ -17,8 +20,12 @@ import { Tally, type IngestCounts, type ItemResult } from './tally.js';
  * - the sources (one async generator) read files and archives and fetch URLs, skipping what the store
  *   already holds (`isDone`) and sending conditional requests for URLs fetched before;
  * - each page goes to a worker for extraction, canonical URL and fingerprints (page-analysis.ts);
+ * - a page that would be an article if it were committed now goes back to a worker for the analysis
+ *   stages (article-analysis.ts), the costly part; a page already known as a duplicate is not analyzed;
  * - this function, the single writer, takes the results strictly in source order, decides each page's
- *   outcome against what is stored (decide.ts) and commits it: ONE `commitPage` transaction per page,
+ *   outcome against what is stored (decide.ts: this decision is the one that counts; a page that became
+ *   a duplicate meanwhile drops its analysis, one that became an article is analyzed before its commit)
+ *   and commits it: ONE `commitPage` transaction per page,
  *   holding the page, its outcome, its source key and its article or failure. Nothing here spans two
  *   pages, so a process killed at any moment leaves every page committed whole or not at all, and the
  *   next run over the same input skips exactly the committed ones.
@@ -43,7 +50,11 @@ export interface IngestRequest {
   readonly read?: (options: Partial<SourceOptions>) => SourceReader;
   /** Commit under this run, which the caller started and finishes (a worker's run spans its jobs). */
   readonly runId?: RunId;
-  /** Page analysis workers the caller made and closes (a worker keeps them across its jobs). */
+  /**
+   * Workers to use instead of starting new ones (a queue worker across its jobs, a server or a benchmark
+   * keeping them, models loaded, across runs), with their own limits: the caller closes them. Default:
+   * a pool made from the settings (createIngestAnalyzer), closed at the end.
+   */
   readonly analyzer?: PageAnalyzer;
 }
 
@@ -56,6 +67,8 @@ export interface ItemEvent {
   readonly counts: () => IngestCounts;
   /** Whether the item counts towards a planned total (see planned.ts): false for archive records that are not pages. */
   readonly planned: boolean;
+  /** For pages extracted by this run: the time spent on extraction (`extract`) and on each analysis stage, in ms (benchmarks). */
+  readonly timings: Readonly<Record<string, number>> | null;
 }
 
 export interface IngestResult {
@@ -81,9 +94,16 @@ export class IngestAborted extends Error {
   }
 }
 
-/** A source item made ready for its commit: pages analyzed, the rest as they came. */
+/** A source item made ready for its commit: pages extracted (and analyzed when they looked new), the rest as they came. */
 type Ready =
-  | { readonly kind: 'page'; readonly item: SourcePage; readonly raw: Uint8Array | null; readonly analysis: Awaited<ReturnType<PageAnalyzer['analyze']>> }
+  | {
+      readonly kind: 'page';
+      readonly item: SourcePage;
+      readonly raw: Uint8Array | null;
+      readonly extracted: TaskOutcome<PageAnalysis>;
+      /** The analysis started early (the page looked new when it was extracted), or null. */
+      readonly analysis: Promise<TaskOutcome<AnalysisOutcome>> | null;
+    }
   | { readonly kind: 'item'; readonly item: Exclude<SourceItem, SourcePage> }
   | { readonly kind: 'fatal'; readonly error: unknown };
 
@@ -118,8 +138,8 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
   };
   const reader = request.read ? request.read(readerOptions) : readSources(request.sources, readerOptions);
 
-  const report = (result: ItemResult, source: string, problem: { code: string; message: string } | null = null, planned = true): void => {
-    request.onItem?.({ result, source, code: problem?.code ?? null, message: problem?.message ?? null, counts: () => tally.counts(), planned });
+  const report = (result: ItemResult, source: string, problem: { code: string; message: string } | null = null, planned = true, timings: ItemEvent['timings'] = null): void => {
+    request.onItem?.({ result, source, code: problem?.code ?? null, message: problem?.message ?? null, counts: () => tally.counts(), planned, timings });
   };
 
   const commit = async (ready: Ready): Promise<void> => {
@@ -133,19 +153,31 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
       tally.unreadableSource();
       if (unreadable.length < MAX_UNREADABLE_LISTED) unreadable.push({ source: item.source, code: item.code, message: item.message });
     }
-    const step = async (): Promise<{ record: PageRecord; result: CommitResult }> => {
-      const record = ready.kind === 'page' ? await pageRecord(store, runId, ready, settings) : itemRecord(runId, ready.item as SourceFailure | SourceNotModified, await notModifiedOutcome(store, ready.item));
-      return { record, result: await store.commitPage(record) };
+    const page = ready.kind === 'page' && ready.extracted.ok && ready.extracted.value.ok ? ready.extracted.value : null;
+    let analyzed = ready.kind === 'page' && ready.analysis !== null ? await ready.analysis : null;
+    const step = async (): Promise<{ record: PageRecord; result: CommitResult } | null> => {
+      const record = ready.kind === 'page' ? await pageRecord(store, runId, ready, settings, analyzed) : itemRecord(runId, ready.item as SourceFailure | SourceNotModified, await notModifiedOutcome(store, ready.item));
+      return record === null ? null : { record, result: await store.commitPage(record) };
     };
     // An extracted article's decision (a copy of a stored one?) and its commit are one step among all
-    // writers; other outcomes depend on no other page.
-    const decides = ready.kind === 'page' && ready.analysis.ok && ready.analysis.value.ok;
-    const { record, result } = decides ? await store.serializeWrites(step) : await step();
+    // writers; other outcomes depend on no other page. The analysis never runs inside that step (it would
+    // hold up every other writer): a page decided an article that was not analyzed early (rare: the page
+    // it duplicated when it was extracted has been decided otherwise since) is analyzed outside it, then
+    // decided again.
+    let done = page !== null ? await store.serializeWrites(step) : await step();
+    if (done === null && page !== null && settings.analysis !== null) {
+      analyzed = await analyzer.analyzeArticle(page.article, settings.analysis);
+      done = await store.serializeWrites(step);
+    }
+    if (done === null) throw new Error('The ingest asked twice for the analysis of one page.');
+    const { record, result } = done;
+    const timings: Record<string, number> = { ...page?.timings };
+    if (record.outcome.kind === 'article' && analyzed?.ok) Object.assign(timings, analyzed.value.timings);
     if (result.status !== 'already-committed' && result.page.outcome === 'article' && record.outcome.kind === 'article') {
       for (const stage of new Set(record.outcome.analysis?.failures.map((f) => f.stage) ?? [])) analysisFailures[stage] = (analysisFailures[stage] ?? 0) + 1;
     }
     const problem = result.page.problem;
-    report(result.status === 'already-committed' ? tally.resume() : tally.committed(result.page), item.source, problem);
+    report(result.status === 'already-committed' ? tally.resume() : tally.committed(result.page), item.source, problem, true, ready.kind === 'page' ? timings : null);
   };
 
   const window: Promise<Ready>[] = [];
@@ -153,7 +185,7 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
   let status: RunStatus = 'completed';
   try {
     for await (const item of reader) {
-      window.push(prepare(item, analyzer, settings));
+      window.push(prepare(item, analyzer, store, settings));
       if (window.length >= maxInFlight) await commit(await window.shift()!);
     }
     while (window.length > 0) await commit(await window.shift()!);
@@ -171,14 +203,22 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
   return { runId, status, counts, unreadable, elapsedMs: performance.now() - started, analysisFailures };
 }
 
-/** The extraction and analysis workers of an ingest with these settings. */
+/** The extraction and analysis workers of an ingest with these settings (an analysis has its own hard limit). */
 export function createIngestAnalyzer(settings: IngestSettings): PageAnalyzer {
-  const hardTimeoutMs = settings.extractTimeoutMs + (settings.analysis === null ? 0 : settings.analysisTimeoutMs) + settings.hardTimeoutGraceMs;
-  return createPageAnalyzer({ inline: settings.inline, jobs: settings.jobs, hardTimeoutMs, maxHeapMb: settings.workerHeapMb });
+  return createPageAnalyzer({
+    inline: settings.inline,
+    jobs: settings.jobs,
+    hardTimeoutMs: settings.extractTimeoutMs + settings.hardTimeoutGraceMs,
+    analysisHardTimeoutMs: settings.analysisTimeoutMs + settings.hardTimeoutGraceMs,
+    maxHeapMb: settings.workerHeapMb,
+  });
 }
 
-/** Starts a page's analysis (the bytes go to a worker; a copy stays here when raw HTML is kept). Never rejects. */
-async function prepare(item: SourceItem, analyzer: PageAnalyzer, settings: IngestSettings): Promise<Ready> {
+/**
+ * Extracts a page (the bytes go to a worker; a copy stays here when raw HTML is kept), then starts its
+ * analysis if it would be an article were it committed now. Never rejects.
+ */
+async function prepare(item: SourceItem, analyzer: PageAnalyzer, store: Store, settings: IngestSettings): Promise<Ready> {
   if (item.kind !== 'page') return { kind: 'item', item };
   try {
     const raw = settings.keepRaw ? item.bytes.slice() : null;
@@ -190,30 +230,44 @@ async function prepare(item: SourceItem, analyzer: PageAnalyzer, settings: Inges
       maxBytes: settings.maxPageBytes,
       timeoutMs: settings.extractTimeoutMs,
       minhash: settings.minhash,
-      analysis: settings.analysis,
+      compressRaw: settings.keepRaw,
     };
-    return { kind: 'page', item, raw, analysis: await analyzer.analyze(task) };
+    const extracted = await analyzer.extract(task);
+    let analysis: Promise<TaskOutcome<AnalysisOutcome>> | null = null;
+    if (settings.analysis !== null && extracted.ok && extracted.value.ok && (await decideArticle(store, extracted.value, settings.duplicates)).kind === 'article') {
+      analysis = analyzer.analyzeArticle(extracted.value.article, settings.analysis);
+      analysis.catch(() => undefined); // awaited at the commit; this only keeps an early failure from being "unhandled"
+    }
+    return { kind: 'page', item, raw, extracted, analysis };
   } catch (error) {
     return { kind: 'fatal', error };
   }
 }
 
-async function pageRecord(store: Store, runId: RunId, ready: Extract<Ready, { kind: 'page' }>, settings: IngestSettings): Promise<PageRecord> {
-  const { item, analysis } = ready;
+/**
+ * The page's record as decided now against what is stored; null for an article still to be analyzed
+ * (`analyzed` is null: it was not analyzed early).
+ */
+async function pageRecord(store: Store, runId: RunId, ready: Extract<Ready, { kind: 'page' }>, settings: IngestSettings, analyzed: TaskOutcome<AnalysisOutcome> | null): Promise<PageRecord | null> {
+  const { item, extracted } = ready;
   const headers = item.headers ?? {};
   let outcome: PageOutcome;
   let canonicalUrl = item.url === null ? null : canonicalizeUrl(item.url);
   let contentHash: string | null = null;
-  if (!analysis.ok) {
-    outcome = extractionProblem(analysis.code, analysis.code === 'TIMEOUT' ? `Extraction did not stop by itself within ${settings.extractTimeoutMs} ms, so its worker was stopped (raise --timeout to allow more).` : analysis.message);
-  } else if (!analysis.value.ok) {
-    contentHash = analysis.value.contentHash;
-    outcome = extractionProblem(analysis.value.code, analysis.value.message);
+  if (!extracted.ok) {
+    outcome = extractionProblem(extracted.code, extracted.code === 'TIMEOUT' ? `Extraction did not stop by itself within ${settings.extractTimeoutMs} ms, so its worker was stopped (raise --timeout to allow more).` : extracted.message);
+  } else if (!extracted.value.ok) {
+    contentHash = extracted.value.contentHash;
+    outcome = extractionProblem(extracted.value.code, extracted.value.message);
   } else {
-    contentHash = analysis.value.contentHash;
-    canonicalUrl = analysis.value.canonicalUrl;
-    outcome = await decideArticle(store, analysis.value, settings.duplicates);
-    if (outcome.kind === 'article' && analysis.value.analysis !== null) outcome = { ...outcome, analysis: analysis.value.analysis };
+    const page = extracted.value;
+    contentHash = page.contentHash;
+    canonicalUrl = page.canonicalUrl;
+    outcome = await decideArticle(store, page, settings.duplicates);
+    if (outcome.kind === 'article' && settings.analysis !== null) {
+      if (analyzed === null) return null;
+      outcome = { ...outcome, analysis: analyzed.ok ? analyzed.value.analysis : analysisFailure(analyzed, settings) };
+    }
   }
   return {
     runId,
@@ -228,8 +282,18 @@ async function pageRecord(store: Store, runId: RunId, ready: Extract<Ready, { ki
     etag: headers['etag'] ?? null,
     lastModified: headers['last-modified'] ?? null,
     raw: ready.raw,
+    rawGzip: extracted.ok ? extracted.value.rawGzip : null,
     outcome,
   };
+}
+
+/** An analysis whose worker was stopped or failed: the article is stored without layers, the failure recorded (`reanalyze` retries it). */
+function analysisFailure(outcome: Extract<TaskOutcome<unknown>, { ok: false }>, settings: IngestSettings): ArticleAnalysis {
+  const message =
+    outcome.code === 'TIMEOUT'
+      ? `The analysis stages did not finish within ${settings.analysisTimeoutMs} ms, so their worker was stopped; the article is stored without its layers (run "parley reanalyze" to try again).`
+      : `${outcome.message} The article is stored without its layers (run "parley reanalyze" to try again).`;
+  return { stages: [], failures: [{ stage: 'analysis', code: outcome.code, message }], entities: [], mentions: [], quotes: [], themes: [], events: [], tone: [] };
 }
 
 /** A 304 answer: the page is the one stored from this URL before (a duplicate page), or, if that held no article, still none. */

@@ -1,13 +1,14 @@
+import { gzipSync } from 'node:zlib';
 import { extract } from '../extract/index.js';
 import type { Article } from '../model/article.js';
-import type { ArticleAnalysis } from '../store/analysis.js';
-import { analyzerFor, type AnalysisSettings } from './article-analysis.js';
 import { chooseCanonicalUrl, contentHash, fingerprintText, type CanonicalSource, type MinHashParams } from '../dedup/index.js';
 
 /**
- * Everything the ingest does to one page that needs no store: extraction, the canonical URL, the hashes,
- * the MinHash fingerprint and the analysis stages (article-analysis.ts; models loaded once per thread). Pure and self-contained, so it runs in a worker thread (page-worker.ts)
- * or inline; the decisions that need what is already stored are the writer's (decide.ts).
+ * What the ingest does to one page before it knows whether the page is new: extraction, the canonical
+ * URL, the hashes and the MinHash fingerprint. Pure and self-contained, so it runs in a worker thread
+ * (page-worker.ts) or inline; the decisions that need what is already stored are the writer's
+ * (decide.ts), and the analysis stages run afterwards, only on the pages that become articles
+ * (article-analysis.ts, in the same workers).
  */
 
 export interface PageTask {
@@ -20,9 +21,12 @@ export interface PageTask {
   readonly maxBytes: number;
   readonly timeoutMs: number;
   readonly minhash: MinHashParams;
-  /** Run the analysis stages on the article (null: extraction only). */
-  readonly analysis: AnalysisSettings | null;
+  /** Also return the bytes gzip-compressed (raw HTML is kept): compressing here keeps it off the single writer. */
+  readonly compressRaw: boolean;
 }
+
+/** Raw HTML is kept at gzip level 1: a quarter of the size, four times faster than the default level. */
+const RAW_GZIP = { level: 1 } as const;
 
 export type PageAnalysis =
   | {
@@ -35,10 +39,9 @@ export type PageAnalysis =
       /** MinHash signature bytes (dedup/minhash.ts encodeSignature) and band keys; null for very short bodies. */
       readonly signature: Uint8Array | null;
       readonly bandKeys: readonly string[];
-      /** The article's analysis layers, or null when the task asked for extraction only. */
-      readonly analysis: ArticleAnalysis | null;
-      /** Time spent: `extract` and each analysis stage, in ms (benchmarks read it). */
+      /** Time spent on extraction and fingerprints (`extract`), in ms (benchmarks read it). */
       readonly timings: Readonly<Record<string, number>>;
+      readonly rawGzip: Uint8Array | null;
     }
   | {
       readonly ok: false;
@@ -46,9 +49,12 @@ export type PageAnalysis =
       /** An extraction rejection code (NO_CONTENT, BINARY_CONTENT, TIMEOUT, ...) or NO_URL. */
       readonly code: string;
       readonly message: string;
+      /** The page's bytes gzip-compressed, when the task asked (PageRecord.rawGzip). */
+      readonly rawGzip: Uint8Array | null;
     };
 
 export function analyzePage(task: PageTask): PageAnalysis {
+  const rawGzip = task.compressRaw ? gzipSync(task.bytes, RAW_GZIP) : null;
   const started = performance.now();
   const hash = contentHash(task.bytes);
   const result = extract(task.bytes, {
@@ -56,15 +62,13 @@ export function analyzePage(task: PageTask): PageAnalysis {
     headers: task.headers ?? undefined,
     limits: { maxBytes: task.maxBytes, timeoutMs: task.timeoutMs },
   });
-  if (!result.ok) return { ok: false, contentHash: hash, code: result.rejection.code, message: result.rejection.reason };
+  if (!result.ok) return { ok: false, contentHash: hash, code: result.rejection.code, message: result.rejection.reason, rawGzip };
   const article = result.article;
   const canonical = chooseCanonicalUrl(task.url, article.canonicalUrl, task.filePath);
   if (canonical === null) {
-    return { ok: false, contentHash: hash, code: 'NO_URL', message: 'The page has no usable URL and no canonical link, so it cannot be filed under an address.' };
+    return { ok: false, contentHash: hash, code: 'NO_URL', message: 'The page has no usable URL and no canonical link, so it cannot be filed under an address.', rawGzip };
   }
   const fingerprint = fingerprintText(article.text, task.minhash);
-  const extracted = performance.now() - started;
-  const analyzed = task.analysis === null ? null : analyzerFor(task.analysis).analyze(article);
   return {
     ok: true,
     contentHash: hash,
@@ -74,7 +78,7 @@ export function analyzePage(task: PageTask): PageAnalysis {
     textHash: fingerprint.textHash,
     signature: fingerprint.encodedSignature,
     bandKeys: fingerprint.bandKeys,
-    analysis: analyzed?.analysis ?? null,
-    timings: { extract: extracted, ...analyzed?.timings },
+    timings: { extract: performance.now() - started },
+    rawGzip,
   };
 }

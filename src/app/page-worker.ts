@@ -1,5 +1,7 @@
 import { serveTasks } from '../cli/pool/protocol.js';
-import { analyzePage, type PageAnalysis, type PageTask } from './page-analysis.js';
+import { analyzerFor } from './article-analysis.js';
+import { analyzePage } from './page-analysis.js';
+import type { WorkerResult, WorkerTask } from './analyzers.js';
 
-/** The ingest's extraction worker: one page in, its analysis out (see page-analysis.ts). */
-serveTasks<PageTask, PageAnalysis>(analyzePage);
+/** The ingest's worker: a page in, its extraction out (page-analysis.ts); or an article in, its analysis out (models loaded once per worker). */
+serveTasks<WorkerTask, WorkerResult>((task) => (task.kind === 'page' ? analyzePage(task.page) : analyzerFor(task.settings).analyze(task.article)));

@@ -25,15 +25,15 @@ export async function openArchiveForReading(flag: string | undefined): Promise<O
 }
 
 /** Opens (creating when needed) the database for writing; errors are messages, as for reading. */
-export async function openArchiveForWriting(flag: string | undefined): Promise<OpenedStore> {
-  return openArchive(flag, 'write');
+export async function openArchiveForWriting(flag: string | undefined, options: { readonly sqliteCacheKiB?: number } = {}): Promise<OpenedStore> {
+  return openArchive(flag, 'write', options.sqliteCacheKiB);
 }
 
-async function openArchive(flag: string | undefined, mode: OpenMode): Promise<OpenedStore> {
+async function openArchive(flag: string | undefined, mode: OpenMode, sqliteCacheKiB?: number): Promise<OpenedStore> {
   const location = resolveDatabasePath(flag);
   const path = displayLocation(location);
   try {
-    return { ok: true, store: await openStore(location, { mode }), path };
+    return { ok: true, store: await openStore(location, { mode, sqliteCacheKiB }), path };
   } catch (error) {
     if (!isStoreError(error)) throw error;
     if (error.code === 'E_STORE_MISSING') {

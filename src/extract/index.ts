@@ -82,7 +82,8 @@ function buildArticle(html: string, options: ExtractOptions, limits: ExtractLimi
     deadline,
   });
   const text = blocksToText(body.blocks);
-  if (countWords(text) === 0) throw new NoContent('No article text was found on the page (it may be an index, a form or an empty shell filled by scripts).');
+  const wordCount = countWords(text);
+  if (wordCount === 0) throw new NoContent('No article text was found on the page (it may be an index, a form or an empty shell filled by scripts).');
   const language = resolveLanguage(page.document, options.headers, text);
   return {
     ...metadata.fields,
@@ -91,7 +92,7 @@ function buildArticle(html: string, options: ExtractOptions, limits: ExtractLimi
     blocks: body.blocks,
     text,
     markdown: blocksToMarkdown(body.blocks),
-    wordCount: countWords(text),
+    wordCount,
     provenance: language ? { ...metadata.provenance, language: language.provenance } : metadata.provenance,
   };
 }

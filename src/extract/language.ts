@@ -2,7 +2,7 @@
  * The page's language, as an ISO 639-1 code, from two kinds of evidence checked against each other:
  * what the markup says (`<html lang>`, `xml:lang`, `<meta http-equiv="content-language">`, the HTTP
  * Content-Language header, `og:locale`, `<meta name="language">`) and what the article text is
- * written in (eld, an n-gram detector for 60 languages, on a bounded sample of the text).
+ * written in (eld's n-gram detector for 60 languages, language-model.ts, on a bounded sample of the text).
  *
  * Markup is often a template's default (`lang="en"` on German pages is common), and detection is
  * unsure on short text, so: agreement gives high confidence; on disagreement detection wins when the
@@ -11,10 +11,10 @@
  * markup does.
  */
 import type { AnyNode, Document } from 'domhandler';
-import { eld } from 'eld/extrasmall';
 import type { FieldProvenance } from '../model/article.js';
 import { attr, isElement, walk } from './dom.js';
 import { headerValue, type HttpHeaders } from './headers.js';
+import { languageModel } from './language-model.js';
 import { ISO_639_1, LANGUAGE_ALIASES, SAME_WRITTEN_LANGUAGE, SCRIPT_OF_LANGUAGE, TWO_SCRIPT_LANGUAGES } from './language-codes.js';
 
 export interface LanguageHint {
@@ -86,8 +86,6 @@ const AGREEMENT_CONFIDENCE = 0.95;
 const OVERRULED_DISCOUNT = 0.8;
 const CONTESTED_DISCOUNT = 0.9;
 
-const detector = eld.newInstance();
-const DETECTABLE: ReadonlySet<string> = new Set(Object.values(detector.info().Languages));
 
 export function resolveLanguage(document: Document, headers: HttpHeaders | undefined, text: string, options: Partial<LanguageOptions> = {}): LanguageResult | null {
   const opts = { ...DEFAULT_LANGUAGE_OPTIONS, ...options };
@@ -109,7 +107,7 @@ export function resolveLanguage(document: Document, headers: HttpHeaders | undef
   const sureEnough = detected.letters >= opts.overrideMinLetters && detected.confidence >= opts.overrideMinConfidence;
   // The detector can only contradict a language it knows: Galician markup on a page it reads as
   // Spanish or Portuguese is no evidence against the markup.
-  if (otherScript || (sureEnough && DETECTABLE.has(primary.language))) {
+  if (otherScript || (sureEnough && languageModel().languages.includes(primary.language))) {
     return result(detected.language, 'detected', detected.confidence * CONTESTED_DISCOUNT);
   }
   return result(primary.language, primary.source, markupConfidence(markup, primary.language) * OVERRULED_DISCOUNT);
@@ -193,9 +191,9 @@ export function detectLanguage(text: string, options: Partial<LanguageOptions> =
   const sample = text.slice(0, opts.sampleChars * 2).replace(/\s+/g, ' ').trim().slice(0, opts.sampleChars);
   const letters = sample.replace(NON_LETTERS, '').length + (CJK_LETTER_WEIGHT - 1) * (sample.match(CJK)?.length ?? 0);
   if (letters < opts.minLetters) return null;
-  const detection = detector.detect(sample);
+  const detection = languageModel().detect(sample);
   if (!detection.language) return null;
-  const scores = Object.values(detection.getScores()).sort((a, b) => b - a);
+  const scores = detection.scores;
   const top = scores[0] ?? 0;
   const margin = top - (scores[1] ?? 0);
   const fit = Math.min(0.95, Math.max(0, (top - 0.45) * 2.5 + margin));

@@ -14,11 +14,13 @@ export interface OpenStoreOptions {
   readonly mode: OpenMode;
   /** PostgreSQL connection settings (pool size, reconnect time); ignored for SQLite. */
   readonly postgres?: PostgresOptions;
+  /** SQLite's page cache in KiB (sqlite/open.ts); ignored for PostgreSQL. */
+  readonly sqliteCacheKiB?: number;
 }
 
 export async function openStore(location: string, options: OpenStoreOptions): Promise<ArchiveStore> {
   if (isPostgresUrl(location)) return openPostgresStore(location, { ...options.postgres, mode: options.mode });
-  return openSqliteStore(location, { mode: options.mode });
+  return openSqliteStore(location, { mode: options.mode, cacheKiB: options.sqliteCacheKiB });
 }
 
 /** The location as it may be shown (a URL without its password). */

@@ -214,6 +214,12 @@ export interface PageRecord {
   readonly lastModified?: string | null;
   /** The page's bytes as fetched; stored gzip-compressed when the run keeps raw HTML, else dropped. */
   readonly raw: Uint8Array | null;
+  /**
+   * `raw` already gzip-compressed by the caller (the ingest does it on its worker threads, off the single
+   * writer): a store that keeps raw HTML compressed may keep these bytes as they are instead of
+   * compressing `raw` again. They must decompress to `raw`, which is still given.
+   */
+  readonly rawGzip?: Uint8Array | null;
   readonly outcome: PageOutcome;
 }
 

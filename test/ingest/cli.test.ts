@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MAIN, REPO, runParley, withTempDir } from '../cli/run-parley.js';
@@ -25,6 +26,11 @@ describe('parley ingest (command line)', () => {
       expect(human.stderr).toMatch(/^parley ingest: {3}duplicates {8}1 {2}text-hash 1$/m);
       expect(human.stderr).toMatch(/^parley ingest: {3}rejected {10}1 {2}EMPTY_INPUT 1$/m);
       expect(human.stderr).toMatch(/^parley ingest: {3}failed {12}0$/m);
+      // The raw HTML, compressed on the workers, reads back as the file's bytes.
+      const stored = new Database(db, { readonly: true });
+      const raws = stored.prepare('SELECT p.source, r.html_gz FROM pages p JOIN page_raw r ON r.page_id = p.id ORDER BY p.source').all() as { source: string; html_gz: Buffer }[];
+      stored.close();
+      expect(raws.map((r) => [basename(r.source), gunzipSync(r.html_gz).toString()])).toEqual([['a.html', storyPage(1)], ['b.html', storyPage(1)], ['c.html', '']]);
 
       const again = await runIngest(['--db', db, '--json', dir]);
       expect(again.code).toBe(0);

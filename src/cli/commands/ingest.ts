@@ -144,6 +144,13 @@ export function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
   };
 }
 
+/**
+ * SQLite's page cache for an ingest, in KiB (the store's default is 64 MB, for searches over a large
+ * archive). An ingest appends and looks up a few index entries per page: over 10,000 pages without
+ * analysis, 16 MB gave a peak RSS 55 MB lower (343 instead of 398 MB) and no more CPU time.
+ */
+const INGEST_CACHE_KIB = 16 * 1024;
+
 async function runIngest(sources: readonly string[], flags: IngestFlags, context: CliContext): Promise<number> {
   const { stdout, stderr } = context.streams;
   const location = resolveDatabasePath(flags.db);
@@ -151,7 +158,7 @@ async function runIngest(sources: readonly string[], flags: IngestFlags, context
     stderr.write('parley ingest: --enqueue needs a PostgreSQL database (--db postgres://...): the queue is kept there, for "parley worker" processes to share.\n');
     return 2;
   }
-  const opened = await openArchiveForWriting(flags.db);
+  const opened = await openArchiveForWriting(flags.db, { sqliteCacheKiB: INGEST_CACHE_KIB });
   if (!opened.ok) {
     stderr.write(`parley ingest: ${opened.message}\n`);
     return 1;

@@ -25,16 +25,31 @@ export interface WorkerPoolOptions {
    * the pages need; a worker that reaches the limit is replaced and its page fails as WORKER_ERROR.
    */
   readonly maxHeapMb?: number;
+  /** The young-generation limit of each worker (MB), or undefined for V8's default (about 48 MB on 64-bit). */
+  readonly maxYoungGenerationMb?: number;
 }
 
 export type TaskOutcome<R> =
   | { readonly ok: true; readonly value: R }
   | { readonly ok: false; readonly code: 'TIMEOUT' | 'WORKER_ERROR'; readonly message: string };
 
+/** Per-task settings of `run`. */
+export interface RunOptions {
+  /** This task's hard limit instead of the pool's `hardTimeoutMs`. */
+  readonly hardTimeoutMs?: number;
+  /**
+   * Run before every queued task that is not urgent (urgent tasks keep their order among themselves):
+   * work that finishes an item already started, so items complete in the order they began.
+   */
+  readonly urgent?: boolean;
+}
+
 interface PendingTask<T, R> {
   readonly id: number;
   readonly payload: T;
   readonly transfer: readonly Transferable[];
+  readonly hardTimeoutMs: number;
+  readonly urgent: boolean;
   readonly resolve: (outcome: TaskOutcome<R>) => void;
   readonly reject: (error: Error) => void;
 }
@@ -59,11 +74,15 @@ export class WorkerPool<T, R> {
   }
 
   /** Runs one task. Resolves with the value or a TIMEOUT/WORKER_ERROR outcome; rejects only if workers cannot start at all. */
-  run(payload: T, transfer: readonly Transferable[] = []): Promise<TaskOutcome<R>> {
+  run(payload: T, transfer: readonly Transferable[] = [], options: RunOptions = {}): Promise<TaskOutcome<R>> {
     if (this.closed) return Promise.reject(new Error('The worker pool is closed.'));
     if (this.startupError) return Promise.reject(this.startupError);
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, payload, transfer, resolve, reject });
+      const urgent = options.urgent ?? false;
+      const task = { id: this.nextId++, payload, transfer, hardTimeoutMs: options.hardTimeoutMs ?? this.options.hardTimeoutMs, urgent, resolve, reject };
+      const after = urgent ? this.queue.findIndex((queued) => !queued.urgent) : -1;
+      if (after === -1) this.queue.push(task);
+      else this.queue.splice(after, 0, task);
       this.pump();
     });
   }
@@ -92,7 +111,8 @@ export class WorkerPool<T, R> {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.options.script, this.options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } } : {});
+    const { maxHeapMb, maxYoungGenerationMb } = this.options;
+    const worker = new Worker(this.options.script, { resourceLimits: { ...(maxHeapMb ? { maxOldGenerationSizeMb: maxHeapMb } : {}), ...(maxYoungGenerationMb ? { maxYoungGenerationSizeMb: maxYoungGenerationMb } : {}) } });
     const slot: Slot<T, R> = { worker, ready: false, gone: false, task: null, timer: null };
     this.slots.push(slot);
     worker.on('message', (message: PoolMessage<R>) => this.onMessage(slot, message));
@@ -102,7 +122,7 @@ export class WorkerPool<T, R> {
 
   private dispatch(slot: Slot<T, R>, task: PendingTask<T, R>): void {
     slot.task = task;
-    slot.timer = setTimeout(() => this.expire(slot), this.options.hardTimeoutMs);
+    slot.timer = setTimeout(() => this.expire(slot, task.hardTimeoutMs), task.hardTimeoutMs);
     const message: TaskMessage<T> = { type: 'task', id: task.id, payload: task.payload };
     slot.worker.postMessage(message, task.transfer as Transferable[]);
   }
@@ -121,11 +141,11 @@ export class WorkerPool<T, R> {
   }
 
   /** The hard limit: the worker is stuck past every cooperative check, so it is terminated and replaced. */
-  private expire(slot: Slot<T, R>): void {
+  private expire(slot: Slot<T, R>, limitMs: number): void {
     const task = this.finish(slot);
     this.remove(slot);
     void slot.worker.terminate();
-    task?.resolve({ ok: false, code: 'TIMEOUT', message: `The page was still being processed after ${this.options.hardTimeoutMs} ms; its worker was stopped.` });
+    task?.resolve({ ok: false, code: 'TIMEOUT', message: `The page was still being processed after ${limitMs} ms; its worker was stopped.` });
     this.pump();
   }
 

@@ -93,16 +93,25 @@ export function computeWordInfo(token: string, table: WordTable | null): WordInf
 }
 
 /**
- * Distinct tokens whose WordInfo is kept at most: about 1.3 KB each with the tagger's summed weights,
- * so at most some 65 MB however much text goes through one model.
+ * Distinct tokens whose WordInfo each tagger pass keeps at most. Measured with `npx tsx --expose-gc
+ * bench/ner-word-cache.ts` (1,782 bench pages, three passes, as bench:ingest analyzes them; 2026-12-07,
+ * load 6-8): an entry holds about 0.55 KB of heap with the tagger's summed weights, and the model has two
+ * passes, each with its own cache. At 20,000 the caches held 9 MB, lookups missed 7 % and the entities
+ * stage took 11.7 ms of CPU a page; at 50,000, 24 MB (up to 55 MB once full), 3.9 % and 10.6 ms; at
+ * 100,000, 42 MB, 2.4 % and 10.4 ms. A millisecond a page (under 2 % of the 61 ms of CPU a page takes in
+ * bench:pipeline) is not worth 30 MB per worker against an ingest's 500 MB budget, so 20,000: at most
+ * about 22 MB per worker.
  */
-export const WORD_CACHE_ENTRIES = 50_000;
+export const WORD_CACHE_ENTRIES = 20_000;
 
 /**
  * A bounded cache of WordInfo by token string: news repeats its words, and a huge input must not grow
  * it without limit. Two generations of half the bound each: when the newer fills up, the older is
  * dropped and the newer becomes the older; a word found in the older moves to the newer. Frequent words
- * stay (unlike a cache that starts over), rare ones age out.
+ * stay (unlike a cache that starts over), rare ones age out. The cache lives as long as the model (a
+ * whole ingest, in every worker), hence the bound; two generations rather than clearing when full: a
+ * cleared cache misses every common word again at once, while here the words looked up since the last
+ * turnover survive it, with no per-entry bookkeeping (as an LRU list would need).
  */
 export class WordInfoCache {
   private newer = new Map<string, WordInfo>();

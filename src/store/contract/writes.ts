@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ContractContext } from '../contract.js';
 import { StoreError } from '../errors.js';
@@ -121,6 +122,13 @@ export function registerWriteContract({ store }: ContractContext): void {
       const dropped = await store().commitPage(pageRecord(drop, 'dropped', { kind: 'rejected', stage: 'extract', code: 'NO_CONTENT', message: 'x' }, { raw: html }));
       expect(await store().readRawHtml(kept.page.id)).toEqual(html);
       expect(await store().readRawHtml(dropped.page.id)).toBeNull();
+    });
+
+    it('keeps raw HTML the caller compressed: it reads back as the page’s bytes', async () => {
+      const runId = await store().startRun(RUN);
+      const html = new TextEncoder().encode('<html><body><p>Grüße aus Köln, compressed on a worker</p></body></html>');
+      const kept = await store().commitPage(pageRecord(runId, 'pre-compressed', { kind: 'rejected', stage: 'extract', code: 'NO_CONTENT', message: 'x' }, { raw: html, rawGzip: gzipSync(html, { level: 1 }) }));
+      expect(await store().readRawHtml(kept.page.id)).toEqual(html);
     });
 
     it('refuses every call once closed', async () => {

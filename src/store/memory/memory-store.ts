@@ -143,7 +143,7 @@ export class MemoryStore implements Store {
     if (existing) this.t.deletePage(existing.id);
     const page: PageEntry = {
       id: this.t.nextPageId++,
-      record: { ...structuredClone({ ...record, raw: null, outcome: null }), outcome: structuredClone(outcome) } as PageEntry['record'],
+      record: { ...structuredClone({ ...record, raw: null, rawGzip: null, outcome: null }), outcome: structuredClone(outcome) } as PageEntry['record'],
       outcome: structuredClone(outcome),
       articleId: null,
     };

@@ -51,6 +51,13 @@ export interface StoredArticleRow {
   similarity: number | null;
 }
 
+/**
+ * The blocks document is written on the ingest's single writer, once per article: gzip level 1 costs
+ * 0.24 ms an article where the default level cost 0.62 ms, for a document 12 % larger (6.6 KB instead
+ * of 5.9 KB on the benchmark pages).
+ */
+const BODY_GZIP = { level: 1 } as const;
+
 /** The named parameters of the article INSERT. */
 export function articleParams(input: {
   article: Article;
@@ -87,7 +94,7 @@ export function articleParams(input: {
     captions: JSON.stringify(article.captions),
     word_count: article.wordCount,
     provenance: JSON.stringify(article.provenance),
-    body_gz: gzipSync(JSON.stringify({ blocks: article.blocks, markdown: article.markdown })),
+    body_gz: gzipSync(JSON.stringify({ blocks: article.blocks, markdown: article.markdown }), BODY_GZIP),
   };
 }
 

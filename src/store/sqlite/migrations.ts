@@ -69,7 +69,8 @@
  * and by article for both (the map of a period, or of the articles a theme or an actor picks, reads no
  * table rows); entities by (code, published_ms, article_id), so an actor's articles
  * over time read no table rows; events by (source, target, date), so the events between two actors (either
- * way round) are found in the index, not by reading every event of one of them.
+ * way round) are found in the index, not by reading every event of one of them, and by source or target
+ * covering their article and place (the map of an actor's events reads no event rows).
  */
 import { UNDATED_SORT_MS } from '../analysis-filters.js';
 
@@ -710,7 +711,9 @@ export const MIGRATIONS: readonly Migration[] = [
 
       DROP INDEX entities_by_code_date;
       CREATE INDEX entities_by_code_date ON entities(code, published_ms, article_id);
-      CREATE INDEX events_by_pair ON events(source_code, target_code, sort_ms);
+      CREATE INDEX events_by_pair ON events(source_code, target_code, sort_ms, article_id, place_id);
+      DROP INDEX events_by_target;
+      CREATE INDEX events_by_target ON events(target_code, sort_ms, article_id, place_id);
     `,
   },
 ];

@@ -375,7 +375,7 @@ export class SqliteStore implements Store {
         record.contentType ?? null, record.etag ?? null, record.lastModified ?? null, outcome.kind, duplicate?.articleId ?? null, duplicate?.reason ?? null, duplicate?.similarity ?? null,
       );
     const pageId = Number(page.lastInsertRowid);
-    if (keepRaw && record.raw !== null) this.statement('INSERT INTO page_raw (page_id, html_gz) VALUES (?, ?)').run(pageId, gzipSync(record.raw, RAW_GZIP));
+    if (keepRaw && record.raw !== null) this.statement('INSERT INTO page_raw (page_id, html_gz) VALUES (?, ?)').run(pageId, record.rawGzip ?? gzipSync(record.raw, RAW_GZIP));
     if (outcome.kind === 'article') {
       const inserted = this.statement(ARTICLE_INSERT).run(
         articleParams({ article: outcome.article, pageId, runId: record.runId, canonicalUrl: record.canonicalUrl!, firstSeen: record.fetchedAt, textHash: outcome.textHash, minhash: outcome.minhash?.signature ?? null }),

@@ -1,0 +1,63 @@
+/**
+ * CPU time by thread, from /proc (Linux): a process's main thread (the ingest's writer) apart from its
+ * other threads (worker threads, V8's garbage-collection helpers, libuv). On a machine shared with other
+ * work, CPU time moves far less than wall time, so the benchmarks print both.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+
+/** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+export interface ThreadCpu {
+  /** CPU seconds (user + system) of the main thread. */
+  readonly mainS: number;
+  /** CPU seconds of every other thread alive now (threads that ended are in the process total only). */
+  readonly otherS: number;
+  /** CPU seconds of the whole process, ended threads included. */
+  readonly totalS: number;
+}
+
+/** Reads the CPU times of process `pid` (default: this process); zeros when /proc cannot be read. */
+export function threadCpu(pid: number = process.pid): ThreadCpu {
+  try {
+    const total = ticks(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    let main = 0;
+    let other = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const t = ticks(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'));
+        if (Number(tid) === pid) main = t;
+        else other += t;
+      } catch {
+        // the thread ended between the two reads
+      }
+    }
+    return { mainS: main / TICKS_PER_SECOND, otherS: other / TICKS_PER_SECOND, totalS: total / TICKS_PER_SECOND };
+  } catch {
+    return { mainS: 0, otherS: 0, totalS: 0 };
+  }
+}
+
+/** utime + stime of a /proc stat line. */
+function ticks(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** The 1-, 5- and 15-minute load averages, e.g. "3.12 2.80 2.41". */
+export function loadAverage(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+}
+
+/** The largest resident set of this process so far (VmHWM), in MB; its threads share it. */
+export function peakRssMb(pid: number = process.pid): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
