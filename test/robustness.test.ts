@@ -1,54 +1,27 @@
 /**
  * extract() on hostile input: it never throws for bad input (only coded errors for misuse), every
  * result is well-formed, the named limits hold (maxBytes → TOO_LARGE, timeoutMs → TIMEOUT, maxDepth →
- * deep nesting flattened instead of a stack overflow), and a page without an article is a typed
- * rejection with a reason. Time limits are checked by their typed result, never by measuring speed.
- * Runs are sized to keep the file near 20 s on two busy cores.
+ * deep nesting flattened instead of a stack overflow, maxNesting and maxElements → TOO_COMPLEX before
+ * the time limit, whatever the machine's load), and a page without an article is a typed rejection
+ * with a reason. Time limits are checked by their typed result, never by measuring speed.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extract, ParleyError, type ExtractOptions, type ExtractResult } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { extract, ParleyError, type ExtractOptions } from '../src/index.js';
 import { invalidUtf8, jsonLdValue, markupOnlySoup, tagSoup } from './helpers/arbitraries.js';
-import { runInChild, type ChildHandle, type ChildRun } from './helpers/child-runner.js';
 import { extractOptions, listPageCases, loadPageCase } from './helpers/fixtures.js';
-import { FULL_DEPTH, HEAVY_CASES, SMALL_TIMEOUT_MS } from './helpers/heavy-cases.js';
 import {
-  BINARY_HEADERS, NO_ARTICLE_PAGES, PARAGRAPH, articlePage, hugePage, pdfBytes,
+  BINARY_HEADERS, NO_ARTICLE_PAGES, PARAGRAPH, articlePage, deeplyNested, hugePage, pdfBytes,
 } from './helpers/hostile-pages.js';
 import { expectArticleWith, expectRejected, expectWellFormed } from './helpers/well-formed.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-/**
- * The heavy cases run in two child processes started before the first test, in parallel with the
- * rest of the file. The guards only catch hangs: far above any sane run time on a loaded machine.
- */
-const HEAVY_GUARD_MS = 180_000;
-const TIMEOUT_GUARD_MS = 10_000;
-const TIME_LIMITED_CASES = Object.keys(HEAVY_CASES).filter((name) => name.endsWith('-small-timeout'));
-let heavy: Promise<ChildRun>;
-let timeLimited: Promise<ChildRun>;
-const children: ChildHandle[] = [];
-beforeAll(() => {
-  children.push(runInChild(Object.keys(HEAVY_CASES).filter((name) => !TIME_LIMITED_CASES.includes(name)), HEAVY_GUARD_MS));
-  children.push(runInChild(TIME_LIMITED_CASES, TIMEOUT_GUARD_MS));
-  [heavy, timeLimited] = children.map((child) => child.done) as [Promise<ChildRun>, Promise<ChildRun>];
-  // Awaited by the tests; a rejection here (the child could not start) surfaces there.
-  for (const child of children) child.done.catch(() => undefined);
-});
-// A filtered run (-t) or a failed test leaves children no test waits for.
-afterAll(() => children.forEach((child) => child.stop()));
-
-function resultOf(run: ChildRun, name: string): ExtractResult {
-  const outcome = run.outcomes.get(name);
-  if (!outcome) throw new Error(`${name}: no result (guard fired or the child died). ${run.stderr.slice(-2000)}`);
-  if ('thrown' in outcome) throw new Error(`${name}: extract() threw ${outcome.thrown}`);
-  return outcome.result;
-}
-
 const MiB = 1024 * 1024;
 /** Generous limits for the tests that must succeed on big inputs on a loaded machine. */
-const ROOMY: ExtractOptions = { limits: { maxBytes: 32 * MiB, timeoutMs: 120_000 } };
+const ROOMY: ExtractOptions = { limits: { maxBytes: 32 * MiB, maxElements: 1_000_000, timeoutMs: 120_000 } };
+/** A hang detector for the 20 MB page, far above its run time on a loaded machine. */
+const HEAVY_GUARD_MS = 180_000;
 
 describe('garbage and empty input', () => {
   it('rejects empty input as EMPTY_INPUT, as a string and as bytes', () => {
@@ -238,21 +211,39 @@ describe('size and time limits', () => {
   });
 });
 
-describe('deep nesting and huge attributes', () => {
-  it('flattens 100,000 nested <div>s, closed and unclosed, and keeps the text', { timeout: HEAVY_GUARD_MS }, async () => {
-    const run = await heavy;
-    expectArticleWith(resultOf(run, 'div-closed'), PARAGRAPH);
-    expectArticleWith(resultOf(run, 'div-unclosed'), PARAGRAPH);
+describe('deep nesting, wide pages and huge attributes', () => {
+  const SHAPES = [['<div>', '</div>'], ['<div>', null], ['<ul><li>', '</li></ul>'], ['<table><tr><td>', null], ['<span><b><i>', '</i></b></span>']] as const;
+
+  it('rejects 100,000-deep nesting of every kind as TOO_COMPLEX at once, whatever time it is given', () => {
+    for (const [open, close] of SHAPES) {
+      const page = deeplyNested(100_000, open, close);
+      for (const options of [{}, { limits: { timeoutMs: 120_000 } }]) {
+        const result = extract(page, options);
+        expectRejected(result, 'TOO_COMPLEX');
+        expect(!result.ok && result.rejection.reason, open).toMatch(/nests more than 5000 elements.*--max-nesting \/ maxNesting/);
+      }
+    }
   });
 
-  it(`does not overflow the stack when maxDepth lets the tree be ${FULL_DEPTH.toLocaleString('en')} levels deep`, { timeout: HEAVY_GUARD_MS }, async () => {
-    expectWellFormed(resultOf(await heavy, 'div-full-depth'));
+  it('flattens nesting deeper than maxDepth (under maxNesting), closed and unclosed, and keeps the text', () => {
+    expectArticleWith(extract(deeplyNested(4000, '<div>', '</div>')), PARAGRAPH);
+    expectArticleWith(extract(deeplyNested(4000, '<div>', null)), PARAGRAPH);
   });
 
-  it(`returns soon after a ${SMALL_TIMEOUT_MS} ms timeoutMs on 100,000-deep nesting of any kind`, { timeout: TIMEOUT_GUARD_MS + 30_000 }, async () => {
-    const run = await timeLimited;
-    expect(run.unfinished, `still running when the ${TIMEOUT_GUARD_MS} ms guard fired`).toEqual([]);
-    for (const name of TIME_LIMITED_CASES) expectWellFormed(resultOf(run, name));
+  it('does not overflow the stack when maxDepth and maxNesting let the tree be 30,000 levels deep', () => {
+    // Three times what a recursive walk survives on Node's default stack (about 10,000 frames).
+    const limits = { ...ROOMY.limits, maxDepth: 60_000, maxNesting: 60_000 };
+    expectWellFormed(extract(deeplyNested(30_000, '<div>', '</div>'), { limits }));
+  });
+
+  it('rejects a page of 1,000,000 elements as TOO_COMPLEX after maxElements, and takes one just under it', () => {
+    const wide = articlePage(`<p>${'<b>x</b> '.repeat(1_000_000)}</p>`);
+    const result = extract(wide, { limits: { maxBytes: 32 * MiB, timeoutMs: 120_000 } });
+    expectRejected(result, 'TOO_COMPLEX');
+    expect(!result.ok && result.rejection.reason).toMatch(/more than 50000 elements.*--max-elements \/ maxElements/);
+    // Just under the limit, with the default time limit: the work is bounded by the document, so it ends in time on a busy machine too.
+    const long = articlePage(`${'<p>One more line of the <b>live</b> report, <a href="/x">with a link</a>.</p>'.repeat(16_000)}`);
+    expectArticleWith(extract(long), PARAGRAPH);
   });
 
   it('respects a small maxDepth: a golden page still yields its article', () => {

@@ -39,7 +39,7 @@ export class ArticleAnalyzer {
     this.resources = lazyResources(settings);
     let stages = selectStages(settings.stages);
     // A user's taxonomy makes a themes stage of its own version, so stored results name the taxonomy.
-    if (settings.themesFile) stages = stages.map((stage) => (stage.name === 'themes' ? (themesStageFor(this.resources.themes!) as unknown as Stage) : stage));
+    if (settings.themesFile || settings.themesText) stages = stages.map((stage) => (stage.name === 'themes' ? (themesStageFor(this.resources.themes!) as unknown as Stage) : stage));
     this.pipeline = buildPipeline(stages.map((stage) => ({ stage })));
     this.stageNames = new Set(stages.map((stage) => stage.name));
     const resources = this.resources;

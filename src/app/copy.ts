@@ -1,13 +1,17 @@
 import { fingerprintText } from '../dedup/index.js';
-import type { ExportedPage, PageOutcome, PageRecord, RunId, RunSummary, Store, StoreStats } from '../store/store.js';
+import type { Article } from '../model/article.js';
+import { REVISION_REASON, type ArticleRevision, type ExportedPage, type PageOutcome, type PageRecord, type RunId, type RunSummary, type Store, type StoredArticle, type StoreStats } from '../store/store.js';
+import { THEMES_SETTING } from './archive-taxonomy.js';
 
 /**
  * `parley copy`: an archive moved from one store to another (SQLite → PostgreSQL and back) through the
  * store port, page by page in commit order, as the ingest committed them: runs, pages with their
  * outcomes and failures, articles with their analysis layers and raw HTML, duplicate pages and
  * duplicate groups (each copy joins the group of the article it was matched against, so groups and
- * their originals come out the same). The MinHash fingerprints are recomputed from the text (they are
- * a pure function of it).
+ * their originals come out the same), revisions (each page brings the text it brought when it was
+ * ingested: the article's first text with its first page, each later text with the page that revised it,
+ * so the target keeps the same texts in the same order), and the settings the archive remembers (its
+ * theme taxonomy). The MinHash fingerprints are recomputed from the text (they are a pure function of it).
  *
  * Resumable: a page the target already holds (by its source key) is skipped, and runs are matched by
  * their start time, sources and configuration; run the same copy again after a stop and it goes on.
@@ -38,10 +42,18 @@ export type CopyCounts = Pick<StoreStats, 'articles' | 'duplicates' | 'duplicate
 
 const ALL_RUNS = 1_000_000_000;
 
+/** Every setting an archive remembers (Store.getArchiveSetting), copied with it. */
+const ARCHIVE_SETTINGS = [THEMES_SETTING] as const;
+
 export async function copyArchive(request: CopyRequest): Promise<CopyResult> {
   const { from, to } = request;
   const runs = await mapRuns(from, to);
+  for (const name of ARCHIVE_SETTINGS) {
+    const value = await from.getArchiveSetting(name);
+    if (value !== null) await to.setArchiveSetting(name, value);
+  }
   const articles = new Map<number, number>();
+  const texts = new Texts(from);
   let copied = 0;
   let skipped = 0;
   let interrupted = false;
@@ -55,7 +67,7 @@ export async function copyArchive(request: CopyRequest): Promise<CopyResult> {
       if (page.outcome === 'article' && page.articleId !== null && there.articleId !== null) articles.set(page.articleId, there.articleId);
       skipped++;
     } else {
-      const result = await to.commitPage(await pageRecord(from, page, runs, articles));
+      const result = await to.commitPage(await pageRecord(from, page, runs, articles, texts));
       if (page.outcome === 'article' && page.articleId !== null && result.page.articleId !== null) articles.set(page.articleId, result.page.articleId);
       copied++;
     }
@@ -91,7 +103,26 @@ async function mapRuns(from: Store, to: Store): Promise<Map<RunId, RunId>> {
   return map;
 }
 
-async function pageRecord(from: Store, page: ExportedPage, runs: ReadonlyMap<RunId, RunId>, articles: ReadonlyMap<number, number>): Promise<PageRecord> {
+/**
+ * The text each page brought to its article: the current text (its page is the article's textPageId), or
+ * an earlier one (a revision names its page). The last article's revisions are kept: its pages come close
+ * together in commit order more often than not, and a look-up costs one read otherwise.
+ */
+class Texts {
+  private last: { articleId: number; revisions: readonly ArticleRevision[] } | null = null;
+
+  constructor(private readonly from: Store) {}
+
+  async of(stored: StoredArticle, pageId: number): Promise<{ article: Article; textHash: string | null; current: boolean }> {
+    if (stored.revisions === 0 || stored.textPageId === pageId) return { article: stored.article, textHash: stored.textHash, current: true };
+    if (this.last?.articleId !== stored.id) this.last = { articleId: stored.id, revisions: (await this.from.listRevisions(stored.id)) ?? [] };
+    const earlier = this.last.revisions.find((revision) => revision.pageId === pageId);
+    if (!earlier) throw new Error(`Article ${stored.id} keeps no text from page ${pageId}, which brought one.`);
+    return { article: earlier.article, textHash: earlier.textHash, current: false };
+  }
+}
+
+async function pageRecord(from: Store, page: ExportedPage, runs: ReadonlyMap<RunId, RunId>, articles: ReadonlyMap<number, number>, texts: Texts): Promise<PageRecord> {
   const target = (id: number): number => {
     const mapped = articles.get(id);
     if (mapped === undefined) throw new Error(`Page ${page.sourceKey} refers to article ${id}, which was not copied before it.`);
@@ -100,15 +131,30 @@ async function pageRecord(from: Store, page: ExportedPage, runs: ReadonlyMap<Run
   let outcome: PageOutcome;
   if (page.outcome === 'article') {
     const stored = (await from.getArticle(page.articleId!))!;
-    const fingerprint = fingerprintText(stored.article.text);
+    const text = await texts.of(stored, page.id);
+    const fingerprint = fingerprintText(text.article.text);
     const copyOf = stored.duplicate && stored.duplicate.matchedId !== null ? { articleId: target(stored.duplicate.matchedId), similarity: stored.duplicate.similarity } : null;
     outcome = {
       kind: 'article',
-      article: stored.article,
-      textHash: stored.textHash ?? fingerprint.textHash,
+      article: text.article,
+      textHash: text.textHash ?? fingerprint.textHash,
       minhash: fingerprint.encodedSignature === null ? null : { signature: fingerprint.encodedSignature, bandKeys: fingerprint.bandKeys },
       copyOf,
-      analysis: await from.getAnalysis(stored.id),
+      // Only the current text has its analysis kept: an earlier one's layers went when it was revised.
+      analysis: text.current ? await from.getAnalysis(stored.id) : null,
+    };
+  } else if (page.outcome === 'duplicate' && page.duplicateReason === REVISION_REASON) {
+    const stored = (await from.getArticle(page.articleId!))!;
+    const text = await texts.of(stored, page.id);
+    const fingerprint = fingerprintText(text.article.text);
+    outcome = {
+      kind: 'revision',
+      articleId: target(page.articleId!),
+      article: text.article,
+      textHash: text.textHash ?? fingerprint.textHash,
+      minhash: fingerprint.encodedSignature === null ? null : { signature: fingerprint.encodedSignature, bandKeys: fingerprint.bandKeys },
+      similarity: page.similarity ?? 0,
+      analysis: text.current ? await from.getAnalysis(stored.id) : null,
     };
   } else if (page.outcome === 'duplicate') {
     outcome = { kind: 'duplicate', articleId: target(page.articleId!), reason: page.duplicateReason ?? 'canonical-url', similarity: page.similarity ?? 1 };

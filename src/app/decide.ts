@@ -10,7 +10,9 @@ import type { PageAnalysis } from './page-analysis.js';
  * decisions on every run.
  *
  * In order:
- * 1. the canonical URL already has an article: a duplicate page (`canonical-url`), whatever the text;
+ * 1. the canonical URL already has an article: with the same text, a duplicate page (`canonical-url`);
+ *    with another text, a revision of it (the page changed: a live blog, a correction; the store makes
+ *    the newer text the article's and keeps the other as a revision);
  * 2. a stored article has the same words: on the same site a duplicate page (`text-hash`: the same page
  *    under another address the URL rules did not fold, a print view); on another site a new article
  *    that copies it with similarity 1 (syndication: the reprint is an article of its own site);
@@ -23,11 +25,12 @@ type Analyzed = Extract<PageAnalysis, { ok: true }>;
 
 export async function decideArticle(store: Store, page: Analyzed, rules: DuplicateRules): Promise<PageOutcome> {
   const byUrl = await store.findArticleByCanonicalUrl(page.canonicalUrl);
+  const minhash = page.signature === null ? null : { signature: page.signature, bandKeys: page.bandKeys };
   if (byUrl) {
-    const similarity = byUrl.textHash === page.textHash ? 1 : await similarityTo(store, page, byUrl.id);
-    return { kind: 'duplicate', articleId: byUrl.id, reason: 'canonical-url', similarity };
+    if (byUrl.textHash === page.textHash) return { kind: 'duplicate', articleId: byUrl.id, reason: 'canonical-url', similarity: 1 };
+    return { kind: 'revision', articleId: byUrl.id, article: page.article, textHash: page.textHash, minhash, similarity: await similarityTo(store, page, byUrl.id) };
   }
-  const article = { kind: 'article' as const, article: page.article, textHash: page.textHash, minhash: page.signature === null ? null : { signature: page.signature, bandKeys: page.bandKeys } };
+  const article = { kind: 'article' as const, article: page.article, textHash: page.textHash, minhash };
   const byText = await store.findArticleByTextHash(page.textHash);
   if (byText) {
     if (sameSite(byText.canonicalUrl, page.canonicalUrl)) return { kind: 'duplicate', articleId: byText.id, reason: 'text-hash', similarity: 1 };

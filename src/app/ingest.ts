@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { canonicalizeUrl } from '../dedup/index.js';
-import { readSources, type SkipReason, type SourceFailure, type SourceItem, type SourceNotModified, type SourceOptions, type SourcePage, type SourceReader } from '../sources/index.js';
+import { readSources, readUrlStream, type SkipReason, type SourceFailure, type SourceItem, type SourceNotModified, type SourceOptions, type SourcePage, type SourceReader } from '../sources/index.js';
 import type { TaskOutcome } from '../cli/pool/worker-pool.js';
 import type { ArticleAnalysis } from '../store/analysis.js';
 import type { CommitResult, PageOutcome, PageRecord, RunId, RunStatus, Store } from '../store/store.js';
 import { createPageAnalyzer, type PageAnalyzer } from './analyzers.js';
 import type { AnalysisOutcome } from './article-analysis.js';
 import { decideArticle } from './decide.js';
+import { isRefreshed, REFRESH_SOURCE, refreshedKey, storedArticleUrls } from './refresh.js';
 import { extractionProblem, sourceProblem } from './outcomes.js';
 import type { PageAnalysis, PageTask } from './page-analysis.js';
 import { configHash, resolveIngestSettings, runStages, sourceOptionsFor, type IngestSettings } from './settings.js';
@@ -117,8 +118,9 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
   const started = performance.now();
   const settings = resolveIngestSettings(request.settings);
   const { store } = request;
+  const refreshAll = settings.refresh && request.sources.length === 0 && !request.read;
   const ownRun = request.runId === undefined;
-  const runId = request.runId ?? (await store.startRun({ sources: request.sources, configHash: configHash(settings), stageVersions: runStages(settings), startedAt: new Date().toISOString(), keepRaw: settings.keepRaw }));
+  const runId = request.runId ?? (await store.startRun({ sources: refreshAll ? [REFRESH_SOURCE] : request.sources, configHash: configHash(settings), stageVersions: runStages(settings), startedAt: new Date().toISOString(), keepRaw: settings.keepRaw }));
   const tally = new Tally();
   const unreadable: IngestResult['unreadable'][number][] = [];
   const analysisFailures: Record<string, number> = {};
@@ -129,14 +131,15 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
   const sourceOptions = sourceOptionsFor(settings);
   const readerOptions: Partial<SourceOptions> = {
     ...sourceOptions,
-    fetch: { ...sourceOptions.fetch, conditional: (url) => store.findFetchValidators(url) },
-    isDone: async (key) => {
+    fetch: { ...sourceOptions.fetch, conditional: (url: string) => store.findFetchValidators(url) },
+    isDone: async (key: string) => {
+      if (isRefreshed(key, settings.refresh)) return false;
       const page = await store.findCommittedPage(key);
       return page !== null && page.outcome !== 'failed';
     },
     signal: request.signal ?? null,
   };
-  const reader = request.read ? request.read(readerOptions) : readSources(request.sources, readerOptions);
+  const reader = request.read ? request.read(readerOptions) : refreshAll ? readUrlStream(storedArticleUrls(store), REFRESH_SOURCE, readerOptions) : readSources(request.sources, readerOptions);
 
   const report = (result: ItemResult, source: string, problem: { code: string; message: string } | null = null, planned = true, timings: ItemEvent['timings'] = null): void => {
     request.onItem?.({ result, source, code: problem?.code ?? null, message: problem?.message ?? null, counts: () => tally.counts(), planned, timings });
@@ -156,8 +159,10 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
     const page = ready.kind === 'page' && ready.extracted.ok && ready.extracted.value.ok ? ready.extracted.value : null;
     let analyzed = ready.kind === 'page' && ready.analysis !== null ? await ready.analysis : null;
     const step = async (): Promise<{ record: PageRecord; result: CommitResult } | null> => {
-      const record = ready.kind === 'page' ? await pageRecord(store, runId, ready, settings, analyzed) : itemRecord(runId, ready.item as SourceFailure | SourceNotModified, await notModifiedOutcome(store, ready.item));
-      return record === null ? null : { record, result: await store.commitPage(record) };
+      const made = ready.kind === 'page' ? await pageRecord(store, runId, ready, settings, analyzed) : itemRecord(runId, ready.item as SourceFailure | SourceNotModified, await notModifiedOutcome(store, ready.item));
+      if (made === null) return null;
+      const record = { ...made, sourceKey: refreshedKey(made.sourceKey, runId, settings.refresh) };
+      return { record, result: await store.commitPage(record) };
     };
     // An extracted article's decision (a copy of a stored one?) and its commit are one step among all
     // writers; other outcomes depend on no other page. The analysis never runs inside that step (it would
@@ -172,7 +177,7 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
     if (done === null) throw new Error('The ingest asked twice for the analysis of one page.');
     const { record, result } = done;
     const timings: Record<string, number> = { ...page?.timings };
-    if (record.outcome.kind === 'article' && analyzed?.ok) Object.assign(timings, analyzed.value.timings);
+    if (analyzedWhen.has(record.outcome.kind) && analyzed?.ok) Object.assign(timings, analyzed.value.timings);
     if (result.status !== 'already-committed' && result.page.outcome === 'article' && record.outcome.kind === 'article') {
       for (const stage of new Set(record.outcome.analysis?.failures.map((f) => f.stage) ?? [])) analysisFailures[stage] = (analysisFailures[stage] ?? 0) + 1;
     }
@@ -218,6 +223,9 @@ export function createIngestAnalyzer(settings: IngestSettings): PageAnalyzer {
  * Extracts a page (the bytes go to a worker; a copy stays here when raw HTML is kept), then starts its
  * analysis if it would be an article were it committed now. Never rejects.
  */
+/** The decisions whose page is analyzed: a new article, and a stored article's newer text (a revision). */
+const analyzedWhen: ReadonlySet<PageOutcome['kind']> = new Set(['article', 'revision']);
+
 async function prepare(item: SourceItem, analyzer: PageAnalyzer, store: Store, settings: IngestSettings): Promise<Ready> {
   if (item.kind !== 'page') return { kind: 'item', item };
   try {
@@ -229,12 +237,14 @@ async function prepare(item: SourceItem, analyzer: PageAnalyzer, store: Store, s
       filePath: item.url === null ? resolve(item.source) : null,
       maxBytes: settings.maxPageBytes,
       timeoutMs: settings.extractTimeoutMs,
+      maxElements: settings.maxElements,
+      maxNesting: settings.maxNesting,
       minhash: settings.minhash,
       compressRaw: settings.keepRaw,
     };
     const extracted = await analyzer.extract(task);
     let analysis: Promise<TaskOutcome<AnalysisOutcome>> | null = null;
-    if (settings.analysis !== null && extracted.ok && extracted.value.ok && (await decideArticle(store, extracted.value, settings.duplicates)).kind === 'article') {
+    if (settings.analysis !== null && extracted.ok && extracted.value.ok && analyzedWhen.has((await decideArticle(store, extracted.value, settings.duplicates)).kind)) {
       analysis = analyzer.analyzeArticle(extracted.value.article, settings.analysis);
       analysis.catch(() => undefined); // awaited at the commit; this only keeps an early failure from being "unhandled"
     }
@@ -255,7 +265,7 @@ async function pageRecord(store: Store, runId: RunId, ready: Extract<Ready, { ki
   let canonicalUrl = item.url === null ? null : canonicalizeUrl(item.url);
   let contentHash: string | null = null;
   if (!extracted.ok) {
-    outcome = extractionProblem(extracted.code, extracted.code === 'TIMEOUT' ? `Extraction did not stop by itself within ${settings.extractTimeoutMs} ms, so its worker was stopped (raise --timeout to allow more).` : extracted.message);
+    outcome = extractionProblem(extracted.code, extracted.code === 'TIMEOUT' ? `Extraction did not stop by itself within ${settings.extractTimeoutMs} ms, so its worker was stopped (raise --extract-timeout / extractTimeoutMs to allow more).` : extracted.message);
   } else if (!extracted.value.ok) {
     contentHash = extracted.value.contentHash;
     outcome = extractionProblem(extracted.value.code, extracted.value.message);
@@ -264,7 +274,8 @@ async function pageRecord(store: Store, runId: RunId, ready: Extract<Ready, { ki
     contentHash = page.contentHash;
     canonicalUrl = page.canonicalUrl;
     outcome = await decideArticle(store, page, settings.duplicates);
-    if (outcome.kind === 'article' && settings.analysis !== null) {
+    // A new article, or a stored article's newer text (a revision): either brings the text's analysis.
+    if ((outcome.kind === 'article' || outcome.kind === 'revision') && settings.analysis !== null) {
       if (analyzed === null) return null;
       outcome = { ...outcome, analysis: analyzed.ok ? analyzed.value.analysis : analysisFailure(analyzed, settings) };
     }

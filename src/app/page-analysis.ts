@@ -20,6 +20,9 @@ export interface PageTask {
   readonly filePath: string | null;
   readonly maxBytes: number;
   readonly timeoutMs: number;
+  /** Extraction's structure limits; extraction's defaults when absent. */
+  readonly maxElements?: number;
+  readonly maxNesting?: number;
   readonly minhash: MinHashParams;
   /** Also return the bytes gzip-compressed (raw HTML is kept): compressing here keeps it off the single writer. */
   readonly compressRaw: boolean;
@@ -60,7 +63,7 @@ export function analyzePage(task: PageTask): PageAnalysis {
   const result = extract(task.bytes, {
     url: task.url,
     headers: task.headers ?? undefined,
-    limits: { maxBytes: task.maxBytes, timeoutMs: task.timeoutMs },
+    limits: { maxBytes: task.maxBytes, timeoutMs: task.timeoutMs, maxElements: task.maxElements, maxNesting: task.maxNesting },
   });
   if (!result.ok) return { ok: false, contentHash: hash, code: result.rejection.code, message: result.rejection.reason, rawGzip };
   const article = result.article;

@@ -27,11 +27,23 @@ export interface IngestSettings {
   readonly inFlightPerJob: number;
   /** Largest page, in bytes: a file, a WARC record's payload, a response body (and extraction's limit). */
   readonly maxPageBytes: number;
+  /** Most elements one page may hold, and nest inside one another (extraction's maxElements and maxNesting): more is TOO_COMPLEX. */
+  readonly maxElements: number;
+  readonly maxNesting: number;
   /** Extraction time per page; the worker is stopped `hardTimeoutGraceMs` later if extraction did not stop itself. */
   readonly extractTimeoutMs: number;
   readonly hardTimeoutGraceMs: number;
   /** Fetches in flight at once, across hosts. */
   readonly concurrency: number;
+  /**
+   * Fetch URLs again even when an earlier run committed them, with conditional requests (`--refresh`; see
+   * refresh.ts); with no sources, the address of every stored article. A changed page becomes a revision.
+   */
+  readonly refresh: boolean;
+  /** Entries taken from one feed or sitemap (`--max-feed-entries`). */
+  readonly maxFeedEntries: number;
+  /** Sitemap indexes followed into sitemap indexes, this deep (`--max-sitemap-depth`). */
+  readonly maxSitemapDepth: number;
   /** Fetch settings (user agent, private addresses, timeouts, politeness, ...); the defaults are the fetcher's. */
   readonly fetch: Partial<FetchOptions>;
   readonly minhash: MinHashParams;
@@ -54,9 +66,14 @@ export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
   inline: false,
   inFlightPerJob: 4,
   maxPageBytes: DEFAULT_LIMITS.maxBytes,
+  maxElements: DEFAULT_LIMITS.maxElements,
+  maxNesting: DEFAULT_LIMITS.maxNesting,
   extractTimeoutMs: DEFAULT_LIMITS.timeoutMs,
   hardTimeoutGraceMs: 1000,
   concurrency: DEFAULT_SOURCE_OPTIONS.concurrency,
+  refresh: false,
+  maxFeedEntries: DEFAULT_SOURCE_OPTIONS.maxFeedEntries,
+  maxSitemapDepth: DEFAULT_SOURCE_OPTIONS.maxSitemapDepth,
   fetch: Object.freeze({}),
   minhash: DEFAULT_MINHASH,
   duplicates: DEFAULT_DUPLICATE_RULES,
@@ -68,7 +85,7 @@ export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
 export function resolveIngestSettings(overrides: Partial<IngestSettings> = {}): IngestSettings {
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) as Partial<IngestSettings>;
   const settings: IngestSettings = { ...DEFAULT_INGEST_SETTINGS, ...defined };
-  for (const name of ['jobs', 'inFlightPerJob', 'maxPageBytes', 'extractTimeoutMs', 'concurrency', 'analysisTimeoutMs', 'workerHeapMb'] as const) {
+  for (const name of ['jobs', 'inFlightPerJob', 'maxPageBytes', 'maxElements', 'maxNesting', 'extractTimeoutMs', 'concurrency', 'analysisTimeoutMs', 'workerHeapMb'] as const) {
     const value = settings[name];
     if (!Number.isSafeInteger(value) || value < 1) throw new ParleyError('E_OPTION', `Ingest setting ${name} must be a whole number of at least 1, got ${String(value)}.`);
   }
@@ -96,12 +113,15 @@ export const INGEST_STAGES: readonly StageStamp[] = Object.freeze([EXTRACTOR, DE
 export function configHash(settings: IngestSettings): string {
   const shaping = {
     maxPageBytes: settings.maxPageBytes,
+    maxElements: settings.maxElements,
+    maxNesting: settings.maxNesting,
     extractTimeoutMs: settings.extractTimeoutMs,
     keepRaw: settings.keepRaw,
     minhash: settings.minhash,
     duplicates: settings.duplicates,
     stages: runStages(settings),
     themesFile: settings.analysis?.themesFile ?? null,
+    themesText: settings.analysis?.themesText ? createHash('sha256').update(settings.analysis.themesText.text).digest('hex').slice(0, 16) : null,
   };
   return createHash('sha256').update(JSON.stringify(shaping)).digest('hex').slice(0, 16);
 }
@@ -120,6 +140,8 @@ export function sourceOptionsFor(settings: IngestSettings): Partial<SourceOption
     maxPageBytes: settings.maxPageBytes,
     maxRecordBytes: settings.maxPageBytes + DEFAULT_SOURCE_OPTIONS.maxWarcHeaderBytes,
     concurrency: settings.concurrency,
+    maxFeedEntries: settings.maxFeedEntries,
+    maxSitemapDepth: settings.maxSitemapDepth,
     fetch,
   };
 }

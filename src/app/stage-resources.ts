@@ -1,5 +1,6 @@
 import type { Resources } from '../pipeline/stage.js';
 import { ResourceLoader } from '../resources/index.js';
+import type { UserTaxonomyText } from '../resources/themes.js';
 
 /**
  * The resources of the analysis stages, by the name a stage reads them under, and how each is loaded.
@@ -13,6 +14,8 @@ export interface ResourceSettings {
   readonly actorsFile?: string | null;
   /** A user's theme taxonomy file (`--themes FILE`), extending the built-in one; null for the built-in. */
   readonly themesFile?: string | null;
+  /** A user's taxonomy as text (one an archive remembers, see archive-taxonomy.ts); it wins over themesFile. */
+  readonly themesText?: UserTaxonomyText | null;
   /** Where the trained models are (default: the project's models/). */
   readonly modelsDirectory?: string;
 }
@@ -23,7 +26,7 @@ type Loaders = { readonly [K in keyof Resources]-?: (loader: ResourceLoader, set
 export const STAGE_RESOURCES: Loaders = {
   ner: (loader) => loader.nerModel(),
   actors: (loader, settings) => loader.actors(settings.actorsFile !== undefined ? { userFile: settings.actorsFile } : {}),
-  themes: (loader, settings) => loader.themeTaxonomy(settings.themesFile ?? null),
+  themes: (loader, settings) => loader.themeTaxonomy(settings.themesText ?? settings.themesFile ?? null),
   tone: (loader) => loader.toneLexicon(),
   events: (loader) => loader.eventResources(),
   gazetteer: (loader) => loader.gazetteer(),

@@ -1,3 +1,4 @@
+import { REVISION_REASON } from '../store/store.js';
 import type { IngestResult } from './ingest.js';
 
 /**
@@ -14,6 +15,8 @@ export interface IngestReport {
   readonly stored: number;
   readonly copies: number;
   readonly duplicates: number;
+  /** Of the duplicate pages, those that brought a stored article a new text (duplicatesByReason.revision). */
+  readonly revised: number;
   readonly rejected: number;
   readonly failed: number;
   readonly resumed: number;
@@ -38,6 +41,7 @@ export function ingestReport(result: IngestResult, database: string): IngestRepo
     stored: c.stored,
     copies: c.copies,
     duplicates: c.duplicate,
+    revised: c.duplicateByReason[REVISION_REASON] ?? 0,
     rejected: c.notArticle,
     failed: c.failed,
     resumed: c.resumed,
@@ -60,6 +64,8 @@ export function summaryLines(result: IngestResult, database: string): string[] {
   const row = (label: string, count: number, detail: string): void => void lines.push(`  ${label.padEnd(11)}${count.toLocaleString('en-US').padStart(8)}${detail ? `  ${detail}` : ''}`);
   row('stored', c.stored, c.copies > 0 ? `articles, of which ${c.copies} ${c.copies === 1 ? 'is a copy' : 'are copies'} of another (reprints, edits)` : 'articles');
   row('duplicates', c.duplicate, reasons(c.duplicateByReason));
+  const revised = c.duplicateByReason[REVISION_REASON] ?? 0;
+  if (revised > 0) lines.push(`  ${plural(revised, 'stored article')} changed (revision): the newest text is the article, the earlier one is kept (parley show --revisions ID).`);
   row('rejected', c.notArticle, reasons(c.notArticleByReason));
   row('failed', c.failed, reasons(c.failedByReason));
   if (c.resumed > 0) row('resumed', c.resumed, 'already committed by an earlier run, not done again');

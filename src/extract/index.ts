@@ -6,7 +6,7 @@ import { extractBody } from './body.js';
 import { decodeHtml, sniffBinary } from './encoding.js';
 import { headerValue, type HttpHeaders } from './headers.js';
 import { resolveLanguage } from './language.js';
-import { Deadline, DeadlineExceeded, resolveLimits, type ExtractLimits } from './limits.js';
+import { Deadline, DeadlineExceeded, resolveLimits, StructureLimitExceeded, type ExtractLimits } from './limits.js';
 import { extractMetadata } from './metadata/index.js';
 import { parseHtml } from './parse.js';
 import { EXTRACTOR } from './stamp.js';
@@ -38,7 +38,7 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
   const deadline = new Deadline(limits.timeoutMs);
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > limits.maxBytes) {
-    return reject('TOO_LARGE', `The page is ${size} bytes, over the limit of ${limits.maxBytes} (raise maxBytes / --max-bytes to accept it).`);
+    return reject('TOO_LARGE', `The page is ${size} bytes, over the limit of ${limits.maxBytes} (raise --max-bytes / maxBytes to accept it).`);
   }
   let html: string;
   if (typeof input === 'string') {
@@ -54,9 +54,10 @@ export function extract(input: string | Uint8Array, options: ExtractOptions = {}
     return { ok: true, article: buildArticle(html, options, limits, deadline) } satisfies ExtractResult;
   } catch (error) {
     if (error instanceof DeadlineExceeded) {
-      return reject('TIMEOUT', `Extraction took longer than ${limits.timeoutMs} ms (raise timeoutMs / --timeout to allow more).`);
+      return reject('TIMEOUT', `Extraction took longer than ${limits.timeoutMs} ms (raise the limit to allow more: --timeout of parley extract and analyze, --extract-timeout of parley ingest, timeoutMs in the library).`);
     }
     if (error instanceof NoContent) return reject('NO_CONTENT', error.message);
+    if (error instanceof StructureLimitExceeded) return reject('TOO_COMPLEX', STRUCTURE_MESSAGES[error.limit](error.value));
     throw error;
   }
 }
@@ -69,9 +70,14 @@ export function extractDocument(input: string | Uint8Array, options: ExtractOpti
 
 class NoContent extends Error {}
 
+const STRUCTURE_MESSAGES: Readonly<Record<StructureLimitExceeded['limit'], (limit: number) => string>> = {
+  maxElements: (limit) => `The page has more than ${limit} elements, the limit of one page (raise --max-elements / maxElements to accept it); no news page needs as many.`,
+  maxNesting: (limit) => `The page nests more than ${limit} elements inside one another (raise --max-nesting / maxNesting to accept it); no news page nests as deep.`,
+};
+
 function buildArticle(html: string, options: ExtractOptions, limits: ExtractLimits, deadline: Deadline): Article {
   const url = options.url ?? null;
-  const page = parseHtml(html, limits.maxDepth, deadline);
+  const page = parseHtml(html, limits, deadline);
   deadline.check();
   const metadata = extractMetadata({ page, url, headers: options.headers });
   deadline.check();

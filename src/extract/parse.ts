@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { DomHandler, type Document, Element } from 'domhandler';
-import type { Deadline } from './limits.js';
+import { StructureLimitExceeded, type Deadline, type ExtractLimits } from './limits.js';
 
 /** A parsed page: the DOM tree plus what the parser set aside on the way. */
 export interface ParsedPage {
@@ -28,7 +28,8 @@ const JSON_LD_TYPE = /^\s*application\/ld\+json\s*$/i;
  * A DomHandler that drops the subtrees above and HTML comments, keeps the JSON-LD scripts' text, and
  * caps element nesting at `maxDepth`: an element opened deeper is not added, its content joins the
  * element at the cap. (htmlparser2's own stack is an array, so only tree walks risk the call stack; with
- * the cap every walk of the tree is bounded.)
+ * the cap every walk of the tree is bounded.) It also counts every element the parser opens and how many
+ * are open at once, and stops the parse past `maxElements` or `maxNesting` (see limits.ts).
  */
 class PageHandler extends DomHandler {
   readonly jsonLd: string[] = [];
@@ -37,12 +38,16 @@ class PageHandler extends DomHandler {
   private skipDepth = 0;
   private jsonLdBuffer: string | null = null;
   private overflow = 0;
+  private elements = 0;
+  private open = 0;
 
-  constructor(private readonly maxDepth: number) {
+  constructor(private readonly limits: Pick<ExtractLimits, 'maxDepth' | 'maxElements' | 'maxNesting'>) {
     super(undefined, { withStartIndices: false, withEndIndices: false });
   }
 
   override onopentag(name: string, attribs: Record<string, string>): void {
+    if (++this.elements > this.limits.maxElements) throw new StructureLimitExceeded('maxElements', this.limits.maxElements);
+    if (++this.open > this.limits.maxNesting) throw new StructureLimitExceeded('maxNesting', this.limits.maxNesting);
     if (this.skipDepth > 0) {
       this.skipDepth++;
       return;
@@ -53,7 +58,7 @@ class PageHandler extends DomHandler {
       else if (name === 'link') this.links.push(attribs);
       return;
     }
-    if (this.tagStack.length > this.maxDepth) {
+    if (this.tagStack.length > this.limits.maxDepth) {
       this.overflow++;
       this.flattened++;
       return;
@@ -62,6 +67,7 @@ class PageHandler extends DomHandler {
   }
 
   override onclosetag(): void {
+    this.open--;
     if (this.skipDepth > 0) {
       this.skipDepth--;
       if (this.skipDepth === 0 && this.jsonLdBuffer !== null) {
@@ -103,8 +109,12 @@ class PageHandler extends DomHandler {
  */
 const PARSE_CHUNK = 16 * 1024;
 
-export function parseHtml(html: string, maxDepth: number, deadline?: Deadline): ParsedPage {
-  const handler = new PageHandler(maxDepth);
+/** The structure limits of a parse, when only the nesting cap is given (tests, other readers of HTML). */
+const UNBOUNDED = { maxElements: Number.POSITIVE_INFINITY, maxNesting: Number.POSITIVE_INFINITY } as const;
+
+/** Throws StructureLimitExceeded past `maxElements` or `maxNesting`. */
+export function parseHtml(html: string, limits: number | Pick<ExtractLimits, 'maxDepth' | 'maxElements' | 'maxNesting'>, deadline?: Deadline): ParsedPage {
+  const handler = new PageHandler(typeof limits === 'number' ? { ...UNBOUNDED, maxDepth: limits } : limits);
   const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   if (!deadline || html.length <= PARSE_CHUNK) {
     parser.end(html);

@@ -62,9 +62,14 @@ export function linearize(root: ParentNode, deadline: Deadline): Linearized {
   const items: Element[] = [];
   const hrefs: (string | null)[] = [];
   let pending: Inline[] = [];
+  // Whether the pending text, trailing white space aside, ends with a line break: kept as the text
+  // arrives, since reading the end of the pending text (one string grown by concatenation) would copy
+  // it whole at every <br>, quadratic on a paragraph of 100,000 lines.
+  let endsWithBreak = false;
   let visited = 0;
 
   const flush = (): void => {
+    endsWithBreak = false;
     if (pending.length === 0) return;
     const owner = blockStack[blockStack.length - 1];
     const runs = pending;
@@ -75,6 +80,8 @@ export function linearize(root: ParentNode, deadline: Deadline): Linearized {
   };
 
   const addText = (text: string): void => {
+    const visible = text.replace(SPACES, '');
+    if (visible !== '') endsWithBreak = visible.endsWith(BR_MARK);
     const last = pending[pending.length - 1];
     const format = { href: ctx.href, strong: ctx.strong > 0, em: ctx.em > 0, code: ctx.code > 0 };
     if (last && last.href === (format.href ?? undefined) && !!last.strong === format.strong && !!last.em === format.em && !!last.code === format.code) {
@@ -109,7 +116,7 @@ export function linearize(root: ParentNode, deadline: Deadline): Linearized {
     // <head> is walked too: malformed pages open their <body> inside it. Its title is metadata.
     if (name === 'title' || name === 'meta' || name === 'base') continue;
     if (name === 'br') {
-      if (lastIsBreak(pending)) flush();
+      if (endsWithBreak) flush();
       else addText(BR_MARK);
       continue;
     }
@@ -186,31 +193,27 @@ export function linearize(root: ParentNode, deadline: Deadline): Linearized {
   }
 }
 
-function lastIsBreak(pending: readonly Inline[]): boolean {
-  for (let i = pending.length - 1; i >= 0; i--) {
-    const text = pending[i]!.text.replace(SPACES, '');
-    if (text === '') continue;
-    return text.endsWith(BR_MARK);
-  }
-  return false;
-}
-
 function makeUnit(owner: Element, runs: readonly Inline[], ctx: Context, lists: readonly Element[], items: readonly Element[]): Unit | null {
   const preformatted = ctx.pre > 0;
   const inlines: Inline[] = [];
-  let text = '';
+  // Parts joined once at the end, and the last character kept apart: asking the growing string for its
+  // end would flatten it at every run, quadratic on a paragraph of 100,000 inline elements.
+  const parts: string[] = [];
+  let last = '';
   let linkChars = 0;
   for (const run of runs) {
     let t = preformatted ? run.text.replaceAll(BR_MARK, '\n') : run.text.replace(SPACES, ' ');
     if (!preformatted) {
-      if (text === '' || text.endsWith(' ') || text.endsWith('\n')) t = t.replace(/^ /, '');
+      if (last === '' || last === ' ' || last === '\n') t = t.replace(/^ /, '');
       t = t.replace(/ ?\u2028 ?/g, '\n');
     }
     if (t === '') continue;
-    text += t;
+    parts.push(t);
+    last = t[t.length - 1]!;
     if (run.href !== undefined) linkChars += t.trim().length;
     inlines.push(t === run.text ? run : { ...run, text: t });
   }
+  let text = parts.join('');
   if (!preformatted) {
     const trimmed = text.replace(/^[\s]+|[\s]+$/g, '');
     if (trimmed !== text) trimInlines(inlines);

@@ -101,6 +101,8 @@ export type RejectionCode =
   | 'EMPTY_INPUT'
   | 'BINARY_CONTENT'
   | 'TOO_LARGE'
+  /** Over a structure limit (elements, nesting): no news page is built that way. */
+  | 'TOO_COMPLEX'
   | 'NOT_HTML'
   | 'NO_CONTENT'
   | 'TIMEOUT';

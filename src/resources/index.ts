@@ -5,7 +5,7 @@ import { loadEventResources, type EventResources } from './events.js';
 import { defaultModelsDirectory, loadNerModel } from './ner.js';
 import type { Taxonomy } from '../stages/themes/taxonomy.js';
 import type { ToneLexicon } from '../stages/tone/score.js';
-import { loadBuiltinTaxonomy, loadTaxonomy, type LoadTaxonomyOptions } from './themes.js';
+import { loadBuiltinTaxonomy, loadTaxonomy, userTaxonomy, type LoadTaxonomyOptions, type UserTaxonomyText } from './themes.js';
 import { loadToneLexicon } from './tone.js';
 import { loadGazetteer } from './places.js';
 import type { Gazetteer } from '../stages/places/gazetteer.js';
@@ -46,8 +46,8 @@ export class ResourceLoader {
    * (`options.mode`, default extend). Loaded on the first call; later calls get the same taxonomy. Build
    * the `themes` stage with `themesStageFor(taxonomy)` so stored results name the taxonomy they used.
    */
-  themeTaxonomy(userFile: string | null = null, options: LoadTaxonomyOptions = {}): Taxonomy {
-    this.taxonomy ??= userFile ? loadTaxonomy(userFile, options) : loadBuiltinTaxonomy(options.dataDirectory);
+  themeTaxonomy(user: string | UserTaxonomyText | null = null, options: LoadTaxonomyOptions = {}): Taxonomy {
+    this.taxonomy ??= user === null ? loadBuiltinTaxonomy(options.dataDirectory) : typeof user === 'string' ? loadTaxonomy(user, options) : userTaxonomy(user, options);
     return this.taxonomy;
   }
 

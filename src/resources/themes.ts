@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParleyError } from '../pipeline/errors.js';
-import { combineTaxonomies, parseTaxonomy, type Taxonomy, type TaxonomyMode } from '../stages/themes/taxonomy.js';
+import { combineTaxonomies, parseTaxonomy, taxonomySyntax, type Taxonomy, type TaxonomyMode, type TaxonomySyntax } from '../stages/themes/taxonomy.js';
 
 /**
  * Loading theme taxonomies: the built-in one (data/themes/taxonomy.json, built by `npm run build:themes`)
@@ -43,17 +43,35 @@ export interface LoadTaxonomyOptions {
   readonly dataDirectory?: string;
 }
 
-/** A user's taxonomy file, replacing or extending the built-in taxonomy. */
-export function loadTaxonomy(path: string, options: LoadTaxonomyOptions = {}): Taxonomy {
-  if (options.mode !== undefined && options.mode !== 'replace' && options.mode !== 'extend') throw new ParleyError('E_OPTION', `Unknown taxonomy mode "${String(options.mode)}".`, 'Use "replace" or "extend".');
+/** A user's taxonomy as written: where it came from, its syntax and its text (what an archive remembers). */
+export interface UserTaxonomyText {
+  readonly source: string;
+  readonly syntax: TaxonomySyntax;
+  readonly text: string;
+}
+
+/** Reads a user's taxonomy file (not yet checked: userTaxonomy does that). */
+export function readTaxonomyFile(path: string): UserTaxonomyText {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new ParleyError('E_INPUT', `The theme taxonomy ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, 'Check the path given with --themes.');
   }
-  if (text.includes('\u0000')) throw new ParleyError('E_INPUT', `The theme taxonomy ${path} is a binary file, not JSON.`, 'Give a JSON file (see data/themes/README.md).');
-  const user = parseTaxonomy(text, path);
+  if (text.includes('\u0000')) throw new ParleyError('E_INPUT', `The theme taxonomy ${path} is a binary file, not JSON or YAML.`, 'Give a JSON or YAML file (see data/themes/README.md).');
+  return { source: path, syntax: taxonomySyntax(path), text };
+}
+
+/** A user's taxonomy file, replacing or extending the built-in taxonomy. */
+export function loadTaxonomy(path: string, options: LoadTaxonomyOptions = {}): Taxonomy {
+  return userTaxonomy(readTaxonomyFile(path), options);
+}
+
+/** A user's taxonomy (read from a file, or remembered by an archive), replacing or extending the built-in one. */
+export function userTaxonomy(input: UserTaxonomyText, options: LoadTaxonomyOptions = {}): Taxonomy {
+  if (options.mode !== undefined && options.mode !== 'replace' && options.mode !== 'extend') throw new ParleyError('E_OPTION', `Unknown taxonomy mode "${String(options.mode)}".`, 'Use "replace" or "extend".');
+  const path = input.source;
+  const user = parseTaxonomy(input.text, path, input.syntax);
   const mode = options.mode ?? user.mode ?? 'extend';
   if (mode === 'replace') {
     if (user.themes.length === 0) throw new ParleyError('E_INPUT', `The theme taxonomy ${path} has no themes, and would replace every built-in theme.`, 'Add themes, or use extend mode.');

@@ -4,14 +4,17 @@
  * let a StoreError through); error-handler.ts is the one place that turns any error into a response.
  */
 export const API_ERRORS = {
+  bad_request: { status: 400, description: 'The request is not valid HTTP (a malformed request line or header); answered before any route.' },
   invalid_parameter: { status: 400, description: 'A query or path parameter has the wrong type, range or format, or is given more than once; `parameter` names it.' },
   unknown_parameter: { status: 400, description: 'The request has a query parameter this route does not accept (a typo?); `parameter` names it.' },
   invalid_query: { status: 400, description: 'The search query `q` is malformed; `position` is the 0-based character offset of the problem.' },
   invalid_cursor: { status: 400, description: 'The cursor is damaged or belongs to another search or filter; start again without it.' },
   not_found: { status: 404, description: 'No such article, or no such route.' },
   method_not_allowed: { status: 405, description: 'The API is read-only: use GET or HEAD (the Allow header lists them).' },
+  request_timeout: { status: 408, description: 'The client took too long to send its request headers or its request.' },
   payload_too_large: { status: 413, description: 'The request has a body larger than the server accepts (the API reads none).' },
   uri_too_long: { status: 414, description: 'The request URL is longer than the server accepts.' },
+  headers_too_large: { status: 431, description: 'The request line and headers are larger than the server accepts (too many or too large cookies?).' },
   internal_error: { status: 500, description: 'A bug in Parley; the server log has the details.' },
   database_unavailable: { status: 503, description: 'The database cannot answer now (locked by a writer for too long, closed, damaged or missing); try again later.' },
   timeout: { status: 503, description: 'The request took longer than the server allows; narrow it (filters, a search) or try again.' },

@@ -1,6 +1,7 @@
 import type { FetchAccept, Fetcher } from './fetch/fetcher.js';
 import { parseFeed, type ParsedFeed } from './feeds/parse.js';
 import { urlKey } from './keys.js';
+import { limitName, raiseLimit } from './limit-flags.js';
 import type { SourceFailure, SourceItem, SourceReader, SourceSkip } from './page.js';
 import { sourceFailure } from './page.js';
 
@@ -165,11 +166,11 @@ export function expandFeed(feed: ParsedFeed, parent: UrlJob, context: Pick<Crawl
   const items: SourceFailure[] = [];
   const key = urlKey(parent.url);
   if (feed.format === 'sitemap-index' && parent.depth >= context.maxSitemapDepth) {
-    const message = `The sitemap index ${parent.url} is nested ${parent.depth + 1} levels deep, past maxSitemapDepth (${context.maxSitemapDepth}); its sitemaps are not read.`;
+    const message = `The sitemap index ${parent.url} is nested ${parent.depth + 1} levels deep, past the limit of ${context.maxSitemapDepth} (${limitName('maxSitemapDepth')}); its sitemaps are not read.`;
     return { items: [sourceFailure({ source: parent.source, key, via: parent.via, url: parent.url, stage: 'feed', code: 'FEED_LIMIT', message })], more: null };
   }
   if (feed.dropped > 0) {
-    const message = `${parent.url} lists ${feed.entries.length + feed.dropped} entries; the first ${feed.entries.length} are read (raise maxFeedEntries for more).`;
+    const message = `${parent.url} lists ${feed.entries.length + feed.dropped} entries; the first ${feed.entries.length} are read (${raiseLimit('maxFeedEntries')} for more).`;
     items.push(sourceFailure({ source: parent.source, key, via: parent.via, url: parent.url, stage: 'feed', code: 'FEED_LIMIT', message }));
   }
   return { items, more: feedJobs(feed, parent)[Symbol.asyncIterator]() };

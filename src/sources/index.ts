@@ -5,7 +5,7 @@
  */
 export type { SkipReason, SourceFailure, SourceFailureCode, SourceHeaders, SourceItem, SourceNotModified, SourcePage, SourceReader, SourceSkip, SourceStage } from './page.js';
 export { isFailure, isPage } from './page.js';
-export { readShare, readSources, readPageFile, type SourceShare } from './sources.js';
+export { readShare, readSources, readPageFile, readUrlStream, type SourceShare } from './sources.js';
 export { DEFAULT_SOURCE_OPTIONS, resolveSourceOptions, type SourceOptions } from './options.js';
 export { readWarc, DEFAULT_WARC_OPTIONS, type WarcOptions } from './warc/warc.js';
 export { Fetcher, type FetchAccept, type FetchOutcome } from './fetch/fetcher.js';

@@ -52,6 +52,8 @@ export type SourceFailureCode =
   | 'TRUNCATED_GZIP'
   | 'CORRUPT_GZIP'
   | 'BAD_WARC_RECORD'
+  /** Not one record of an archive could be read: the archive as a whole is unreadable. */
+  | 'NOT_WARC'
   | 'LENGTH_MISMATCH'
   | 'NOT_HTML'
   | 'BAD_CONTENT_ENCODING'
@@ -62,6 +64,8 @@ export type SourceFailureCode =
   | 'FEED_LIMIT'
   // Fetching
   | 'TIMEOUT'
+  /** The body stopped before its end (a time limit, a reset, a short read): never stored as a page. */
+  | 'TRUNCATED'
   | 'DNS_ERROR'
   | 'NETWORK_ERROR'
   | 'REDIRECT_LOOP'

@@ -11,6 +11,7 @@ import { readUrlList } from './files/url-list.js';
 import { PAGE_FILE, walkDirectory } from './files/walk.js';
 import { crawl, expandFeed, feedEntryJobs, seenKey, splitFeed, type CrawlContext, type FeedEntriesShare, type JobOrItem, type UrlJob } from './frontier.js';
 import { fileKey, lineKey } from './keys.js';
+import { raiseLimit } from './limit-flags.js';
 import { resolveSourceOptions, type SourceOptions } from './options.js';
 import type { SourceItem, SourceReader } from './page.js';
 import { sourceFailure } from './page.js';
@@ -31,12 +32,12 @@ import { readWarc } from './warc/warc.js';
  * Never throws for bad input: an input that cannot be read at all is one failure with scope 'source'.
  */
 
-const WARC_FILE = /\.warc(?:\.gz)?$/i;
-const URL_LIST_FILE = /\.(?:txt|urls)$/i;
-const FEED_FILE = /\.(?:xml|rss|atom)(?:\.gz)?$/i;
+export const WARC_FILE = /\.warc(?:\.gz)?$/i;
+export const URL_LIST_FILE = /\.(?:txt|urls)$/i;
+export const FEED_FILE = /\.(?:xml|rss|atom)(?:\.gz)?$/i;
 /** What a directory walk picks up: pages and archives (lists and feeds are only read when named). */
 const DIRECTORY_FILE = new RegExp(`${PAGE_FILE.source}|${WARC_FILE.source}`, 'i');
-const URL_ARGUMENT = /^https?:\/\//i;
+export const URL_ARGUMENT = /^https?:\/\//i;
 
 export async function* readSources(inputs: readonly string[], options: Partial<SourceOptions> = {}): SourceReader {
   const settings = resolveSourceOptions(options);
@@ -58,6 +59,26 @@ export async function* readSources(inputs: readonly string[], options: Partial<S
     }
   } finally {
     if (fetcher && fetcher !== settings.fetcher) fetcher.close();
+  }
+}
+
+/**
+ * URLs from a stream (`ingest --refresh`: the address of every stored article), each fetched as a page,
+ * politely and with conditional requests, like the lines of a URL list. `via` names where they came from.
+ */
+export async function* readUrlStream(urls: AsyncIterable<string>, via: string | null, options: Partial<SourceOptions> = {}): SourceReader {
+  const settings = resolveSourceOptions(options);
+  const fetcher = settings.fetcher ?? new Fetcher(settings.fetch);
+  async function* jobs(): AsyncGenerator<JobOrItem> {
+    for await (const url of urls) {
+      if (settings.signal?.aborted) return;
+      yield { kind: 'job', url, source: url, via, accept: 'page', depth: 0, root: false } satisfies UrlJob;
+    }
+  }
+  try {
+    yield* crawl(jobs(), { ...settings, fetcher });
+  } finally {
+    if (fetcher !== settings.fetcher) fetcher.close();
   }
 }
 
@@ -126,12 +147,12 @@ export async function readPageFile(path: string, settings: Pick<SourceOptions, '
   const key = fileKey(resolve(path), info.size, info.mtimeMs);
   const fail = (code: 'TOO_LARGE' | 'READ_ERROR' | 'TRUNCATED_GZIP' | 'CORRUPT_GZIP', message: string): SourceItem => sourceFailure({ source: path, key, stage: 'read', code, message, scope });
   if (settings.isDone && (await settings.isDone(key))) return { kind: 'skipped', source: path, key, via: null, reason: 'already-done', detail: 'file' };
-  if (info.size > settings.maxPageBytes) return fail('TOO_LARGE', `The file is ${formatBytes(info.size)}, over the limit of ${formatBytes(settings.maxPageBytes)} (raise maxPageBytes / --max-bytes to read it).`);
+  if (info.size > settings.maxPageBytes) return fail('TOO_LARGE', `The file is ${formatBytes(info.size)}, over the limit of ${formatBytes(settings.maxPageBytes)} (${raiseLimit('maxPageBytes')} to read it).`);
   const read = await readCapped(createReadStream(path), settings.maxPageBytes);
   if (read.ok) return { kind: 'page', source: path, key, via: null, url: null, bytes: ownBytes(read.bytes), headers: null, status: null, fetchedAt: info.mtime.toISOString(), redirects: [] };
   switch (read.code) {
     case 'TOO_LARGE':
-      return fail('TOO_LARGE', `The file ${read.decompressed ? 'decompresses to' : 'is'} more than the limit of ${formatBytes(settings.maxPageBytes)} (raise maxPageBytes / --max-bytes to read it).`);
+      return fail('TOO_LARGE', `The file ${read.decompressed ? 'decompresses to' : 'is'} more than the limit of ${formatBytes(settings.maxPageBytes)} (${raiseLimit('maxPageBytes')} to read it).`);
     case 'BAD_GZIP':
       return /unexpected end/i.test(read.detail)
         ? fail('TRUNCATED_GZIP', 'The file is gzip-compressed but ends before its compressed data does: it is truncated (copy or download it again).')
@@ -201,7 +222,7 @@ async function* savedFeedJobs(path: string, settings: SourceOptions): AsyncGener
   const read = await readCapped(createReadStream(path), maxBytes);
   if (!read.ok) {
     if (read.code === 'READ_ERROR') yield fail(read.fsCode === 'ENOENT' ? 'NOT_FOUND' : 'READ_ERROR', `Cannot read the feed: ${read.detail}.`);
-    else if (read.code === 'TOO_LARGE') yield fail('TOO_LARGE', `The feed is larger than the limit of ${formatBytes(maxBytes)} (raise fetch.maxFeedBytes).`);
+    else if (read.code === 'TOO_LARGE') yield fail('TOO_LARGE', `The feed is larger than the limit of ${formatBytes(maxBytes)} (${raiseLimit('maxFeedBytes')} to read it).`);
     else yield fail('BAD_FEED', `The feed starts like gzip but cannot be decompressed: ${read.detail}.`);
     return;
   }

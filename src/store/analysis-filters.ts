@@ -177,5 +177,5 @@ export function decodeKeyset(cursor: string, kind: string, fingerprint: string):
 }
 
 function damagedCursor(): StoreError {
-  return new StoreError('E_CURSOR', 'The cursor is damaged: it is not one Parley returned for this list.', 'Pass the nextCursor of the previous page unchanged, or start again without a cursor.');
+  return new StoreError('E_CURSOR', 'The cursor is damaged: it is not one Parley returned for this list.', 'Pass the cursor the previous page gave (the `next` field of the API, the --cursor the CLI printed, nextCursor in the library) unchanged, or start again without a cursor.');
 }

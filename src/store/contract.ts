@@ -4,6 +4,7 @@ import { registerPlacesContract } from './contract/places.js';
 import { registerEventGroupContract } from './contract/event-groups.js';
 import { registerExploreContract } from './contract/explore.js';
 import { registerQueryContract } from './contract/queries.js';
+import { registerRevisionsContract } from './contract/revisions.js';
 import { registerSearchContract } from './contract/search.js';
 import { registerWriteContract } from './contract/writes.js';
 import type { Store } from './store.js';
@@ -49,5 +50,6 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
     registerPlacesContract(context);
     registerEventGroupContract(context);
     registerExploreContract(context);
+    registerRevisionsContract(context);
   });
 }

@@ -57,5 +57,5 @@ export function nextCursor(fingerprint: string, end: number, more: boolean, maxI
 }
 
 function damaged(): StoreError {
-  return new StoreError('E_CURSOR', 'The cursor is damaged: it is not one Parley returned.', 'Pass the nextCursor of the previous page unchanged, or start again without a cursor.');
+  return new StoreError('E_CURSOR', 'The cursor is damaged: it is not one Parley returned.', 'Pass the cursor the previous page gave (the `next` field of the API, the --cursor the CLI printed, nextCursor in the library) unchanged, or start again without a cursor.');
 }

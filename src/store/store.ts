@@ -91,6 +91,22 @@ export interface Store {
   /** The page's raw HTML as fetched (decompressed), or null when it was not kept (`keepRaw: false`). */
   readRawHtml(pageId: number): Promise<Uint8Array | null>;
 
+  // Revisions: an article whose page changed (a live blog, a correction) keeps its earlier texts.
+
+  /**
+   * The earlier texts of an article, oldest first (the current text is getArticle's), or null when there
+   * is no such article. A `revision` outcome makes them (see RevisionOutcome).
+   */
+  listRevisions(articleId: number): Promise<ArticleRevision[] | null>;
+  /** The http(s) URL each stored article was fetched from, in id order, read in batches (`ingest --refresh`). */
+  streamArticleUrls(): AsyncIterable<{ readonly articleId: number; readonly url: string }>;
+
+  // Settings an archive remembers across runs (the theme taxonomy of --themes): a name and a text value.
+
+  getArchiveSetting(name: string): Promise<string | null>;
+  /** Stores the value (null removes the setting). */
+  setArchiveSetting(name: string, value: string | null): Promise<void>;
+
   /** BM25-ranked search over titles and bodies; see query/parse.ts for the query language. */
   search(query: SearchQuery): Promise<SearchPage>;
   /** One article by id, or by URL (its canonical URL, its own URL, or the URL of any page that led to it). */
@@ -223,7 +239,38 @@ export interface PageRecord {
   readonly outcome: PageOutcome;
 }
 
-export type PageOutcome = ArticleOutcome | DuplicateOutcome | ProblemOutcome;
+export type PageOutcome = ArticleOutcome | RevisionOutcome | DuplicateOutcome | ProblemOutcome;
+
+/**
+ * The page holds a stored article (same canonical URL) whose text changed. The page is committed as a
+ * duplicate page of that article (reason `revision`). When the page was fetched at or after the time the
+ * article's current text was first seen, its text becomes the article's (title, text, metadata, text
+ * hash, fingerprint and analysis replaced) and the text it replaces is kept as a revision; a page of an
+ * older capture (an archive read out of order) is kept as an earlier revision and the article stays.
+ */
+export interface RevisionOutcome {
+  readonly kind: 'revision';
+  readonly articleId: number;
+  readonly article: Article;
+  readonly textHash: string;
+  readonly minhash: MinHashRecord | null;
+  /** How alike the new text is to the current one (MinHash estimate; 0 when unknown). */
+  readonly similarity: number;
+  /** The new text's analysis layers; they replace the article's when the new text becomes current. */
+  readonly analysis?: ArticleAnalysis | null;
+}
+
+/** An earlier text of an article. */
+export interface ArticleRevision {
+  /** 1 for the first text stored; the current text is number `revisions + 1` of its StoredArticle. */
+  readonly number: number;
+  /** The page that brought this text. */
+  readonly pageId: number;
+  /** When this text was first seen (its page's fetch time). */
+  readonly seenAt: string;
+  readonly textHash: string | null;
+  readonly article: Article;
+}
 
 /** A new article (its canonical URL has none yet). */
 export interface ArticleOutcome {
@@ -268,7 +315,8 @@ export interface ProblemOutcome {
   readonly message: string;
 }
 
-export type OutcomeKind = PageOutcome['kind'];
+/** What a page is stored as (a revision is stored as a duplicate page with the reason `revision`). */
+export type OutcomeKind = Exclude<PageOutcome['kind'], 'revision'>;
 
 export interface CommitResult {
   readonly status: 'stored' | 'already-committed' | 'replaced-failure';
@@ -356,6 +404,8 @@ export interface SearchQuery extends ArticleFilter {
    * change). Pages cover the articles that existed when the first page was asked for.
    */
   readonly cursor?: string | null;
+  /** Count every match too (`SearchPage.total`): one more pass over the matches, so only when asked. */
+  readonly withTotal?: boolean;
 }
 
 export interface SearchHit {
@@ -379,6 +429,8 @@ export interface SearchPage {
   readonly hits: readonly SearchHit[];
   /** Pass as `cursor` for the next page; null on the last page (and after MAX_CURSOR_OFFSET hits: narrow the search or export). */
   readonly nextCursor: string | null;
+  /** Every article the search matches (on all pages, as of its first page), when `withTotal` asked for it; else absent. */
+  readonly total?: number;
 }
 
 export interface ArticleListPage {
@@ -396,6 +448,12 @@ export interface StoredArticle {
   readonly firstSeen: string;
   readonly textHash: string | null;
   readonly duplicate: DuplicateMembership | null;
+  /** Earlier texts kept (listRevisions); 0 when the text never changed. */
+  readonly revisions: number;
+  /** When the current text was first seen: firstSeen, or the fetch time of the page that revised it. */
+  readonly textSeenAt: string;
+  /** The page the current text came from: pageId, or the page that revised it. */
+  readonly textPageId: number;
 }
 
 export interface DuplicateMembership {
@@ -457,6 +515,9 @@ export interface FailureReason {
   readonly code: string;
   readonly pages: number;
 }
+
+/** The duplicate reason of a page that brought a stored article's new text (a RevisionOutcome). */
+export const REVISION_REASON = 'revision';
 
 export const DEFAULT_SEARCH_LIMIT = 20;
 export const MAX_SEARCH_LIMIT = 200;

@@ -1,5 +1,5 @@
 import { StoreError } from './errors.js';
-import type { PageRecord, RunFinish, RunStart } from './store.js';
+import type { ArticleOutcome, PageRecord, RevisionOutcome, RunFinish, RunStart } from './store.js';
 import { checkAnalysis } from './validate-analysis.js';
 
 /**
@@ -37,16 +37,16 @@ export function checkPageRecord(record: PageRecord): void {
       if (typeof record.canonicalUrl !== 'string' || record.canonicalUrl === '') {
         fail(`Page ${record.sourceKey}: an article needs a canonical URL (use a file: URL for a local file without one).`);
       }
-      if (typeof outcome.article?.text !== 'string') fail(`Page ${record.sourceKey}: the article outcome must carry the Article extract() returned.`);
-      if (typeof outcome.textHash !== 'string' || outcome.textHash === '') fail(`Page ${record.sourceKey}: textHash must be a non-empty string.`);
-      if (outcome.minhash !== null && !(outcome.minhash.signature instanceof Uint8Array && Array.isArray(outcome.minhash.bandKeys))) {
-        fail(`Page ${record.sourceKey}: minhash must be { signature: Uint8Array, bandKeys: string[] } or null.`);
-      }
+      checkText(outcome, record.sourceKey);
       if (outcome.copyOf !== null) {
         checkId(outcome.copyOf.articleId, 'copyOf.articleId');
         checkSimilarity(outcome.copyOf.similarity, record.sourceKey);
       }
-      if (outcome.analysis != null) checkAnalysis(outcome.analysis, `page ${record.sourceKey}`);
+      return;
+    case 'revision':
+      checkId(outcome.articleId, 'revision.articleId');
+      checkSimilarity(outcome.similarity, record.sourceKey);
+      checkText(outcome, record.sourceKey);
       return;
     case 'duplicate':
       checkId(outcome.articleId, 'duplicate.articleId');
@@ -60,8 +60,18 @@ export function checkPageRecord(record: PageRecord): void {
       }
       return;
     default:
-      fail(`Page ${record.sourceKey}: outcome.kind must be article, duplicate, rejected or failed.`);
+      fail(`Page ${record.sourceKey}: outcome.kind must be article, revision, duplicate, rejected or failed.`);
   }
+}
+
+/** What an article or a revision carries: the Article, its text hash, its fingerprint, its analysis. */
+function checkText(outcome: ArticleOutcome | RevisionOutcome, sourceKey: string): void {
+  if (typeof outcome.article?.text !== 'string') fail(`Page ${sourceKey}: the ${outcome.kind} outcome must carry the Article extract() returned.`);
+  if (typeof outcome.textHash !== 'string' || outcome.textHash === '') fail(`Page ${sourceKey}: textHash must be a non-empty string.`);
+  if (outcome.minhash !== null && !(outcome.minhash.signature instanceof Uint8Array && Array.isArray(outcome.minhash.bandKeys))) {
+    fail(`Page ${sourceKey}: minhash must be { signature: Uint8Array, bandKeys: string[] } or null.`);
+  }
+  if (outcome.analysis != null) checkAnalysis(outcome.analysis, `page ${sourceKey}`);
 }
 
 function checkInstant(value: unknown, name: string): void {

@@ -145,6 +145,23 @@ describe('limits', () => {
     });
   });
 
+  it('--max-nesting and --max-elements refuse a page past them as TOO_COMPLEX, and the batch goes on', async () => {
+    await withTempDir(async (dir) => {
+      const page = (inner: string): string => `<!DOCTYPE html><html><head><title>Harbour</title></head><body><article><p>${'The harbour board met again to discuss the sea wall. '.repeat(8)}</p>${inner}</article></body></html>`;
+      const deep = join(dir, 'deep.html');
+      const wide = join(dir, 'wide.html');
+      await writeFile(deep, page(`${'<div>'.repeat(40)}x${'</div>'.repeat(40)}`));
+      await writeFile(wide, page('<b>x</b> '.repeat(200)));
+      const run = await runParley(['extract', '--format', 'jsonl', '--max-nesting', '30', '--max-elements', '150', '--jobs', '1', deep, wide, EMPTY]);
+      expect(run.code).toBe(1);
+      expect(jsonLines(run.stdout)).toEqual([
+        { source: deep, error: { code: 'TOO_COMPLEX', message: expect.stringMatching(/nests more than 30 elements.*--max-nesting/) } },
+        { source: wide, error: { code: 'TOO_COMPLEX', message: expect.stringMatching(/more than 150 elements.*--max-elements/) } },
+        { source: EMPTY, error: { code: 'EMPTY_INPUT', message: 'The page is empty.' } },
+      ]);
+    });
+  });
+
   it('a directory without pages is reported, exit 1', async () => {
     await withTempDir(async (dir) => {
       const run = await runParley(['extract', dir]);

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { articleOutcome, makeArticle, pageRecord, RUN } from '../../src/store/contract/fixtures.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { runInProcess } from './in-process.js';
 import { MAIN, REPO } from './run-parley.js';
 
 /**
@@ -53,8 +54,16 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Runs the built `parley` with `env` added to a clean environment (no PARLEY_DB unless given). */
+/**
+ * Runs `parley` with `env` (no PARLEY_DB unless given): in this process (the query commands need no
+ * workers), or, to run in another working directory, the built one as a process.
+ */
 export function parley(args: readonly string[], env: Record<string, string> = {}, cwd = REPO): Promise<Run> {
+  if (cwd === REPO) return runInProcess(args, { env: { PARLEY_DB: undefined, FORCE_COLOR: undefined, ...env } });
+  return spawnParley(args, env, cwd);
+}
+
+function spawnParley(args: readonly string[], env: Record<string, string>, cwd: string): Promise<Run> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` (npm test does it first).`);
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'PARLEY_DB' && key !== 'FORCE_COLOR')) as Record<string, string>;
   return new Promise((resolve, reject) => {

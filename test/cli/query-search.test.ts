@@ -70,7 +70,10 @@ describe('parley search', () => {
   it('prints a table for people, with no colour or control characters when piped', async () => {
     const run = await search('bridge', '--limit', '3');
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^ SCORE {2}DATE {8}SITE +ID {2}TITLE/);
+    const total = (JSON.parse((await search('bridge', '--format', 'json', '--limit', '200')).stdout) as Hit[]).length;
+    expect(total).toBeGreaterThan(3);
+    // The total hit count first, then the page.
+    expect(run.stdout).toMatch(new RegExp(`^${total} articles match \\(3 on this page\\)\\.\n\n SCORE {2}DATE {8}SITE +ID {2}TITLE`));
     expect(run.stdout).toContain('More results: add --cursor ');
     const all = await search('bridge', '--limit', '50');
     expect(all.stdout).toContain('Bridge [31mRED [0m ]0;pwned title'); // the escape characters are gone, their text is harmless
@@ -87,6 +90,7 @@ describe('parley search', () => {
       const run = await search('bridge OR harbour', '--format', 'jsonl', '--limit', '2', ...(cursor ? ['--cursor', cursor] : []));
       expect(run.code, run.stderr).toBe(0);
       seen.push(...run.stdout.trim().split('\n').filter(Boolean).map((line) => (JSON.parse(line) as Hit).id));
+      expect(run.stderr).toMatch(new RegExp(`^parley search: ${full.length} articles match \\(\\d on this page\\)\\.$`, 'm'));
       cursor = /--cursor (\S+)/.exec(run.stderr)?.[1] ?? null;
       if (!cursor) break;
     }

@@ -55,6 +55,10 @@ describe('parley show', () => {
     expect(Object.keys(article).slice(0, 3)).toEqual(['id', 'title', 'authors']);
     expect(article).toMatchObject({ id: archive.ids.bridge, canonicalUrl: 'https://www.coast.example/news/bridge', site: 'coast.example', language: 'en', authors: ['Mara Lind'], duplicate: { originalId: archive.ids.bridge, similarity: 1 } });
     expect(article.provenance).toEqual({ published: { source: 'json-ld', confidence: 0.9 } });
+    // A link with tracking parameters and a fragment, as copied from a newsletter, finds the article too.
+    const tracked = await run('show', 'https://www.coast.example/news/bridge/?utm_source=newsletter&utm_medium=email#comments', '--format', 'json');
+    expect(tracked.code, tracked.stderr).toBe(0);
+    expect((JSON.parse(tracked.stdout) as { id: number }).id).toBe(archive.ids.bridge);
     const text = await run('show', String(archive.ids.reprint), '--format', 'text');
     expect(text.stdout).toBe('Harbour bridge reopens\n\nThe harbour bridge reopened on Friday after eight months of repairs.\n');
   });

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/commands/index.js';
+import { openApiDocument } from '../../src/server/openapi/document.js';
+import { runInProcess } from './in-process.js';
 import { PAGES, REPO, runParley } from './run-parley.js';
+
+/**
+ * Help texts and usage errors. They do no work, so all but the first run in this process (runInProcess):
+ * the first runs the built `parley` for real, to show the installed command answers.
+ */
 
 const STORY = join(PAGES, 'harbor-bridge.html');
 const OTHER = join(PAGES, 'council-budget.htm');
@@ -14,7 +22,7 @@ describe('parley --help and --version', () => {
   });
 
   it('lists the commands with examples', async () => {
-    const run = await runParley(['--help']);
+    const run = await runInProcess(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: parley /);
     expect(run.stdout).toMatch(/^\s+extract \[options\] <input\.\.\.>/m);
@@ -22,7 +30,7 @@ describe('parley --help and --version', () => {
   });
 
   it('explains extract: every format, the defaults, examples and exit statuses', async () => {
-    const run = await runParley(['extract', '--help']);
+    const run = await runInProcess(['extract', '--help']);
     expect(run.code).toBe(0);
     for (const format of ['json', 'jsonl', 'markdown', 'text', 'html']) expect(run.stdout).toMatch(new RegExp(`^  ${format} +\\S`, 'm'));
     for (const flag of ['--format', '--url', '--output', '--no-captions', '--max-bytes', '--timeout', '--jobs', '--quiet']) expect(run.stdout).toContain(flag);
@@ -31,8 +39,27 @@ describe('parley --help and --version', () => {
     expect(run.stdout).toContain('Exit status: 0');
   });
 
+  it('lays out every command\'s lists of names and meanings with a gap, so no name runs into its text', async () => {
+    for (const { name } of COMMANDS) {
+      const help = (await runInProcess([name, '--help'])).stdout;
+      const choices = /--format <format>[^(]*\(choices: ([^)]*)\)/.exec(help.replace(/\s+/g, ' '))?.[1];
+      if (choices === undefined || !help.includes('Formats:')) continue;
+      for (const format of [...choices.split('default:')[0]!.matchAll(/"([^"]+)"/g)].map((match) => match[1]!)) {
+        expect(help, `${name} ${format}`).toMatch(new RegExp(`^ {2}${format} {2,}\\S`, 'm'));
+      }
+    }
+    expect((await runInProcess(['export', '--help'])).stdout).toMatch(/^ {2}gdelt-events {2}the coded events/m);
+  });
+
+  it('lists every route of the API in serve --help, from the OpenAPI document', async () => {
+    const help = (await runInProcess(['serve', '--help'])).stdout;
+    const paths = Object.keys((openApiDocument() as { paths: Record<string, unknown> }).paths);
+    expect(paths.length).toBeGreaterThanOrEqual(10);
+    for (const path of paths) expect(help, path).toMatch(new RegExp(`^ {2}${path.replace(/[.?{}]/g, '\\$&')} +\\S`, 'm'));
+  });
+
   it('shows the help on stderr and exits 2 when no command is given', async () => {
-    const run = await runParley([]);
+    const run = await runInProcess([]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^Usage: parley /);
@@ -60,7 +87,7 @@ describe('usage errors exit 2 and say what to do', () => {
     ['two inputs with one output name', ['extract', '--output', '/tmp/parley-never-written', STORY, join(PAGES, '..', 'pages', 'harbor-bridge.html')], /would both be written to/],
   ];
   it.each(cases)('%s', async (_name, args, message) => {
-    const run = await runParley(args);
+    const run = await runInProcess(args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(message);

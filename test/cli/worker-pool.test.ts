@@ -40,7 +40,8 @@ describe('WorkerPool', () => {
   it('stops a worker that outgrows its heap limit, reports WORKER_ERROR, and carries on with a new worker', async () => {
     pool = new WorkerPool<string, Echo>({ script: TEST_WORKER, size: 1, hardTimeoutMs: 60_000, maxHeapMb: 32 });
     const [hog, after] = await Promise.all([pool.run('hog'), pool.run('after')]);
-    expect(hog).toMatchObject({ ok: false, code: 'WORKER_ERROR' });
+    expect(hog).toMatchObject({ ok: false, code: 'WORKER_ERROR', message: expect.stringContaining('heap limit of 32 MB') });
+    expect((hog as { message: string }).message).toContain('raise --worker-heap / workerHeapMb');
     expect(after).toMatchObject({ ok: true, value: { echo: 'after' } });
   });
 

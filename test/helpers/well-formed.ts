@@ -7,7 +7,7 @@ import type { ExtractResult, RejectionCode } from '../../src/index.js';
 import { blocksToText } from '../../src/index.js';
 
 export const REJECTION_CODES = [
-  'EMPTY_INPUT', 'BINARY_CONTENT', 'TOO_LARGE', 'NOT_HTML', 'NO_CONTENT', 'TIMEOUT',
+  'EMPTY_INPUT', 'BINARY_CONTENT', 'TOO_LARGE', 'TOO_COMPLEX', 'NOT_HTML', 'NO_CONTENT', 'TIMEOUT',
 ] as const satisfies readonly RejectionCode[];
 
 // Compile-time guard: the list above names every rejection code of the model.

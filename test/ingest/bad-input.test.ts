@@ -33,6 +33,20 @@ function fiftyMegabytes(): Handler {
   };
 }
 
+/**
+ * Most of a page at once, then a byte every 100 ms, with no Content-Length (the body ends when the
+ * connection closes): never silent long enough for --timeout, so only --total-timeout ends it. Written on
+ * the socket, because Node's server would frame such a body as chunked.
+ */
+function trickle(page: string): Handler {
+  return (_request, response: ServerResponse) => {
+    const socket = response.socket!;
+    socket.write(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nConnection: close\r\n\r\n${page.slice(0, -100)}`);
+    const timer = setInterval(() => socket.write(' '), 100);
+    socket.on('close', () => clearInterval(timer));
+  };
+}
+
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer((origin) => ({
@@ -45,6 +59,7 @@ beforeAll(async () => {
     '/photo.jpg': respond(200, { 'Content-Type': 'image/jpeg' }, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16])),
     '/huge': fiftyMegabytes(),
     '/hang': () => undefined,
+    '/trickle': trickle(storyPage(5)),
     '/loop-a': respond(302, { Location: '/loop-b' }),
     '/loop-b': respond(302, { Location: '/loop-a' }),
     '/sitemap-index.xml': respond(
@@ -80,13 +95,16 @@ describe('parley ingest on bad input', () => {
       await mkdir(pages);
       await writeFile(join(pages, 'good.html'), storyPage(20));
       await writeFile(join(pages, 'truncated.html.gz'), gzipSync(storyPage(21)).subarray(0, 300));
+      // A million elements (8 MB, under --max-bytes) and 100,000-deep nesting: TOO_COMPLEX at once, within the worker heap.
+      await writeFile(join(pages, 'wide.html'), storyPage(22).replace('</body>', `<p>${'<b>x</b>'.repeat(1_000_000)}</p></body>`));
+      await writeFile(join(pages, 'deep.html'), storyPage(23).replace('</body>', `${'<div>'.repeat(100_000)}</body>`));
       await writeFile(join(dir, 'crawl.warc.gz'), damagedArchive());
       const list = join(dir, 'urls.txt');
-      const paths = ['/news/good', '/report.pdf', '/photo.jpg', '/huge', '/hang', '/loop-a', '/private/story', '/news/also-good'];
+      const paths = ['/news/good', '/report.pdf', '/photo.jpg', '/huge', '/hang', '/trickle', '/loop-a', '/private/story', '/news/also-good'];
       await writeFile(list, ['# pages to take in', ...paths.map((path) => server.url(path)), 'not a url', 'ftp://files.example/story.html', 'http://two urls.example/ on one line', ''].join('\n'));
       const db = join(dir, 'archive.db');
 
-      const run = await runIngest(['--db', db, ...FAST, pages, join(dir, 'crawl.warc.gz'), list, server.url('/sitemap-index.xml')]);
+      const run = await runIngest(['--db', db, ...FAST, '--total-timeout', '1500ms', pages, join(dir, 'crawl.warc.gz'), list, server.url('/sitemap-index.xml')]);
       expect(run.code, run.stderr).toBe(0);
       const report = run.report!;
       expectCountsAddUp(report);
@@ -94,10 +112,12 @@ describe('parley ingest on bad input', () => {
       expect(report.rejectedByReason).toEqual({ NOT_HTML: 3 });
       expect(report.failedByReason).toEqual({
         TRUNCATED_GZIP: 1,
+        TOO_COMPLEX: 2,
         CORRUPT_GZIP: 1,
         LENGTH_MISMATCH: 1,
         TOO_LARGE: 1,
         TIMEOUT: 1,
+        TRUNCATED: 1,
         REDIRECT_LOOP: 1,
         ROBOTS_DISALLOWED: 1,
         BAD_URL: 3,
@@ -112,10 +132,14 @@ describe('parley ingest on bad input', () => {
       expect(byCode('TIMEOUT')[0]).toMatchObject({ url: server.url('/hang'), stage: 'fetch', kind: 'failed' });
       expect(byCode('ROBOTS_DISALLOWED')[0]).toMatchObject({ url: server.url('/private/story'), stage: 'robots' });
       expect(byCode('BAD_FEED')[0]!.message).toContain('broken-sitemap.xml');
-      expect(byCode('BAD_URL').map((row) => row.source)).toEqual([`${list}:10`, `${list}:11`, `${list}:12`]);
+      expect(byCode('BAD_URL').map((row) => row.source)).toEqual([`${list}:11`, `${list}:12`, `${list}:13`]);
+      // The page cut off by --total-timeout is a failure that says so, and no article holds its start.
+      expect(byCode('TRUNCATED')[0]).toMatchObject({ url: server.url('/trickle'), stage: 'fetch', kind: 'failed', message: expect.stringContaining('--total-timeout') });
+      expect(countRows(db, `SELECT count(*) AS n FROM articles WHERE url = '${server.url('/trickle')}'`)).toBe(0);
       expect(byCode('NOT_HTML').map((row) => row.kind)).toEqual(['rejected', 'rejected', 'rejected']);
       expect(byCode('TOO_LARGE')[0]!.url).toBe(server.url('/huge'));
       expect(byCode('LENGTH_MISMATCH')[0]!.message).toContain('Content-Length');
+      expect(byCode('TOO_COMPLEX').map((row) => row.message)).toEqual([expect.stringContaining('--max-nesting'), expect.stringContaining('--max-elements')]);
       expect(server.hits('/private/story')).toBe(0);
     });
   });
@@ -145,6 +169,27 @@ describe('parley ingest on bad input', () => {
       expect(strict.code).toBe(1);
       expect(strict.stderr).toMatch(/cut\.html\.gz: .*truncated.* \[TRUNCATED_GZIP\]/);
       expect(strict.stderr).toMatch(/failed +1 +TRUNCATED_GZIP 1/);
+    });
+  });
+});
+
+describe('parley ingest when nothing could be taken in', () => {
+  it('exits 1 for an archive with not one readable record, and for a run in which every page failed', async () => {
+    await withTempDir(async (dir) => {
+      const noise = join(dir, 'random.warc.gz');
+      await writeFile(noise, Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 7919 + 13) % 251)));
+      const archive = await runIngest(['--db', join(dir, 'a.db'), '--no-analysis', '--json', noise]);
+      expect(archive.code, archive.stderr).toBe(1);
+      expect(archive.report!.unreadableSources).toEqual([expect.objectContaining({ source: noise, code: 'NOT_WARC' })]);
+      expect(archive.stderr).toContain('a source could not be read at all');
+
+      const pages = join(dir, 'pages');
+      await mkdir(pages);
+      await writeFile(join(pages, 'cut.html.gz'), gzipSync(storyPage(50)).subarray(0, 100));
+      await writeFile(join(pages, 'also-cut.html.gz'), gzipSync(storyPage(51)).subarray(0, 120));
+      const failing = await runIngest(['--db', join(dir, 'b.db'), '--no-analysis', pages]);
+      expect(failing.code, failing.stderr).toBe(1);
+      expect(failing.stderr).toContain('every page failed (2); nothing was taken in');
     });
   });
 });

@@ -36,7 +36,7 @@ describe('parley ingest (command line)', () => {
       expect(again.code).toBe(0);
       expect(again.stderr).toBe('');
       expect(Object.keys(again.report!)).toEqual([
-        'runId', 'status', 'database', 'seen', 'stored', 'copies', 'duplicates', 'rejected', 'failed', 'resumed', 'skipped',
+        'runId', 'status', 'database', 'seen', 'stored', 'copies', 'duplicates', 'revised', 'rejected', 'failed', 'resumed', 'skipped',
         'duplicatesByReason', 'rejectedByReason', 'failedByReason', 'unreadableSources', 'elapsedMs', 'pagesPerSecond', 'analysisFailuresByStage',
       ]);
       expect(again.report).toMatchObject({ runId: 2, status: 'completed', seen: 0, resumed: 3 });

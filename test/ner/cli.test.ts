@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runParley, withTempDir } from '../cli/run-parley.js';
+import { runInProcess } from '../cli/in-process.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const NEWS = join(FIXTURES, 'news.conll');
@@ -10,7 +11,7 @@ const STORY = join(FIXTURES, 'story.txt');
 describe('parley ner --conll', () => {
   it('writes every line back with the predicted IOB2 tag; -DOCSTART- and blank lines unchanged, in order', async () => {
     const input = readFileSync(NEWS, 'utf8');
-    const run = await runParley(['ner', '--conll', NEWS]);
+    const run = await runInProcess(['ner', '--conll', NEWS]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const inLines = input.split('\n');
@@ -29,7 +30,7 @@ describe('parley ner --conll', () => {
   });
 
   it('reads standard input and keeps tab-separated columns tab-separated', async () => {
-    const run = await runParley(['ner', '--conll', '-'], { stdin: readFileSync(join(FIXTURES, 'tabs.conll')) });
+    const run = await runInProcess(['ner', '--conll', '-'], { stdin: readFileSync(join(FIXTURES, 'tabs.conll')) });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Kerry\tB-PER\tB-PER\nspoke\tO\tO\n\n$/);
   });
@@ -39,7 +40,7 @@ describe('parley ner --conll', () => {
       const doc = readFileSync(NEWS, 'utf8');
       const path = join(dir, 'big.conll');
       writeFileSync(path, doc.repeat(2000));
-      const run = await runParley(['ner', '--conll', path]);
+      const run = await runInProcess(['ner', '--conll', path]);
       expect(run.code).toBe(0);
       expect(run.stdout.split('\n').length).toBe(doc.repeat(2000).split('\n').length);
     });
@@ -50,13 +51,13 @@ describe('parley ner --conll', () => {
     ['token lines with different columns', 'mixed-columns.conll', /mixed-columns\.conll:5: this token line has 2 column\(s\), the first one had 1/],
     ['no token lines at all', 'docstart-only.conll', /has no token lines: nothing to tag/],
   ])('fails with exit 1 on %s, naming the line', async (_name, file, message) => {
-    const run = await runParley(['ner', '--conll', join(FIXTURES, file)]);
+    const run = await runInProcess(['ner', '--conll', join(FIXTURES, file)]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(message);
   });
 
   it('passes -DOCSTART- and blank lines through even when it then fails', async () => {
-    const run = await runParley(['ner', '--conll', join(FIXTURES, 'docstart-only.conll')]);
+    const run = await runInProcess(['ner', '--conll', join(FIXTURES, 'docstart-only.conll')]);
     expect(run.stdout).toBe(readFileSync(join(FIXTURES, 'docstart-only.conll'), 'utf8'));
   });
 });
@@ -64,7 +65,7 @@ describe('parley ner --conll', () => {
 describe('parley ner on plain text', () => {
   it('gives entities as JSON with offsets into the text exactly as read', async () => {
     const text = readFileSync(STORY, 'utf8');
-    const run = await runParley(['ner', STORY]);
+    const run = await runInProcess(['ner', STORY]);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as { source: string; entities: { start: number; end: number; type: string; text: string; confidence: number }[] };
     expect(result.source).toBe(STORY);
@@ -81,7 +82,7 @@ describe('parley ner on plain text', () => {
       const text = '\uFEFF🙂 Kerry met Wang Yang in Beijing.\r\n\r\n𝒳 The State Department said so.\r\n';
       const path = join(dir, 'odd.txt');
       writeFileSync(path, text);
-      const run = await runParley(['ner', path]);
+      const run = await runInProcess(['ner', path]);
       expect(run.code).toBe(0);
       const { entities } = JSON.parse(run.stdout) as { entities: { start: number; end: number; text: string }[] };
       expect(entities.length).toBeGreaterThan(2);
@@ -90,26 +91,26 @@ describe('parley ner on plain text', () => {
   });
 
   it('prints a readable listing with --format text', async () => {
-    const run = await runParley(['ner', '--format', 'text', '-'], { stdin: 'Secretary of State John Kerry visited Beijing.\n' });
+    const run = await runInProcess(['ner', '--format', 'text', '-'], { stdin: 'Secretary of State John Kerry visited Beijing.\n' });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^-: \d+ entities in 1 sentences/);
     expect(run.stdout).toMatch(/^\s+\d+-\d+\s+PER\s+\d\.\d\d\s+John Kerry$/m);
   });
 
   it('fails with exit 1 on a missing file and on an empty input', async () => {
-    const missing = await runParley(['ner', join(FIXTURES, 'no-such-file.txt')]);
+    const missing = await runInProcess(['ner', join(FIXTURES, 'no-such-file.txt')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/cannot open .*no-such-file\.txt: no such file or directory/);
-    const empty = await runParley(['ner', '-'], { stdin: '  \n\n' });
+    const empty = await runInProcess(['ner', '-'], { stdin: '  \n\n' });
     expect(empty.code).toBe(1);
     expect(empty.stderr).toMatch(/standard input is empty: nothing to tag/);
-    const missingConll = await runParley(['ner', '--conll', join(FIXTURES, 'no-such-file.conll')]);
+    const missingConll = await runInProcess(['ner', '--conll', join(FIXTURES, 'no-such-file.conll')]);
     expect(missingConll.code).toBe(1);
     expect(missingConll.stderr).toMatch(/no such file or directory/);
   });
 
   it('refuses a text over --max-bytes', async () => {
-    const run = await runParley(['ner', '--max-bytes', '100', STORY]);
+    const run = await runInProcess(['ner', '--max-bytes', '100', STORY]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/larger than the limit of 100B/);
   });
@@ -129,8 +130,8 @@ describe('parley ner usage errors exit 2', () => {
   });
 
   it('is listed in parley --help, and explains itself', async () => {
-    expect((await runParley(['--help'])).stdout).toMatch(/^\s+ner \[options\] <input>/m);
-    const help = await runParley(['ner', '--help']);
+    expect((await runInProcess(['--help'])).stdout).toMatch(/^\s+ner \[options\] <input>/m);
+    const help = await runInProcess(['ner', '--help']);
     expect(help.code).toBe(0);
     for (const text of ['--conll', '--format', '--max-bytes', 'Examples:', 'Exit status: 0']) expect(help.stdout).toContain(text);
   });

@@ -6,18 +6,21 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import type { PlaceCounts } from '../../src/store/analysis.js';
-import type { Store, StoreStats } from '../../src/store/store.js';
+import type { Store, StoredArticle, StoreStats } from '../../src/store/store.js';
 import { MAIN, runParley } from '../cli/run-parley.js';
 import { writeCorpus } from '../ingest/helpers/corpus.js';
-import { storyPage } from '../ingest/helpers/pages.js';
+import { pageHtml, storyPage, storyParagraphs } from '../ingest/helpers/pages.js';
+import { THEMES_SETTING } from '../../src/app/archive-taxonomy.js';
 import { postgresAvailable, startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
+import { startServer } from '../sources/helpers/server.js';
 import { articleHtml, gzipArchive, htmlResponse, requestFor, warcRecord } from '../sources/helpers/warc-builder.js';
 
 /**
  * Many workers, one archive, whatever fails: the same inputs ingested by one SQLite ingest, and through
  * the PostgreSQL queue by two `parley worker` processes of which one is killed with SIGKILL mid-run and
  * another started (its job is retried when its lease ends), and again with the database server
- * restarted mid-run. Every time the archive holds exactly what the single ingest stored.
+ * restarted mid-run. Every time the archive holds exactly what the single ingest stored, revisions
+ * included (two captures of a page whose text changed, in either order, give the same article).
  */
 
 const available = postgresAvailable();
@@ -39,6 +42,8 @@ interface Comparable {
   readonly themes: number;
   readonly recordedEvents: number;
   readonly places: PlaceCounts;
+  /** Each revised article: its URL, the last line of its text and of each earlier text (oldest first). */
+  readonly revisions: readonly unknown[];
 }
 
 async function comparable(location: string): Promise<Comparable> {
@@ -53,11 +58,18 @@ async function comparable(location: string): Promise<Comparable> {
     const themes = (await store.listThemes({ limit: 1000 })).reduce((n, t) => n + t.articles, 0);
     let recordedEvents = 0;
     for await (const record of store.streamEventGroups()) recordedEvents += record.numMentions;
-    return { stats, events, quotes, actors, themes, recordedEvents, places: await store.placeCounts({ limit: 1000 }) };
+    const revisions: unknown[] = [];
+    for await (const a of store.exportArticles()) {
+      if (a.revisions > 0) revisions.push([a.canonicalUrl, a.revisions, lastLine(a.article.text), (await store.listRevisions(a.id))!.map((r) => [r.seenAt, lastLine(r.article.text)])]);
+    }
+    revisions.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    return { stats, events, quotes, actors, themes, recordedEvents, places: await store.placeCounts({ limit: 1000 }), revisions };
   } finally {
     await store.close();
   }
 }
+
+const lastLine = (text: string): string => text.trim().split('\n').pop()!;
 
 /** The event records of an archive, without their ids: actors, code, date and counts, and the sentences of their mentions. */
 async function eventRecords(store: Store): Promise<unknown[]> {
@@ -116,6 +128,11 @@ if (available) {
         ...(i % 4 === 0 ? [warcRecord(htmlResponse(`https://mirror.example/copy/${i}`, html))] : []),
       ];
     }).flat();
+    // Pages whose text changed: a later capture of one story (a correction), and an earlier capture of
+    // another read after it (out of order); each is a revision of its article, whoever commits first.
+    const corrected = (seed: number, line: string): string => pageHtml({ title: `Story number ${seed} of the day`, paragraphs: [...storyParagraphs(seed), line] });
+    records.push(warcRecord(htmlResponse('https://harbour.example/news/3', corrected(103, 'Correction: the council met on Tuesday, not on Monday.'), {}, '2024-03-06T09:00:00Z')));
+    records.push(warcRecord(htmlResponse('https://harbour.example/news/7', corrected(107, 'Developing story: more to follow.'), {}, '2024-03-04T08:00:00Z')));
     writeFileSync(join(dir, 'crawl.warc.gz'), gzipArchive(records).bytes);
     inputs = [join(dir, 'pages'), join(dir, 'crawl.warc.gz')];
     const single = await runParley(['ingest', '--db', join(dir, 'single.db'), '--jobs', '1', '--quiet', ...inputs]);
@@ -125,6 +142,11 @@ if (available) {
     expect(baseline.stats.duplicates + baseline.stats.duplicatePages).toBeGreaterThan(3);
     expect(baseline.events).toBeGreaterThan(0);
     expect(baseline.recordedEvents).toBeGreaterThan(0);
+    // The later capture's text is the article; the earlier capture read last is kept as an earlier text.
+    expect(baseline.revisions).toEqual([
+      ['https://harbour.example/news/3', 1, 'Correction: the council met on Tuesday, not on Monday.', [['2024-03-05T10:20:30.000Z', expect.not.stringMatching(/Correction/)]]],
+      ['https://harbour.example/news/7', 1, expect.not.stringMatching(/Developing/), [['2024-03-04T08:00:00.000Z', 'Developing story: more to follow.']]],
+    ]);
   }, 240_000);
   afterAll(async () => {
     await server?.stop();
@@ -183,6 +205,11 @@ if (available) {
 
     it('copies an archive from SQLite to PostgreSQL and back, resumably, with the same counts and layers', async () => {
       const url = await server!.createDatabase('copied');
+      // A setting the archive remembers (its theme taxonomy) goes with it.
+      const taxonomy = JSON.stringify({ source: 'my-themes.yaml', text: 'themes: []' });
+      const writable = await openStore(join(dir, 'single.db'), { mode: 'write' });
+      await writable.setArchiveSetting(THEMES_SETTING, taxonomy);
+      await writable.close();
       const there = await runParley(['copy', '--from', join(dir, 'single.db'), '--to', url, '--json', '--quiet']);
       expect(there.code, there.stderr).toBe(0);
       expect(JSON.parse(there.stdout)).toMatchObject({ equal: true, skipped: 0 });
@@ -197,9 +224,11 @@ if (available) {
       const copied = await openStore(url, { mode: 'read' });
       const returned = await openStore(join(dir, 'back.db'), { mode: 'read' });
       try {
-        const original = (await single.listArticles({ limit: 200 })).articles.map((a) => ({ ...a, id: 0, pageId: 0, runId: 0, duplicate: a.duplicate ? { similarity: a.duplicate.similarity } : null }));
-        const copy = (await returned.listArticles({ limit: 200 })).articles.map((a) => ({ ...a, id: 0, pageId: 0, runId: 0, duplicate: a.duplicate ? { similarity: a.duplicate.similarity } : null }));
+        const withoutIds = (a: StoredArticle): unknown => ({ ...a, id: 0, pageId: 0, runId: 0, textPageId: a.textPageId === a.pageId ? 'own' : 'revised', duplicate: a.duplicate ? { similarity: a.duplicate.similarity } : null });
+        const original = (await single.listArticles({ limit: 200 })).articles.map(withoutIds);
+        const copy = (await returned.listArticles({ limit: 200 })).articles.map(withoutIds);
         expect(copy).toEqual(original);
+        for (const archive of [copied, returned]) expect(await archive.getArchiveSetting(THEMES_SETTING)).toBe(taxonomy);
         // A copy saves the analyses in the order they were saved: the same event records.
         const records = await eventRecords(single);
         expect(records.length).toBeGreaterThan(0);
@@ -209,6 +238,35 @@ if (available) {
         await single.close();
         await copied.close();
         await returned.close();
+      }
+    }, 120_000);
+
+    it('refreshes known URLs of a PostgreSQL archive in the asking process: a changed page becomes a revision; --enqueue --refresh is a usage error', async () => {
+      const url = await server!.createDatabase('refreshed');
+      const page = { html: storyPage(500) };
+      const site = await startServer({ '/robots.txt': (_q, r) => void r.writeHead(404).end(), '/live': (_q, r) => void r.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page.html) });
+      try {
+        const flags = ['--db', url, '--allow-private', '--delay', '0', '--jobs', '1', '--no-analysis', '--quiet'];
+        const first = await runParley(['ingest', ...flags, site.url('/live')]);
+        expect(first.code, first.stderr).toBe(0);
+        page.html = pageHtml({ title: 'Story number 500 of the day', paragraphs: [...storyParagraphs(500), 'Update: the vote was postponed to Friday.'] });
+        const queued = await runParley(['ingest', ...flags, '--enqueue', '--refresh']);
+        expect(queued.code).toBe(2);
+        expect(queued.stderr).toMatch(/--refresh runs in this process/);
+        const refreshed = await runParley(['ingest', ...flags, '--refresh', '--json']);
+        expect(refreshed.code, refreshed.stderr).toBe(0);
+        expect(JSON.parse(refreshed.stdout)).toMatchObject({ revised: 1 });
+        const store = await openStore(url, { mode: 'read' });
+        try {
+          const article = (await store.getArticle(site.url('/live')))!;
+          expect(article.revisions).toBe(1);
+          expect(lastLine(article.article.text)).toBe('Update: the vote was postponed to Friday.');
+          expect((await store.listRevisions(article.id))!.map((r) => lastLine(r.article.text))).not.toContain('Update: the vote was postponed to Friday.');
+        } finally {
+          await store.close();
+        }
+      } finally {
+        await site.close();
       }
     }, 120_000);
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonLines, REPO, runParley } from '../cli/run-parley.js';
+import { jsonLines, REPO } from '../cli/run-parley.js';
+import { runInProcess } from '../cli/in-process.js';
 
 const STORY = join('test', 'fixtures', 'quotes', 'story.txt');
 const BINARY = join('test', 'fixtures', 'quotes', 'binary.txt');
@@ -19,7 +20,7 @@ interface QuoteJson {
 
 describe('parley quotes', () => {
   it('json: the quotes of a text file, with offsets into the text exactly as read', async () => {
-    const run = await runParley(['quotes', '--format', 'json', STORY]);
+    const run = await runInProcess(['quotes', '--format', 'json', STORY]);
     expect(run.code).toBe(0);
     const text = readFileSync(join(REPO, STORY), 'utf8');
     const quotes = JSON.parse(run.stdout) as QuoteJson[];
@@ -34,7 +35,7 @@ describe('parley quotes', () => {
   });
 
   it('jsonl: one line per input in order, failures as error lines, exit 1', async () => {
-    const run = await runParley(['quotes', '--format', 'jsonl', STORY, 'missing.txt', BINARY, EXAMPLE]);
+    const run = await runInProcess(['quotes', '--format', 'jsonl', STORY, 'missing.txt', BINARY, EXAMPLE]);
     expect(run.code).toBe(1);
     const lines = jsonLines(run.stdout);
     expect(lines.map((l) => l['source'])).toEqual([STORY, 'missing.txt', BINARY, EXAMPLE]);
@@ -45,17 +46,17 @@ describe('parley quotes', () => {
   });
 
   it('table by default', async () => {
-    const run = await runParley(['quotes', STORY]);
+    const run = await runInProcess(['quotes', STORY]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/story\.txt: \d+ quotes/);
     expect(run.stdout).toContain('Maria Lopez');
   });
 
   it('usage errors exit 2', async () => {
-    const several = await runParley(['quotes', '--format', 'json', STORY, STORY]);
+    const several = await runInProcess(['quotes', '--format', 'json', STORY, STORY]);
     expect(several.code).toBe(2);
     expect(several.stderr).toContain('--format jsonl');
-    const badFormat = await runParley(['quotes', '--format', 'xml', STORY]);
+    const badFormat = await runInProcess(['quotes', '--format', 'xml', STORY]);
     expect(badFormat.code).toBe(2);
   });
 });

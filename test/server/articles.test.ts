@@ -92,7 +92,9 @@ describe('GET /api/articles without q: the newest articles', () => {
     await expectError(await get(`/api/articles?limit=3&lang=de&cursor=${first.next}`), 400, 'invalid_cursor', 'cursor');
     const tampered = Buffer.from(JSON.stringify([1, 'newest', 'x', null, -4, 2])).toString('base64url');
     await expectError(await get(`/api/articles?cursor=${tampered}`), 400, 'invalid_cursor', 'cursor');
-    await expectError(await get('/api/articles?cursor=bm90LWpzb24'), 400, 'invalid_cursor', 'cursor');
+    const damaged = await expectError(await get('/api/articles?cursor=bm90LWpzb24'), 400, 'invalid_cursor', 'cursor');
+    // It names the field a client reads the cursor from (`next`), not the library's nextCursor alone.
+    expect(damaged.message).toContain('the `next` field of the API');
     await expectError(await get('/api/articles?cursor=has%20spaces!'), 400, 'invalid_cursor', 'cursor');
     const search = await body<ArticleListJSON>(await get('/api/articles?q=harbour&limit=2'));
     await expectError(await get(`/api/articles?cursor=${search.next}`), 400, 'invalid_cursor', 'cursor');
@@ -119,6 +121,11 @@ describe('GET /api/articles?q=: search', () => {
     const all = await body<ArticleListJSON>(await get('/api/articles?q=harbour&lang=en&limit=100'));
     const { pages, ids: seen } = await walkPages(get, '/api/articles?q=harbour&lang=en&limit=9');
     expect(pages.length).toBeGreaterThan(3);
+    // Every page of a search says how many articles match in all.
+    const first = await body<ArticleListJSON>(await get('/api/articles?q=harbour&lang=en&limit=9'));
+    expect(first.total).toBe(all.articles.length);
+    expect((await body<ArticleListJSON>(await get(`/api/articles?q=harbour&lang=en&limit=9&cursor=${first.next}`))).total).toBe(all.articles.length);
+    expect((await body<ArticleListJSON>(await get('/api/articles?lang=en&limit=9'))).total).toBeUndefined();
     expect(seen).toEqual(all.articles.map((a) => a.id));
     expect(new Set(seen).size).toBe(SPECS.filter((s) => s.language === 'en').length);
   });
@@ -149,7 +156,7 @@ describe('GET /api/articles?q=: search', () => {
 describe('GET /api/articles: parameter validation', () => {
   const cases: readonly (readonly [query: string, parameter: string, code?: 'invalid_parameter' | 'unknown_parameter'])[] = [
     ['limit=0', 'limit'],
-    ['limit=101', 'limit'],
+    ['limit=201', 'limit'],
     ['limit=ten', 'limit'],
     ['limit=2.5', 'limit'],
     ['limit=-1', 'limit'],

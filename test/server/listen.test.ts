@@ -27,11 +27,13 @@ afterAll(async () => {
 const get = (path: string, init?: RequestInit): Promise<Response> => fetch(`${server.url}${path}`, init);
 
 /** A raw request, for what fetch will not send (oversized headers). */
-function rawRequest(path: string, headers: Record<string, string>): Promise<number> {
+function rawRequest(path: string, headers: Record<string, string>): Promise<{ status: number; type: string | undefined; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${server.url}${path}`, { headers }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body: text }));
     });
     req.on('error', reject);
     req.end();
@@ -83,7 +85,9 @@ describe('a listening server', () => {
   });
 
   it('refuses oversized headers before the app sees them', async () => {
-    expect(await rawRequest('/api/health', { 'X-Padding': 'x'.repeat(20 * 1024) })).toBe(431);
+    const refused = await rawRequest('/api/health', { 'X-Padding': 'x'.repeat(20 * 1024) });
+    expect(refused).toMatchObject({ status: 431, type: 'application/json; charset=utf-8' });
+    expect(JSON.parse(refused.body)).toEqual({ error: { code: 'headers_too_large', message: expect.stringContaining('larger than 16384 bytes') } });
   });
 
   it('serves CORS to the configured origin only', async () => {
@@ -129,7 +133,7 @@ describe('starting and stopping', () => {
     release({ hits: [], nextCursor: null });
     const response = await inFlight;
     expect(response.status).toBe(200);
-    expect(await body<ArticleListJSON>(response)).toEqual({ order: 'relevance', articles: [], next: null });
+    expect(await body<ArticleListJSON>(response)).toEqual({ order: 'relevance', articles: [], next: null, total: 0 });
     await closed;
     await expect(fetch(`${own.url}/api/health`)).rejects.toThrow();
   });

@@ -50,6 +50,21 @@ describe('parseFeed', () => {
     expect(parseFeed(Buffer.from('{"items": []}'), null, 10)).toMatchObject({ ok: false });
   });
 
+  it('says where a feed cut short ends and what is left open, not the parser\'s internal path', () => {
+    const whole = feed('news-sitemap.xml').toString('utf8');
+    expect(parseFeed(feed('news-sitemap.xml'), null, 1000).ok).toBe(true);
+    for (const keep of [0.3, 0.5, 0.7, 0.9]) {
+      const cut = whole.slice(0, Math.floor(whole.length * keep));
+      const parsed = parseFeed(Buffer.from(cut), null, 1000);
+      expect(parsed.ok, `${keep}`).toBe(false);
+      const message = (parsed as { message: string }).message;
+      expect(message, `${keep}`).toMatch(/^It ends before its XML does, at line \d+, column \d+ \(\d+ characters\): .*The feed is cut short/);
+      expect(message).not.toContain('[');
+    }
+    const open = parseFeed(Buffer.from('<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<item><link>https://a.example/1</lin'), null, 10);
+    expect(open).toMatchObject({ ok: false, message: expect.stringContaining('at line 4, column') });
+  });
+
   it('keeps at most maxEntries and counts the rest', () => {
     const parsed = parseFeed(feed('news-sitemap.xml'), null, 1);
     expect(parsed).toMatchObject({ ok: true, feed: { entries: [{ url: 'https://gazette.example/2024/ferry-pier' }], dropped: 1 } });
@@ -99,7 +114,22 @@ describe('feeds and sitemaps over HTTP', () => {
     expect(pages(deep).map((page) => page.url).sort()).toEqual(['/x', '/y', '/z'].map((path) => server.url(path)));
     const shallow = await collect(readSources([server.url('/sitemap.xml')], { ...options, maxSitemapDepth: 1 }));
     expect(pages(shallow).map((page) => page.url).sort()).toEqual(['/x', '/y'].map((path) => server.url(path)));
-    expect(failures(shallow)).toEqual([expect.objectContaining({ code: 'FEED_LIMIT', url: server.url('/nested.xml') })]);
+    expect(failures(shallow)).toEqual([expect.objectContaining({ code: 'FEED_LIMIT', url: server.url('/nested.xml'), message: expect.stringContaining('--max-sitemap-depth / maxSitemapDepth') })]);
+  });
+
+  it('reads a sitemap index that lists itself (and one that loops through another) without looping', async () => {
+    const server = await site((origin) => ({
+      '/self.xml': xml(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${origin}/self.xml</loc></sitemap><sitemap><loc>${origin}/other.xml</loc></sitemap></sitemapindex>`),
+      '/other.xml': xml(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${origin}/self.xml</loc></sitemap><sitemap><loc>${origin}/pages.xml</loc></sitemap></sitemapindex>`),
+      '/pages.xml': xml(urlset(origin, ['/x'])),
+      '/x': article('X'),
+    }));
+    const items = await collect(readSources([server.url('/self.xml')], options));
+    expect(pages(items).map((page) => page.url)).toEqual([server.url('/x')]);
+    // Named as a source it is read once, and once more as its own entry; then the loop is seen and stops.
+    expect(server.hits('/self.xml')).toBeLessThanOrEqual(2);
+    expect(server.hits('/other.xml')).toBe(1);
+    expect(server.hits('/x')).toBe(1);
   });
 
   it('reports a feed that is not valid XML as BAD_FEED (a source failure when it was named)', async () => {

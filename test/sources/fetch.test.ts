@@ -119,7 +119,7 @@ describe('Fetcher', () => {
     expect(counter.sent).toBeLessThan(20 * 1024 * 1024);
   });
 
-  it('times out on a server that never answers, and on one that drips forever', async () => {
+  it('times out on a server that never answers; a body that drips forever is cut off by the whole-page limit (TRUNCATED)', async () => {
     const drip: Handler = (_request, response) => {
       response.writeHead(200, { 'Content-Type': 'text/html' });
       const timer = setInterval(() => response.write('<p>'), 20);
@@ -127,7 +127,7 @@ describe('Fetcher', () => {
     };
     const { server, fetcher } = await setup({ '/hang': () => undefined, '/drip': drip }, { readTimeoutMs: 200, totalTimeoutMs: 600 });
     expect(await fetcher.fetch(server.url('/hang'))).toMatchObject({ kind: 'failure', code: 'TIMEOUT', message: expect.stringContaining('readTimeoutMs') });
-    expect(await fetcher.fetch(server.url('/drip'))).toMatchObject({ kind: 'failure', code: 'TIMEOUT', message: expect.stringContaining('totalTimeoutMs') });
+    expect(await fetcher.fetch(server.url('/drip'))).toMatchObject({ kind: 'failure', code: 'TRUNCATED', message: expect.stringContaining('--total-timeout / totalTimeoutMs') });
   });
 
   it('follows redirects and records the chain', async () => {
@@ -233,6 +233,18 @@ describe('Fetcher', () => {
     const port = new URL(server.origin).port;
     const hop = await setup({ '/jump': respond(302, { Location: `http://127.0.0.2:${port}/story` }) }, { allowPrivate: false, allowedRanges: ['127.0.0.1/32'] });
     expect(await hop.fetcher.fetch(hop.server.url('/jump'))).toMatchObject({ kind: 'failure', code: 'PRIVATE_ADDRESS', url: `http://127.0.0.2:${port}/story`, redirects: [hop.server.url('/jump')] });
+  });
+
+  it('refuses the loopback address by every spelling: decimal, hex, octal, short, IPv6, IPv4-mapped, a name', async () => {
+    const { server } = await setup({ '/story': html(PAGE) });
+    const strict = new Fetcher({ ...LOCAL, allowPrivate: false });
+    open.fetchers.push(strict);
+    const port = new URL(server.origin).port;
+    const spellings = ['2130706433', '0x7f000001', '0x7f.0.0.1', '0177.0.0.1', '127.1', '127.000.000.001', '[::1]', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]', 'localhost', 'LOCALHOST'];
+    for (const host of spellings) {
+      expect(failureCode(await strict.fetch(`http://${host}:${port}/story`)), host).toBe('PRIVATE_ADDRESS');
+    }
+    expect(server.hits('/story')).toBe(0);
   });
 
   it('keeps to the per-host concurrency limit', async () => {

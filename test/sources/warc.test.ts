@@ -178,6 +178,21 @@ describe('readWarc', () => {
     const items = await collect(readWarc('/nonexistent/parley/archive.warc.gz'));
     expect(items).toEqual([expect.objectContaining({ kind: 'failure', code: 'NOT_FOUND', scope: 'source', stage: 'open' })]);
   });
+
+  it('ends with a source failure (NOT_WARC) when not one record could be read: random bytes, gzipped noise, an empty file', async () => {
+    const noise = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 251));
+    for (const [name, bytes] of [['random.warc.gz', noise], ['noise.warc.gz', gzipSync(noise)], ['empty.warc', Buffer.alloc(0)]] as const) {
+      const { items } = await readArchive(bytes, name);
+      const last = items[items.length - 1]!;
+      expect(last, name).toMatchObject({ kind: 'failure', code: 'NOT_WARC', scope: 'source', message: expect.stringContaining('No WARC record could be read') });
+      expect(items.slice(0, -1).every((item) => item.kind === 'failure' && item.scope === 'item'), name).toBe(true);
+    }
+    // One readable record is enough: the damage is then the records', not the archive's.
+    const garbled = warcRecord(requestFor('https://harbour.example/a'));
+    garbled.write('WXRC', 0, 'latin1');
+    const { items } = await readArchive(Buffer.concat([garbled, warcRecord(requestFor('https://harbour.example/b'))]), 'mixed.warc');
+    expect(items.map((item) => (item.kind === 'failure' ? item.code : item.kind))).toEqual(['BAD_WARC_RECORD', 'skipped']);
+  });
 });
 
 describe('gzipMembers and RecordFramer', () => {

@@ -89,6 +89,20 @@ describe('a user taxonomy file', () => {
     expect(runPipeline(buildPipeline(stages.map((s) => step(s))), doc, { themes: user }).layers.themes?.map((a) => a.data.theme)).toEqual(['SPACE']);
   });
 
+  it('reads a YAML file (.yaml, .yml) like its JSON twin, and reports its problems at the YAML lines', () => {
+    const yaml = ['# my newsroom themes', 'name: newsroom', 'version: "3"', 'mode: replace', 'themes:', '  - code: SPACE', '    label: Space', '    terms:', '      - n:satellite', '      - pattern: space n:station', '        weight: 2', '      - pattern: v:launch', '        context: [n:rocket, orbit*]', '    exclude: [launch n:party]', ''].join('\n');
+    const json = { name: 'newsroom', version: '3', mode: 'replace', themes: [{ code: 'SPACE', label: 'Space', terms: ['n:satellite', { pattern: 'space n:station', weight: 2 }, { pattern: 'v:launch', context: ['n:rocket', 'orbit*'] }], exclude: ['launch n:party'] }] };
+    const fromYaml = loadTaxonomy(tempFile('space.yaml', yaml));
+    expect(fromYaml).toEqual(loadTaxonomy(tempFile('space.json', JSON.stringify(json))));
+    expect(loadTaxonomy(tempFile('space.yml', yaml)).fingerprint).toBe(fromYaml.fingerprint);
+    const bad = ['themes:', '  - code: ok_lower', '    terms: [a]', '  - code: B', '    terms:', '      - pattern: x', '        weight: -1', ''].join('\n');
+    const message = errorOf(() => loadTaxonomy(tempFile('bad.yaml', bad), { mode: 'replace' })).message;
+    expect(message).toMatch(/bad\.yaml:2:\d+: themes\[0\]\.code must be an upper-case code/);
+    expect(message).toMatch(/bad\.yaml:7:\d+: themes\[1\]\.terms\[0\]\.weight must be a number above 0/);
+    expect(errorOf(() => loadTaxonomy(tempFile('broken.yml', 'themes:\n  - code: [X\n'))).message).toMatch(/broken\.yml:\d+:\d+: not valid YAML/);
+    expect(errorOf(() => loadTaxonomy(tempFile('alias.yaml', 'themes:\n  - &t {code: X, terms: [a]}\n  - *t\n'))).message).toMatch(/aliases .* are not allowed/);
+  });
+
   it('reports invalid JSON with its line and column', () => {
     const error = errorOf(() => loadTaxonomy(tempFile('bad.json', '{\n  "themes": [\n    {"code": "X" "terms": []}\n  ]\n}'), { mode: 'replace' }));
     expect(error.code).toBe('E_INPUT');

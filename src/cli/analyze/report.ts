@@ -62,8 +62,9 @@ export function buildReport(doc: Document, source: string): AnalyzeReport {
 }
 
 export const ANALYZE_FORMATS = {
-  json: 'the whole analysis as JSON: {source, article, counts, layers: {name: [{start, end, text, ...}]}, entities, stages, messages}',
-  text: 'a readable report: the article\'s metadata, the entities with their codes and mentions, then every other layer',
+  json: 'one page\'s analysis as JSON: {source, article, counts, layers: {name: [{start, end, text, ...}]}, entities, stages, messages}',
+  jsonl: 'one JSON line per page, in input order: the same object, or {source, error: {code, message}} for a page that failed',
+  text: 'a readable report per page: the article\'s metadata, the entities with their codes and mentions, then every other layer',
 } as const;
 export type AnalyzeFormat = keyof typeof ANALYZE_FORMATS;
 
@@ -76,6 +77,7 @@ function describeData(item: Record<string, unknown>): string {
 
 export function renderReport(report: AnalyzeReport, format: AnalyzeFormat): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'jsonl') return `${JSON.stringify(report)}\n`;
   const a = report.article;
   const lines: string[] = [`${String(a.title ?? '(no title)')}`, `  source:    ${report.source}`];
   for (const key of ['published', 'modified', 'url', 'canonicalUrl', 'siteName', 'language'] as const) if (a[key]) lines.push(`  ${`${key}:`.padEnd(10)} ${String(a[key])}`);

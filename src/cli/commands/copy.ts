@@ -19,7 +19,8 @@ Examples:
   $ parley copy --from postgres://parley@db.example/news --to backup.db     and back (a file for a laptop)
 
 Everything is copied: runs, pages with their outcomes and failure reasons, articles with their analysis
-layers and raw HTML, duplicate pages and duplicate groups. Stopped (Ctrl-C) or broken off, the same
+layers and raw HTML, duplicate pages and duplicate groups, revisions (the earlier texts of articles whose
+page changed) and the settings the archive remembers (its --themes taxonomy). Stopped (Ctrl-C) or broken off, the same
 command goes on where it stopped: pages already in the target are skipped. The counts of both archives
 are compared at the end.
 

@@ -12,6 +12,7 @@ import { storedArticleToJSON } from '../query/stored-json.js';
 import { eventFeature, focusFeatures, GEOJSON_END, GEOJSON_START } from '../query/geojson.js';
 import type { Store } from '../../store/store.js';
 import type { CliCommand, CliContext } from './command.js';
+import { helpList } from '../help-list.js';
 
 const FORMATS = {
   jsonl: 'one JSON object per line: id, every extracted field with its provenance, site, firstSeen, duplicate',
@@ -35,7 +36,7 @@ interface ExportFlags extends FilterFlags {
 
 const HELP = `
 Formats:
-${Object.entries(FORMATS).map(([name, description]) => `  ${name.padEnd(7)}${description}`).join('\n')}
+${helpList(FORMATS)}
 
 gdelt-events writes one line per event (one event in one article), in date order, with the columns of
 the GDELT Event Codebook V2.0 in order; with --grouped, one line per event record (the reports of one

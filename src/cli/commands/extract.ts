@@ -7,9 +7,13 @@ import { runExtract, type ExtractRun } from '../extract/batch.js';
 import { FORMAT_NAMES, FORMATS, STREAMABLE_FORMATS, type Format } from '../extract/formats.js';
 import { pageStem, STDIN_ARGUMENT } from '../io/inputs.js';
 import { formatByteSize, formatDuration, parseByteSize, parseDuration, parseHttpUrl, parsePositiveInteger } from '../values.js';
+import { fetchOptions, fetchSettings, type FetchFlags } from '../fetch-flags.js';
+import { isPageCollection, isUrl } from '../io/remote.js';
+import { structureLimits, structureOptions, type StructureFlags } from '../structure-limits.js';
 import type { CliCommand } from './command.js';
+import { helpList } from '../help-list.js';
 
-interface ExtractFlags {
+interface ExtractFlags extends StructureFlags, FetchFlags {
   readonly format?: Format;
   readonly url?: string;
   readonly output?: string;
@@ -22,10 +26,11 @@ interface ExtractFlags {
 
 const DESCRIPTION = [
   'Turn news pages into clean articles: the body without page chrome, the captions apart, and the metadata (title, authors, dates, language, site, ...) with where each value came from.',
-  'Inputs are HTML files (read whatever their name; gzip is decompressed), directories (searched recursively for .html, .htm, .xhtml and .html.gz files, in name order) or - for standard input.',
+  'Inputs are HTML files (read whatever their name; gzip is decompressed), directories (searched recursively for .html, .htm, .xhtml and .html.gz files, in name order), - for standard input, and what is fetched: http(s) URLs, lists of URLs (.txt, .urls: one a line) and feeds and sitemaps saved as files (.xml, .rss, .atom) or given as URLs, whose entries are fetched.',
+  'Fetching is as safe as in "parley ingest": robots.txt is obeyed, one site is not hammered (--delay), private and loopback addresses are refused (--allow-private for an intranet), and a page over --max-bytes, cut short, or slower than --total-timeout fails with its reason instead of being extracted.',
 ].join('\n\n');
 
-const FORMAT_HELP = FORMAT_NAMES.map((name) => `  ${name.padEnd(9)}${FORMATS[name].description}`).join('\n');
+const FORMAT_HELP = helpList(FORMAT_NAMES.map((name) => [name, FORMATS[name].description] as const));
 
 const EXAMPLES = `
 Formats:
@@ -40,6 +45,9 @@ Examples:
   $ parley extract archive/ > articles.jsonl       every page under archive/, one JSON line each
   $ parley extract --format html --output clean/ archive/   one clean HTML file per page
   $ parley extract --max-bytes 50MB --timeout 30s big-page.html.gz
+  $ parley extract https://example.com/news/story   fetch a page and extract it
+  $ parley extract urls.txt > articles.jsonl        every URL of a list, one JSON line each
+  $ parley extract https://example.com/sitemap.xml --format jsonl
 
 Exit status: 0 every page extracted; 1 some pages failed (the others are still written, failures are
 reported on stderr and, in jsonl, as {"source", "error": {"code", "message"}} lines); 2 usage error.`;
@@ -47,11 +55,11 @@ reported on stderr and, in jsonl, as {"source", "error": {"code", "message"}} li
 export const extractCommand: CliCommand = {
   name: 'extract',
   register(program, context) {
-    program
+    const command = program
       .command('extract')
       .summary('turn news pages into clean articles (JSON, Markdown, text or HTML)')
       .description(DESCRIPTION)
-      .argument('<input...>', 'HTML files, directories, or - for standard input')
+      .argument('<input...>', 'HTML files, directories, - for standard input, http(s) URLs, URL lists, feeds and sitemaps')
       .addOption(new Option('-f, --format <format>', 'output format (see Formats below)').choices(FORMAT_NAMES))
       .addOption(new Option('--url <url>', 'the page\'s address, for one input: resolves links, images, dates in the URL').argParser(parseHttpUrl))
       .addOption(new Option('-o, --output <dir>', 'write one file per page into DIR (mirroring directory inputs) instead of stdout'))
@@ -66,16 +74,20 @@ export const extractCommand: CliCommand = {
           .argParser(parseDuration)
           .default(DEFAULT_LIMITS.timeoutMs, formatDuration(DEFAULT_LIMITS.timeoutMs)),
       )
+      .addOption(structureOptions()[0]!)
+      .addOption(structureOptions()[1]!)
       .addOption(
         new Option('-j, --jobs <n>', 'pages extracted in parallel (worker threads)')
           .argParser(parsePositiveInteger)
           .default(availableParallelism(), 'the number of CPU cores'),
       )
-      .addOption(new Option('-q, --quiet', 'no progress bar, failure lines or summary on stderr (the exit status still tells)'))
+      .addOption(new Option('-q, --quiet', 'no progress bar, failure lines or summary on stderr (the exit status still tells)'));
+    for (const option of fetchOptions()) command.addOption(option);
+    command
       .showHelpAfterError('(run "parley extract --help" for the options and examples)')
       .addHelpText('after', EXAMPLES)
-      .action(async (inputs: string[], flags: ExtractFlags, command: Command) => {
-        const run = resolveRun(inputs, flags, command);
+      .action(async (inputs: string[], flags: ExtractFlags, self: Command) => {
+        const run = resolveRun(inputs, flags, self);
         const { stdin, stderr } = context.streams;
         if (inputs.includes(STDIN_ARGUMENT) && (stdin as { isTTY?: boolean }).isTTY && !run.quiet) {
           stderr.write('parley extract: reading a page from standard input (paste it, then press Ctrl-D; or pipe a file in).\n');
@@ -89,10 +101,11 @@ export const extractCommand: CliCommand = {
 function resolveRun(inputs: readonly string[], flags: ExtractFlags, command: Command): ExtractRun {
   const fail = (message: string): never => command.error(`error: ${message}`, { exitCode: 2, code: 'parley.usage' });
   if (inputs.filter((input) => input === STDIN_ARGUMENT).length > 1) fail('- (standard input) can be given only once.');
-  const directories = inputs.map(isDirectory);
+  // A directory, a URL list or a feed may hold many pages; one URL is one page.
+  const directories = inputs.map((input) => isDirectory(input) || isPageCollection(input) || (isUrl(input) && flags.format === 'jsonl'));
   const single = inputs.length === 1 && !directories[0];
-  if (flags.url !== undefined && !single) {
-    fail('--url is the address of one page, so it takes exactly one file or -. Run one command per page, or leave --url out.');
+  if (flags.url !== undefined && (!single || isUrl(inputs[0]!))) {
+    fail('--url is the address of one page read from a file or -, so it takes exactly one of those (a URL input is its own address). Run one command per page, or leave --url out.');
   }
   const outputDir = flags.output ?? null;
   const format = flags.format ?? (single || outputDir !== null ? 'json' : 'jsonl');
@@ -114,8 +127,10 @@ function resolveRun(inputs: readonly string[], flags: ExtractFlags, command: Com
     captions: flags.captions,
     maxBytes: flags.maxBytes,
     timeoutMs: flags.timeout,
+    structure: structureLimits(flags),
     jobs: flags.jobs,
     quiet: flags.quiet ?? false,
+    remote: { fetch: fetchSettings(flags), maxPageBytes: flags.maxBytes },
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ingestReport, summaryLines, type ItemEvent } from '../../app/index.js';
+import { ingestReport, summaryLines, type IngestSettings, type ItemEvent } from '../../app/index.js';
 import { isParleyError } from '../../pipeline/errors.js';
 import { planShares } from '../../queue/plan.js';
 import { IngestQueue, type IngestJobData } from '../../queue/queue.js';
@@ -7,7 +7,7 @@ import { runWorker, type WorkerResult } from '../../queue/worker.js';
 import { isStoreError } from '../../store/errors.js';
 import type { ArchiveStore } from '../../store/open-store.js';
 import type { CliContext } from './command.js';
-import { EXIT_INTERRUPTED, exitStatus, MAX_FAILURE_LINES, settingsFrom, type IngestFlags } from './ingest.js';
+import { EXIT_INTERRUPTED, exitStatus, MAX_FAILURE_LINES, type IngestFlags } from './ingest.js';
 
 /**
  * `parley ingest --db postgres://...`: the inputs are cut into shares (queue/plan.ts) and put on the
@@ -15,7 +15,7 @@ import { EXIT_INTERRUPTED, exitStatus, MAX_FAILURE_LINES, settingsFrom, type Ing
  * works on the queue until it is empty, as a `parley worker --exit-when-idle` would, with the same
  * summary as an SQLite ingest.
  */
-export async function ingestThroughQueue(sources: readonly string[], flags: IngestFlags, context: CliContext, target: { store: ArchiveStore; location: string; database: string }): Promise<number> {
+export async function ingestThroughQueue(sources: readonly string[], flags: IngestFlags, settings: Partial<IngestSettings>, context: CliContext, target: { store: ArchiveStore; location: string; database: string }): Promise<number> {
   const { stdout, stderr } = context.streams;
   const say = (line: string): void => void (flags.quiet ? undefined : stderr.write(`${line}\n`));
   let queue: IngestQueue;
@@ -36,7 +36,7 @@ export async function ingestThroughQueue(sources: readonly string[], flags: Inge
   process.on('SIGINT', interrupt);
   try {
     // The settings that shape what is stored travel with each job; threads and heap are each worker's own.
-    const { jobs: _jobs, workerHeapMb: _heap, ...shaping } = settingsFrom(flags);
+    const { jobs: _jobs, workerHeapMb: _heap, ...shaping } = settings;
     const ingestId = randomUUID();
     const jobs = async function* (): AsyncGenerator<IngestJobData> {
       for await (const share of planShares(sources, { warcShareBytes: flags.shareSize, pagesPerShare: flags.shareItems, urlsPerShare: flags.shareItems })) yield { share, settings: shaping, urlsPerShare: flags.shareItems, ingest: ingestId };

@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { archiveTaxonomy } from '../../app/archive-taxonomy.js';
 import { DEFAULT_INGEST_SETTINGS, ingest, IngestAborted, ingestReport, plannedItems, summaryLines, type IngestResult, type IngestSettings, type ItemEvent } from '../../app/index.js';
 import { DEFAULT_LIMITS } from '../../extract/limits.js';
 import { isParleyError } from '../../pipeline/errors.js';
-import { DEFAULT_FETCH_OPTIONS, DEFAULT_SOURCE_OPTIONS, resolveFetchOptions } from '../../sources/index.js';
+import { DEFAULT_FETCH_OPTIONS, DEFAULT_SOURCE_OPTIONS } from '../../sources/index.js';
 import { isStoreError } from '../../store/errors.js';
 import { databaseOption, openArchiveForWriting } from '../database.js';
 import { resolveDatabasePath } from '../../store/location.js';
@@ -13,6 +14,8 @@ import { DEFAULT_PLAN_OPTIONS } from '../../queue/plan.js';
 import { DEFAULT_QUEUE_OPTIONS } from '../../queue/queue.js';
 import { ProgressBar } from '../ui/progress.js';
 import { formatByteSize, formatDuration, parseByteSize, parseDuration, parsePositiveInteger } from '../values.js';
+import { structureOptions, type StructureFlags } from '../structure-limits.js';
+import { fetchOptions, fetchSettings, type FetchFlags } from '../fetch-flags.js';
 import type { CliCommand, CliContext } from './command.js';
 
 /** Below this a worker cannot hold the language detector and the analysis models, so every page would fail. */
@@ -24,20 +27,24 @@ function parseWorkerHeap(value: string): number {
   return mb;
 }
 
-export interface IngestFlags {
+export interface IngestFlags extends StructureFlags, FetchFlags {
   readonly db?: string;
   readonly raw: boolean;
-  readonly allowPrivate?: boolean;
-  readonly userAgent?: string;
   readonly concurrency: number;
   readonly jobs: number;
   readonly workerHeap: number;
   readonly maxBytes: number;
   readonly timeout?: number;
-  readonly delay: number;
+  readonly extractTimeout: number;
+  readonly maxFeedBytes: number;
+  readonly maxFeedEntries: number;
+  readonly maxSitemapDepth: number;
+  readonly maxRedirects: number;
   readonly quiet?: boolean;
   readonly json?: boolean;
   readonly strict?: boolean;
+  readonly refresh?: boolean;
+  readonly builtinThemes?: boolean;
   /** False with --no-analysis. */
   readonly analysis: boolean;
   readonly stages?: readonly string[];
@@ -53,8 +60,6 @@ export interface IngestFlags {
 export const MAX_FAILURE_LINES = 20;
 /** The exit status of a run stopped with Ctrl-C (128 + SIGINT), as shells report it. */
 export const EXIT_INTERRUPTED = 130;
-/** A whole fetch may take this many times --timeout (a server that drips bytes forever stops there). */
-const TOTAL_TIMEOUT_FACTOR = 4;
 
 const DESCRIPTION = [
   'Take news pages into the archive: each page is extracted, filed under its canonical URL, checked against what is stored (the same article again, or a copy of one: a reprint, a small edit) and committed with its outcome.',
@@ -69,6 +74,8 @@ Examples:
   $ parley ingest --db news.db crawl.warc.gz      a web archive, streamed
   $ parley ingest urls.txt https://example.com/feed.xml
   $ parley ingest --json --quiet pages/ | jq .stored
+  $ parley ingest --refresh                       fetch every stored article's URL again: changed pages become revisions
+  $ parley ingest --refresh https://example.com/live-blog
   $ parley ingest --db postgres://parley@db/news crawl.warc.gz          queue it and work on it here
   $ parley ingest --db postgres://parley@db/news --enqueue crawl.warc.gz   queue it for "parley worker"s
 
@@ -77,41 +84,62 @@ The summary counts every page seen by this run: seen = stored + duplicates + rej
 fetched or extracted (the reason is kept; the next run tries them again). Pages committed by an earlier
 run are "resumed", not done again.
 
-Exit status: 0 the sources were read (even if some pages failed); 1 a source could not be read at all,
-the database failed, or --strict and a page failed; 2 usage error; 130 stopped with Ctrl-C.`;
+A page whose article is stored (same canonical URL) but whose text changed is a revision: the newest
+text becomes the article and the earlier one is kept ("parley show --revisions ID"; counted among the
+duplicates as "revision"). A URL an earlier run took is not fetched again unless --refresh asks: then it
+is fetched with the stored ETag and Last-Modified, so an unchanged page answers 304 (not-modified) and
+costs no download.
+
+Time limits of a fetch: --timeout is the longest silence (connecting, or between two bytes of an
+answer); --total-timeout bounds the whole fetch of one page, so a server that trickles a byte a second
+is stopped there. A page cut off by either limit, by a reset connection or before its announced length
+fails as TRUNCATED: a partial page is never stored as an article. Every limit message names the flag
+that raises it.
+
+Exit status: 0 the sources were read (even if some pages failed); 1 a source could not be read at all
+(a missing file, a feed that does not parse, an archive with not one readable record), every page
+failed, the database failed, or --strict and a page failed; 2 usage error; 130 stopped with Ctrl-C.`;
 
 export const ingestCommand: CliCommand = {
   name: 'ingest',
   register(program, context) {
-    program
+    const command = program
       .command('ingest')
       .summary('take pages, archives, URL lists, feeds and sites into the archive, one copy of each article')
       .description(DESCRIPTION)
-      .argument('<source...>', 'files, directories, globs, WARC archives, URL lists, feeds, or http(s) URLs')
+      .argument('[source...]', 'files, directories, globs, WARC archives, URL lists, feeds, or http(s) URLs (none with --refresh: every stored article\'s URL)')
       .addOption(databaseOption())
-      .addOption(new Option('--no-raw', 'do not keep the raw HTML of each page (the database is smaller)'))
-      .addOption(new Option('--allow-private', 'fetch from private, loopback and link-local addresses (intranets, tests)'))
-      .addOption(new Option('--user-agent <ua>', 'the User-Agent sent with every request (and matched against robots.txt)').argParser(parseUserAgent))
+      .addOption(new Option('--no-raw', 'do not keep the raw HTML of each page (the database is smaller)'));
+    // --allow-private, --user-agent, --delay, --total-timeout: as every command that fetches has them.
+    for (const option of fetchOptions()) command.addOption(option);
+    command
       .addOption(new Option('--concurrency <n>', 'fetches in flight at once, across sites').argParser(parsePositiveInteger).default(DEFAULT_SOURCE_OPTIONS.concurrency))
       .addOption(new Option('-j, --jobs <n>', 'pages extracted in parallel (worker threads)').argParser(parsePositiveInteger).default(availableParallelism(), 'the number of CPU cores'))
       .addOption(
         new Option('--max-bytes <size>', 'largest page read, fetched or extracted (e.g. 5MB)').argParser(parseByteSize).default(DEFAULT_LIMITS.maxBytes, formatByteSize(DEFAULT_LIMITS.maxBytes)),
       )
       .addOption(
-        new Option('--timeout <duration>', `longest wait for one page: a silent server, and extraction (default: ${formatDuration(DEFAULT_FETCH_OPTIONS.readTimeoutMs)} for servers, ${formatDuration(DEFAULT_LIMITS.timeoutMs)} for extraction)`).argParser(parseDuration),
+        new Option('--timeout <duration>', `longest silence from a server: connecting, and between two bytes of its answer (default: ${formatDuration(DEFAULT_FETCH_OPTIONS.connectTimeoutMs)} to connect, ${formatDuration(DEFAULT_FETCH_OPTIONS.readTimeoutMs)} between bytes)`).argParser(
+          parseDuration,
+        ),
       )
+      .addOption(new Option('--extract-timeout <duration>', 'longest extraction of one page').argParser(parseDuration).default(DEFAULT_LIMITS.timeoutMs, formatDuration(DEFAULT_LIMITS.timeoutMs)))
+      .addOption(structureOptions()[0]!)
+      .addOption(structureOptions()[1]!)
       .addOption(
-        new Option('--delay <duration>', 'least time between two requests to the same site (robots.txt may ask for more)')
-          .argParser(parseDelay)
-          .default(DEFAULT_FETCH_OPTIONS.politenessDelayMs, formatDuration(DEFAULT_FETCH_OPTIONS.politenessDelayMs)),
+        new Option('--max-feed-bytes <size>', 'largest feed or sitemap read').argParser(parseByteSize).default(DEFAULT_FETCH_OPTIONS.maxFeedBytes, formatByteSize(DEFAULT_FETCH_OPTIONS.maxFeedBytes)),
       )
+      .addOption(new Option('--max-feed-entries <n>', 'entries taken from one feed or sitemap').argParser(parsePositiveInteger).default(DEFAULT_SOURCE_OPTIONS.maxFeedEntries))
+      .addOption(new Option('--max-sitemap-depth <n>', 'sitemap indexes followed into sitemap indexes, this deep').argParser(parseCount).default(DEFAULT_SOURCE_OPTIONS.maxSitemapDepth))
+      .addOption(new Option('--max-redirects <n>', 'redirects followed for one page').argParser(parseCount).default(DEFAULT_FETCH_OPTIONS.maxRedirects))
       .addOption(new Option('--worker-heap <MB>', 'heap limit of each worker thread, in MB (a page that needs more fails with WORKER_ERROR)').argParser(parseWorkerHeap).default(DEFAULT_INGEST_SETTINGS.workerHeapMb))
       .addOption(new Option('-q, --quiet', 'no progress bar, failure lines or summary on stderr'))
       .addOption(new Option('--json', 'print the run\'s counts as one JSON object on stdout'))
       .addOption(new Option('--strict', 'exit 1 when any page failed'))
       .addOption(new Option('--no-analysis', 'extraction only: store the articles without running the analysis stages (run "parley reanalyze" later)'))
       .addOption(new Option('--stages <list>', 'run only these analysis stages (comma-separated; the stages they need are added)').argParser(parseStageList))
-      .addOption(new Option('--themes <file>', 'a theme taxonomy file extending the built-in one'))
+      .addOption(new Option('--themes <file>', 'a theme taxonomy file, JSON or YAML (.yaml, .yml), extending the built-in one (or replacing it, when it says mode: replace); the archive remembers it'))
+      .addOption(new Option('--builtin-themes', 'use the built-in theme taxonomy, and forget the one the archive remembers from an earlier --themes'))
       .addOption(new Option('--enqueue', 'PostgreSQL only: put the work on the queue in the database and return; "parley worker" processes do it'))
       .addOption(new Option('--share-size <size>', 'PostgreSQL only: bytes of a .warc.gz per queue job').argParser(parseByteSize).default(DEFAULT_PLAN_OPTIONS.warcShareBytes, formatByteSize(DEFAULT_PLAN_OPTIONS.warcShareBytes)))
       .addOption(new Option('--lease <duration>', 'PostgreSQL only: how long a worker holds a job before another may take it (a dead worker\'s job is retried then)').argParser(parseDuration).default(DEFAULT_QUEUE_OPTIONS.leaseSeconds * 1000, formatDuration(DEFAULT_QUEUE_OPTIONS.leaseSeconds * 1000)))
@@ -119,26 +147,33 @@ export const ingestCommand: CliCommand = {
       .addOption(new Option('--share-items <n>', 'PostgreSQL only: page files, lines of a URL list, or entries of a feed or sitemap, per queue job').argParser(parsePositiveInteger).default(DEFAULT_PLAN_OPTIONS.pagesPerShare))
       .showHelpAfterError('(run "parley ingest --help" for the options and examples)')
       .addHelpText('after', HELP)
-      .action(async (sources: string[], flags: IngestFlags) => context.setExitCode(await runIngest(sources, flags, context)));
+      .addOption(new Option('--refresh', 'fetch URLs again even when an earlier run took them, with conditional requests; a page whose text changed becomes a revision (without sources: every stored article\'s URL)'))
+      .action(async (sources: string[], flags: IngestFlags, self: Command) => {
+        if (sources.length === 0 && !flags.refresh) self.error("error: missing required argument 'source' (or --refresh, to fetch again the URL of every stored article)", { exitCode: 2, code: 'parley.usage' });
+        context.setExitCode(await runIngest(sources, flags, context));
+      });
   },
 };
 
 export function settingsFrom(flags: IngestFlags): Partial<IngestSettings> {
   const fetch = {
-    allowPrivate: flags.allowPrivate ?? false,
-    politenessDelayMs: flags.delay,
-    ...(flags.userAgent === undefined ? {} : { userAgent: flags.userAgent }),
-    ...(flags.timeout === undefined
-      ? {}
-      : { connectTimeoutMs: flags.timeout, readTimeoutMs: flags.timeout, totalTimeoutMs: Math.max(DEFAULT_FETCH_OPTIONS.totalTimeoutMs, TOTAL_TIMEOUT_FACTOR * flags.timeout) }),
+    ...fetchSettings(flags),
+    maxFeedBytes: flags.maxFeedBytes,
+    maxRedirects: flags.maxRedirects,
+    ...(flags.timeout === undefined ? {} : { connectTimeoutMs: flags.timeout, readTimeoutMs: flags.timeout }),
   };
   return {
     keepRaw: flags.raw,
+    refresh: flags.refresh ?? false,
     jobs: flags.jobs,
     concurrency: flags.concurrency,
     maxPageBytes: flags.maxBytes,
     workerHeapMb: flags.workerHeap,
-    ...(flags.timeout === undefined ? {} : { extractTimeoutMs: flags.timeout }),
+    extractTimeoutMs: flags.extractTimeout,
+    maxElements: flags.maxElements,
+    maxNesting: flags.maxNesting,
+    maxFeedEntries: flags.maxFeedEntries,
+    maxSitemapDepth: flags.maxSitemapDepth,
     fetch,
     analysis: flags.analysis === false ? null : { stages: flags.stages ?? null, themesFile: flags.themes ?? null },
   };
@@ -158,13 +193,32 @@ async function runIngest(sources: readonly string[], flags: IngestFlags, context
     stderr.write('parley ingest: --enqueue needs a PostgreSQL database (--db postgres://...): the queue is kept there, for "parley worker" processes to share.\n');
     return 2;
   }
+  if (flags.enqueue && flags.refresh) {
+    stderr.write('parley ingest: --refresh runs in this process, not on the queue: leave out --enqueue.\n');
+    return 2;
+  }
   const opened = await openArchiveForWriting(flags.db, { sqliteCacheKiB: INGEST_CACHE_KIB });
   if (!opened.ok) {
     stderr.write(`parley ingest: ${opened.message}\n`);
     return 1;
   }
   const { store, path: database } = opened;
-  if (isPostgresUrl(location)) return ingestThroughQueue(sources, flags, context, { store, location, database });
+  let settings = settingsFrom(flags);
+  if (settings.analysis) {
+    try {
+      const taxonomy = await archiveTaxonomy(store, flags.themes ?? null, flags.builtinThemes ?? false);
+      if (taxonomy.note && !flags.quiet) stderr.write(`parley ingest: themes: ${taxonomy.note}\n`);
+      settings = { ...settings, analysis: { ...settings.analysis, themesFile: null, themesText: taxonomy.themes } };
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      if (!isParleyError(error)) throw error;
+      stderr.write(`parley ingest: ${error.message} [${error.code}]\n`);
+      return error.code === 'E_USAGE' ? 2 : 1;
+    }
+  }
+  // A refresh files its pages under keys of its own run (app/refresh.ts), which a queue job retried by
+  // another worker would not share: it runs in this process, whatever the database.
+  if (isPostgresUrl(location) && !flags.refresh) return ingestThroughQueue(sources, flags, settings, context, { store, location, database });
   const progress = stderr.isTTY && !flags.quiet ? new ProgressBar(stderr, 'ingesting', { eta: true }) : null;
   const say = (line: string): void => {
     if (flags.quiet) return;
@@ -191,7 +245,7 @@ async function runIngest(sources: readonly string[], flags: IngestFlags, context
 
   let result: IngestResult;
   try {
-    result = await ingest({ sources, store, settings: settingsFrom(flags), signal: stop.signal, onItem });
+    result = await ingest({ sources, store, settings, signal: stop.signal, onItem });
   } catch (error) {
     progress?.finish();
     if (error instanceof IngestAborted) {
@@ -221,7 +275,12 @@ export function exitStatus(result: IngestResult, flags: IngestFlags, say: (line:
     say(`parley ingest: ${result.counts.unreadableSources === 1 ? 'a source' : `${result.counts.unreadableSources} sources`} could not be read at all: ${names}.`);
     return 1;
   }
-  if (flags.strict && result.counts.failed > 0) return 1;
+  const { failed, stored, duplicate, notArticle, resumed } = result.counts;
+  if (failed > 0 && stored + duplicate + notArticle + resumed === 0) {
+    say(`parley ingest: every page failed (${failed}); nothing was taken in. The reasons are above and in "parley stats".`);
+    return 1;
+  }
+  if (flags.strict && failed > 0) return 1;
   return 0;
 }
 
@@ -232,19 +291,7 @@ export function parseStageList(value: string): string[] {
   return names;
 }
 
-function parseUserAgent(value: string): string {
-  try {
-    return resolveFetchOptions({ userAgent: value }).userAgent;
-  } catch (error) {
-    throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
-  }
-}
-
+/** A whole number that may be 0 (no redirects followed, no nested sitemap indexes, no retries). */
 function parseCount(value: string): number {
-  return /^\s*0\s*$/.test(value) ? 0 : parsePositiveInteger(value);
-}
-
-/** Like a duration, but 0 is allowed: no delay between requests to one site. */
-function parseDelay(value: string): number {
-  return /^\s*0+(?:\.0+)?\s*(?:ms|s)?\s*$/i.test(value) ? 0 : parseDuration(value);
+  return /^\s*0+\s*$/.test(value) ? 0 : parsePositiveInteger(value);
 }

@@ -12,6 +12,7 @@ import { tagConllStream } from '../ner/conll-stream.js';
 import { renderTextResult, tagText, TEXT_FORMATS, type TextFormat } from '../ner/text.js';
 import { formatByteSize, parseByteSize, parsePositiveInteger } from '../values.js';
 import type { CliCommand, CliContext } from './command.js';
+import { helpList } from '../help-list.js';
 
 interface NerFlags {
   readonly conll?: boolean;
@@ -30,7 +31,7 @@ const DESCRIPTION = [
   'A plain text file (UTF-8) gives its entities with their offsets into the text exactly as read (JavaScript string offsets: text.slice(start, end) is the entity). With --conll, the input is in CoNLL-2003 format and every line comes back with the predicted IOB2 tag as one more column.',
 ].join('\n\n');
 
-const FORMAT_HELP = Object.entries(TEXT_FORMATS).map(([name, description]) => `  ${name.padEnd(6)}${description}`).join('\n');
+const FORMAT_HELP = helpList(TEXT_FORMATS);
 
 const EXAMPLES = `
 Formats (plain text input):

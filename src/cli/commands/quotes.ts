@@ -13,6 +13,7 @@ import { quotesPipeline, quotesResources } from '../quotes/pipeline.js';
 import { QUOTE_FORMATS, renderJson, renderJsonLine, renderTable, type QuoteFormat } from '../quotes/render.js';
 import { formatByteSize, parseByteSize } from '../values.js';
 import type { CliCommand, CliContext } from './command.js';
+import { helpList } from '../help-list.js';
 
 interface QuotesFlags extends FilterFlags {
   readonly format?: QuoteFormat | 'csv';
@@ -31,7 +32,7 @@ const DESCRIPTION = [
   'A .txt file (or any name but .html/.htm) is read as UTF-8 text exactly as it is: offsets are JavaScript string offsets into it (text.slice(start, end) is the quote). An .html/.htm page is extracted first; offsets are then into the extracted article text.',
 ].join('\n\n');
 
-const FORMAT_HELP = Object.entries(QUOTE_FORMATS).map(([name, description]) => `  ${name.padEnd(6)}${description}`).join('\n');
+const FORMAT_HELP = helpList(QUOTE_FORMATS);
 
 const EXAMPLES = `
 Formats:

@@ -11,12 +11,15 @@ import { databaseOption, openArchiveForReading, openArchiveForWriting } from '..
 import { ProgressBar } from '../ui/progress.js';
 import type { CliCommand, CliContext } from './command.js';
 import { parseStageList } from './ingest.js';
+import { archiveTaxonomy } from '../../app/archive-taxonomy.js';
+import type { UserTaxonomyText } from '../../resources/themes.js';
 
 interface ReanalyzeFlags {
   readonly db?: string;
   readonly stages?: readonly string[];
   readonly all?: boolean;
   readonly themes?: string;
+  readonly builtinThemes?: boolean;
   readonly quiet?: boolean;
   readonly json?: boolean;
   readonly jobs: number;
@@ -33,7 +36,11 @@ archive keeps each article's old or new layers, and the same command run again g
 
 Examples:
   $ parley reanalyze                         redo what the current stages would compute differently
-  $ parley reanalyze --themes my-themes.yaml  re-apply a custom theme taxonomy
+  $ parley reanalyze --themes my-themes.yaml  re-apply a custom theme taxonomy (the archive remembers it)
+  $ parley reanalyze --builtin-themes         back to the built-in taxonomy
+
+A taxonomy given with --themes (to reanalyze or ingest) is remembered by the archive, its text not its
+path: later runs without --themes use it too, and say so; --builtin-themes forgets it.
   $ parley reanalyze --stages events --all    recompute every article (events were improved)
 
 Exit status: 0 done (even if a stage failed on some articles: recorded, retried next time); 1 the
@@ -49,7 +56,8 @@ export const reanalyzeCommand: CliCommand = {
       .addOption(databaseOption())
       .addOption(new Option('--stages <list>', 'compare only these stages (comma-separated names)').argParser(parseStageList))
       .addOption(new Option('--all', 'reanalyze every article, stale or not'))
-      .addOption(new Option('--themes <file>', 'a theme taxonomy file extending the built-in one'))
+      .addOption(new Option('--themes <file>', 'a theme taxonomy file, JSON or YAML (.yaml, .yml), extending the built-in one (or replacing it, when it says mode: replace); the archive remembers it'))
+      .addOption(new Option('--builtin-themes', 'use the built-in theme taxonomy, and forget the one the archive remembers from an earlier --themes'))
       .addOption(new Option('-j, --jobs <n>', 'articles analyzed in parallel (worker threads)').argParser(parsePositiveInteger).default(availableParallelism(), 'the number of CPU cores'))
       .addOption(new Option('-q, --quiet', 'no progress or summary on stderr'))
       .addOption(new Option('--json', 'print the counts as one JSON object on stdout'))
@@ -73,6 +81,17 @@ async function runReanalyze(flags: ReanalyzeFlags, context: CliContext): Promise
     return 1;
   }
   const { store, path: database } = opened;
+  let themes: UserTaxonomyText | null;
+  try {
+    const taxonomy = await archiveTaxonomy(store, flags.themes ?? null, flags.builtinThemes ?? false);
+    themes = taxonomy.themes;
+    if (taxonomy.note && !flags.quiet) stderr.write(`parley reanalyze: themes: ${taxonomy.note}\n`);
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    if (!isParleyError(error)) throw error;
+    stderr.write(`parley reanalyze: ${error.message} [${error.code}]\n`);
+    return error.code === 'E_USAGE' ? 2 : 1;
+  }
   const progress = stderr.isTTY && !flags.quiet ? new ProgressBar(stderr, 'reanalyzing', { eta: false }) : null;
   const stop = new AbortController();
   const interrupt = (): void => {
@@ -84,7 +103,7 @@ async function runReanalyze(flags: ReanalyzeFlags, context: CliContext): Promise
   try {
     result = await reanalyze({
       store,
-      settings: { themesFile: flags.themes ?? null },
+      settings: { themesText: themes },
       checkStages: flags.stages ?? null,
       all: flags.all === true,
       jobs: flags.jobs,

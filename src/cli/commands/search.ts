@@ -94,7 +94,7 @@ async function runSearch(query: string, flags: SearchFlags, context: CliContext)
     const { text, filter } = querySelection(query, { ...toFilter(flags), actor: flags.actor, theme: flags.theme });
     ranked = text !== null;
     page = text
-      ? await opened.store.search({ text, ...filter, limit: flags.limit, cursor: flags.cursor ?? null })
+      ? await opened.store.search({ text, ...filter, limit: flags.limit, cursor: flags.cursor ?? null, withTotal: true })
       : await newestAsHits(opened.store, { ...filter, limit: flags.limit, cursor: flags.cursor ?? null });
   } catch (error) {
     return reportStoreError(error, 'search', stderr, query);
@@ -108,6 +108,7 @@ async function runSearch(query: string, flags: SearchFlags, context: CliContext)
     const json = (hit: SearchHit): Record<string, unknown> => ({ ...hitToJSON(hit), score: ranked ? hit.score : null });
     const text = flags.format === 'json' ? `${JSON.stringify(page.hits.map(json), null, 2)}\n` : page.hits.map((hit) => `${JSON.stringify(json(hit))}\n`).join('');
     await output.write(text);
+    if (page.total !== undefined) stderr.write(`parley search: ${matchCount(page)}\n`);
     if (page.nextCursor) stderr.write(`parley search: more results: add --cursor ${page.nextCursor}\n`);
   }
   return output.error ? 1 : 0;
@@ -159,7 +160,7 @@ function hitToJSON(hit: SearchHit): Record<string, unknown> {
  *                                            …discuss climate change and coal. The talks last…
  */
 function renderTable(page: SearchPage, style: TerminalStyle, ranked: boolean): string {
-  if (page.hits.length === 0) return 'No articles match.\n';
+  if (page.hits.length === 0) return page.total ? `${matchCount(page)}\n` : 'No articles match.\n';
   const rows = page.hits.map((hit) => ({
     score: ranked ? formatScore(hit.score) : '—',
     date: hit.published ? hit.published.slice(0, 10) : '—',
@@ -175,7 +176,7 @@ function renderTable(page: SearchPage, style: TerminalStyle, ranked: boolean): s
   };
   const lead = widths.score + 2 + 10 + 2 + widths.site + 2 + widths.id + 2;
   const rest = style.width === null ? null : Math.max(20, style.width - lead);
-  const lines = [dim(`${'SCORE'.padStart(widths.score)}  ${'DATE'.padEnd(10)}  ${'SITE'.padEnd(widths.site)}  ${'ID'.padStart(widths.id)}  TITLE`, style)];
+  const lines = [...(page.total === undefined ? [] : [matchCount(page), '']), dim(`${'SCORE'.padStart(widths.score)}  ${'DATE'.padEnd(10)}  ${'SITE'.padEnd(widths.site)}  ${'ID'.padStart(widths.id)}  TITLE`, style)];
   for (const row of rows) {
     const site = fit(row.site, widths.site);
     lines.push(`${row.score.padStart(widths.score)}  ${row.date.padEnd(10)}  ${site}${' '.repeat(Math.max(0, widths.site - [...site].length))}  ${row.id.padStart(widths.id)}  ${fit(row.title, rest)}`);
@@ -184,6 +185,13 @@ function renderTable(page: SearchPage, style: TerminalStyle, ranked: boolean): s
   }
   if (page.nextCursor) lines.push('', `More results: add --cursor ${page.nextCursor}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** "23 articles match (20 on this page)." */
+function matchCount(page: SearchPage): string {
+  const total = page.total ?? page.hits.length;
+  const all = `${total} ${total === 1 ? 'article matches' : 'articles match'}`;
+  return page.hits.length === total ? `${all}.` : `${all} (${page.hits.length} on this page).`;
 }
 
 /** Scores are only compared within one search: three significant digits are plenty. */

@@ -1,9 +1,11 @@
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { enumerateInputs, type InputItem } from '../io/inputs.js';
+import { RemoteReader, type RemoteInputs } from '../io/remote.js';
 import { OutputDirectory, StreamWriter } from '../io/output.js';
 import { readPageFile, readPageStdin, type ReadOutcome } from '../io/read.js';
 import { WorkerPool } from '../pool/worker-pool.js';
+import type { StructureLimits } from '../structure-limits.js';
 import type { CliStreams } from '../streams.js';
 import { ProgressBar } from '../ui/progress.js';
 import { formatDuration } from '../values.js';
@@ -33,8 +35,11 @@ export interface ExtractRun {
   readonly captions: boolean;
   readonly maxBytes: number;
   readonly timeoutMs: number;
+  readonly structure: StructureLimits;
   readonly jobs: number;
   readonly quiet: boolean;
+  /** How URLs, URL lists and feeds are fetched (the fetch flags), or null to read every input as a path. */
+  readonly remote: RemoteInputs | null;
 }
 
 type PageOutcome =
@@ -53,8 +58,10 @@ export async function runExtract(run: ExtractRun, streams: CliStreams): Promise<
   const files = run.outputDir === null ? null : new OutputDirectory(run.outputDir, FORMATS[run.format].extension);
   const jsonArray = files === null && run.format === 'json' && !run.single;
   const progress = streams.stderr.isTTY && !run.quiet ? new ProgressBar(streams.stderr, 'extracting') : null;
-  const enumerate = { nestDirectories: run.nestDirectories, exclude: run.outputDir === null ? null : resolve(run.outputDir) };
-  if (progress) void countPages(run.inputs, enumerate).then((total) => progress.setTotal(total), () => undefined);
+  const remote = run.remote === null ? null : new RemoteReader(run.remote);
+  const enumerate = { nestDirectories: run.nestDirectories, exclude: run.outputDir === null ? null : resolve(run.outputDir), remote, single: run.single };
+  // Counting would fetch the remote inputs twice: a bar without a total then.
+  if (progress && !run.inputs.some((input) => remote?.handles(input))) void countPages(run.inputs, enumerate).then((total) => progress.setTotal(total), () => undefined);
 
   const failures = new Map<string, number>();
   let pages = 0;
@@ -100,6 +107,7 @@ export async function runExtract(run: ExtractRun, streams: CliStreams): Promise<
     streams.stderr.write(`parley extract: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   } finally {
+    remote?.close();
     await pool.close();
   }
   progress?.finish();
@@ -118,14 +126,17 @@ export async function runExtract(run: ExtractRun, streams: CliStreams): Promise<
 async function processItem(item: InputItem, run: ExtractRun, pool: WorkerPool<ExtractTask, ExtractTaskResult>, stdin: NodeJS.ReadableStream): Promise<PageOutcome> {
   try {
     if (item.kind === 'error') return { kind: 'page', item, ok: false, code: item.code, message: item.message };
-    const read: ReadOutcome = item.kind === 'stdin' ? await readPageStdin(stdin, run.maxBytes) : await readPageFile(item.path, run.maxBytes);
+    const read: ReadOutcome =
+      item.kind === 'fetched' ? { ok: true, bytes: item.bytes } : item.kind === 'stdin' ? await readPageStdin(stdin, run.maxBytes) : await readPageFile(item.path, run.maxBytes);
     if (!read.ok) return { kind: 'page', item, ok: false, code: read.code, message: read.message };
     const bytes = standalone(read.bytes);
     const task: ExtractTask = {
       bytes,
-      url: run.url,
+      url: item.kind === 'fetched' ? item.url : run.url,
+      headers: item.kind === 'fetched' ? item.headers : null,
       maxBytes: run.maxBytes,
       timeoutMs: run.timeoutMs,
+      structure: run.structure,
       render: { format: run.format, captions: run.captions, source: run.format === 'json' && (run.single || run.outputDir !== null) ? null : item.source },
     };
     const outcome = await pool.run(task, [bytes.buffer]);

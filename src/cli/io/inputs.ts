@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, resolve, sep } from 'node:path';
 import { PAGE_FILE, walkDirectory } from '../../sources/files/walk.js';
 import { describeFsError } from './read.js';
+import type { RemoteItem, RemoteReader } from './remote.js';
 
 /**
  * The pages named on a command line, enumerated lazily in a stable order: arguments in the order given;
@@ -20,7 +21,8 @@ export const STDIN_ARGUMENT = '-';
 export type InputItem =
   | { readonly kind: 'stdin'; readonly source: string; readonly outputStem: string }
   | { readonly kind: 'file'; readonly source: string; readonly path: string; readonly outputStem: string }
-  | { readonly kind: 'error'; readonly source: string; readonly code: 'READ_ERROR'; readonly message: string };
+  | Extract<RemoteItem, { kind: 'fetched' }>
+  | { readonly kind: 'error'; readonly source: string; readonly code: string; readonly message: string };
 
 export interface EnumerateOptions {
   /**
@@ -30,12 +32,20 @@ export interface EnumerateOptions {
   readonly nestDirectories: boolean;
   /** An absolute directory never entered (the --output directory, so new outputs are not read back). */
   readonly exclude?: string | null;
+  /** Reads URLs, URL lists and feeds (see remote.ts); without it, every argument is a path. */
+  readonly remote?: RemoteReader | null;
+  /** One page is asked for: a lone URL is fetched as a page (not expanded as a feed). */
+  readonly single?: boolean;
 }
 
 export async function* enumerateInputs(args: readonly string[], options: EnumerateOptions): AsyncGenerator<InputItem> {
   for (const arg of args) {
     if (arg === STDIN_ARGUMENT) {
       yield { kind: 'stdin', source: arg, outputStem: 'stdin' };
+      continue;
+    }
+    if (options.remote?.handles(arg)) {
+      yield* options.remote.read(arg, options.single ?? false);
       continue;
     }
     let isDirectory: boolean;

@@ -154,7 +154,7 @@ export class WorkerPool<T, R> {
     const wasReady = slot.ready;
     const task = this.finish(slot);
     this.remove(slot);
-    task?.resolve({ ok: false, code: 'WORKER_ERROR', message: `The worker failed while processing the page: ${error.message}` });
+    task?.resolve({ ok: false, code: 'WORKER_ERROR', message: this.failureMessage(error) });
     if (!wasReady) {
       // A worker that dies before it is ready will not do better on a second try: the install is broken.
       this.startupError = new Error(`Parley's worker (${this.options.script.pathname}) could not start: ${error.message} Reinstall with \`npm ci\` (which rebuilds dist/).`);
@@ -162,6 +162,15 @@ export class WorkerPool<T, R> {
       return;
     }
     if (!this.closed) this.pump();
+  }
+
+  /** Out of memory names the limit and the flag that raises it (`--worker-heap`, `workerHeapMb` in the library). */
+  private failureMessage(error: Error): string {
+    if ((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      const limit = this.options.maxHeapMb === undefined ? "V8's default heap limit" : `its heap limit of ${this.options.maxHeapMb} MB`;
+      return `The page needed more memory than ${limit}, so its worker was stopped and replaced (raise --worker-heap / workerHeapMb to allow more).`;
+    }
+    return `The worker failed while processing the page: ${error.message}`;
   }
 
   private finish(slot: Slot<T, R>): PendingTask<T, R> | null {

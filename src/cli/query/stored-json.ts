@@ -10,6 +10,9 @@ export type StoredArticleJSON = { id: number } & ArticleJSON & {
   site: string;
   firstSeen: string;
   duplicate: DuplicateMembership | null;
+  /** Earlier texts kept (`parley show --revisions`), and when the current text was first seen. */
+  revisions: number;
+  textSeenAt: string;
 };
 
 export function storedArticleToJSON(stored: StoredArticle): StoredArticleJSON {
@@ -20,5 +23,7 @@ export function storedArticleToJSON(stored: StoredArticle): StoredArticleJSON {
     site: stored.site,
     firstSeen: stored.firstSeen,
     duplicate: stored.duplicate,
+    revisions: stored.revisions,
+    textSeenAt: stored.textSeenAt,
   };
 }

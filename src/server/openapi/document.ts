@@ -91,6 +91,16 @@ export function openApiDocument(): Json {
           responses: { '200': ok('ArticleAnalysis', 'The layers (analysis null when never analyzed).'), '400': RESPONSES.badRequest, '404': RESPONSES.notFound, '503': RESPONSES.unavailable, default: RESPONSES.other },
         },
       },
+      '/api/articles/{id}/revisions': {
+        get: {
+          operationId: 'getArticleRevisions',
+          summary: 'Every text an article had, and what changed in each',
+          description:
+            'An article whose page changed (a live blog, a correction; found by a later capture or `parley ingest --refresh`) keeps its earlier texts. The texts oldest first, the last the current one, each with when it was first seen and its diff from the one before: paragraphs kept, added, removed, or rewritten with the words that changed.',
+          parameters: [toOpenApiParameter(ARTICLE_ID_PARAMETER)],
+          responses: { '200': ok('RevisionHistory', 'The texts.'), '400': RESPONSES.badRequest, '404': RESPONSES.notFound, '503': RESPONSES.unavailable, default: RESPONSES.other },
+        },
+      },
       '/api/events': {
         get: {
           operationId: 'listEvents',

@@ -48,7 +48,8 @@ const ArticleList = object({
   order: { type: 'string', enum: ['relevance', 'newest'], description: 'relevance (score descending, then id) when q is given; newest (published descending, undated last, then id descending) otherwise.' },
   articles: { type: 'array', items: ref('ArticleSummary') },
   next: { ...nullable('string'), description: 'Pass as cursor (with the same q and filters) for the next page; null on the last page.' },
-});
+  total: { ...count, description: 'A search (q given): how many articles match, on all pages. Absent when listing the newest.' },
+}, ['total']);
 
 const Provenance = object({ source: { type: 'string' }, confidence: { type: 'number', minimum: 0, maximum: 1 } });
 
@@ -86,6 +87,8 @@ const Article = object(
       ],
       description: 'Its duplicate group (reprints and small edits of one story), or null.',
     },
+    revisions: { ...count, description: 'Earlier texts kept (the page changed: a live blog, a correction); GET /api/articles/{id}/revisions lists them with what changed.' },
+    textSeenAt: { type: 'string', description: 'When the current text was first seen (firstSeen, unless the article was revised).' },
   },
 );
 
@@ -416,4 +419,29 @@ const Codebook = object({
   countries: { type: 'object', additionalProperties: text },
 });
 
-export const SCHEMAS = { Error: ErrorBody, ArticleSummary, ArticleList, Article, RunCounts, RunSummary, Stats, Health, Event, EventList, EventMention, EventGroup, EventGroupList, Timeline, Quote, QuoteList, ActorList, ThemeList, Analysis, ArticleAnalysis, Evidence, FacetCount, NetworkNode, ArticleTimeline, ArticleFacets, Network, ActorProfile, ThemeTimeline, ThemeGrid, FailureList, DuplicateGroup, Codebook, PlaceCounts } as const;
+const WordChange = object({ op: { type: 'string', enum: ['same', 'added', 'removed'] }, text: { type: 'string' } });
+const ParagraphChange = {
+  oneOf: [
+    object({ op: { type: 'string', enum: ['same', 'added', 'removed'] }, text: { type: 'string' } }),
+    object({ op: { type: 'string', enum: ['changed'] }, text: { type: 'string', description: 'The paragraph as it is now.' }, before: { type: 'string' }, words: { type: 'array', items: WordChange } }),
+  ],
+};
+const Revision = object({
+  number: { type: 'integer', minimum: 1, description: 'From 1, the first text seen.' },
+  current: { type: 'boolean' },
+  seenAt: { type: 'string', description: 'When this text was first seen (ISO 8601).' },
+  pageId: id,
+  title: nullable('string'),
+  published: nullable('string'),
+  modified: nullable('string'),
+  wordCount: count,
+  textHash: nullable('string'),
+  text: { type: 'string' },
+  diff: {
+    oneOf: [{ type: 'null' }, object({ paragraphs: { type: 'array', items: ParagraphChange }, added: count, removed: count, changed: count })],
+    description: 'What changed from the text before, paragraph by paragraph; null for the first.',
+  },
+});
+const RevisionHistory = object({ id, url: { type: 'string' }, revisions: { type: 'array', items: Revision, minItems: 1 } });
+
+export const SCHEMAS = { RevisionHistory, Error: ErrorBody, ArticleSummary, ArticleList, Article, RunCounts, RunSummary, Stats, Health, Event, EventList, EventMention, EventGroup, EventGroupList, Timeline, Quote, QuoteList, ActorList, ThemeList, Analysis, ArticleAnalysis, Evidence, FacetCount, NetworkNode, ArticleTimeline, ArticleFacets, Network, ActorProfile, ThemeTimeline, ThemeGrid, FailureList, DuplicateGroup, Codebook, PlaceCounts } as const;

@@ -1,4 +1,5 @@
 import { DEFAULT_AGGREGATE_LIMIT, MAX_AGGREGATE_LIMIT, type ActorSummary, type ThemeSummary } from '../../store/analysis.js';
+import { ACTOR_TYPES } from '../../stages/actors/mention.js';
 import { checkDateOrder } from '../date-order.js';
 import { choiceParameter, integerParameter, readQueryParameters, textParameter } from '../params.js';
 import { ARTICLE_LIST_PARAMETERS } from './articles.js';
@@ -13,7 +14,7 @@ const ARTICLE_SELECTION = {
 
 export const ACTOR_PARAMETERS = {
   name: textParameter('name', { description: "Only actors whose name or code contains this (case does not matter).", example: 'kerry', maxLength: 200 }),
-  type: choiceParameter('type', { description: 'Only actors of this type.', values: ['person', 'organization', 'country', 'location', 'other'], example: 'person' }),
+  type: choiceParameter('type', { description: 'Only actors of this type.', values: ACTOR_TYPES, example: 'person' }),
   ...ARTICLE_SELECTION,
 } as const;
 

@@ -1,12 +1,13 @@
+import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from '../../store/store.js';
 import { ApiError } from '../errors.js';
 import { cursorParameter, idParameter, integerParameter, readPathParameter, readQueryParameters } from '../params.js';
 import { readSelection, SELECTION_PARAMETERS } from '../selection.js';
 import { articleToApiJSON, hitToJSON, listedToJSON, type ArticleSummaryJSON } from '../serialize.js';
 import type { RouteModule } from './route.js';
 
-/** Results per page when `limit` is not given, and the most a page may hold. */
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+/** Results per page when `limit` is not given, and the most a page may hold: the same as the CLI's, and every list route's. */
+export const DEFAULT_PAGE_SIZE = DEFAULT_SEARCH_LIMIT;
+export const MAX_PAGE_SIZE = MAX_SEARCH_LIMIT;
 
 export const ARTICLE_LIST_PARAMETERS = {
   ...SELECTION_PARAMETERS,
@@ -22,6 +23,8 @@ export interface ArticleListJSON {
   articles: ArticleSummaryJSON[];
   /** The cursor of the next page, or null on the last page. */
   next: string | null;
+  /** A search: how many articles match, on all pages. */
+  total?: number;
 }
 
 export const articleRoutes: RouteModule = {
@@ -32,8 +35,8 @@ export const articleRoutes: RouteModule = {
       const { text, ...filter } = readSelection(p);
       let body: ArticleListJSON;
       if (text) {
-        const page = await store.search({ ...filter, text, limit: p.limit, cursor: p.cursor ?? null });
-        body = { order: 'relevance', articles: page.hits.map(hitToJSON), next: page.nextCursor };
+        const page = await store.search({ ...filter, text, limit: p.limit, cursor: p.cursor ?? null, withTotal: true });
+        body = { order: 'relevance', articles: page.hits.map(hitToJSON), next: page.nextCursor, total: page.total ?? page.hits.length };
       } else {
         const page = await store.listArticles({ ...filter, limit: p.limit, cursor: p.cursor ?? null });
         body = { order: 'newest', articles: page.articles.map(listedToJSON), next: page.nextCursor };

@@ -53,7 +53,7 @@ export function parseFeed(bytes: Uint8Array, baseUrl: string | null, maxEntries:
   const validation = XMLValidator.validate(text);
   if (validation !== true) {
     const { msg, line, col } = validation.err;
-    return { ok: false, message: `It is not well-formed XML: ${msg} (line ${line}, column ${col}).` };
+    return { ok: false, message: cutShort(text, msg, line, col) ?? `It is not well-formed XML: ${msg} (line ${line}, column ${col}).` };
   }
   let document: Record<string, unknown>;
   try {
@@ -70,6 +70,38 @@ export function parseFeed(bytes: Uint8Array, baseUrl: string | null, maxEntries:
   }
   const roots = Object.keys(document).filter((name) => !name.startsWith('?') && !name.startsWith('#'));
   return { ok: false, message: `It is XML but not a feed or sitemap (its root element is <${roots[0] ?? '?'}>; expected rss, rdf:RDF, feed, urlset or sitemapindex).` };
+}
+
+/**
+ * A feed that ends with elements still open (a download cut short) is said to be that, with where it
+ * ends. fast-xml-parser reports it as the list of open elements (`Invalid '["rss", "channel"]' found`,
+ * at line 1) or as one unclosed tag; neither says the feed stops early.
+ */
+function cutShort(text: string, message: string, line: number, column: number): string | null {
+  const stack = /^Invalid '(\[[\s\S]*\])' found/.exec(message)?.[1];
+  let open: string[] | null = null;
+  if (stack !== undefined) {
+    try {
+      const parsed: unknown = JSON.parse(stack);
+      if (Array.isArray(parsed) && parsed.every((name) => typeof name === 'string')) open = parsed as string[];
+    } catch {
+      return null;
+    }
+  }
+  const unclosed = /^Unclosed tag '([^']+)'/.exec(message)?.[1];
+  const lines = text.trimEnd().split('\n');
+  const last = lines[lines.length - 1]!;
+  // Any other error reported at the very end of the text (inside a closing tag cut in two) is a cut too.
+  const atEnd = line === lines.length && column >= last.length;
+  if (open === null && unclosed === undefined && !atEnd) return null;
+  const end = `line ${lines.length}, column ${last.length + 1}`;
+  const what =
+    open !== null
+      ? `${open.map((name) => `<${name}>`).join(' > ')} ${open.length === 1 ? 'is' : 'are'} still open`
+      : unclosed !== undefined
+        ? `<${unclosed}> (opened at line ${line}, column ${column}) is never closed`
+        : message.replace(/\.$/, '');
+  return `It ends before its XML does, at ${end} (${text.length} characters): ${what}. The feed is cut short (an interrupted download, or a server that stopped sending); fetch it again.`;
 }
 
 function collect(format: FeedFormat, items: readonly unknown[], baseUrl: string | null, maxEntries: number): ParsedFeed {

@@ -2,6 +2,7 @@ import { request as httpRequest, type Agent as HttpAgent, type IncomingHttpHeade
 import { request as httpsRequest, type Agent as HttpsAgent } from 'node:https';
 import type { Socket } from 'node:net';
 import { errorCode, errorMessage, formatBytes } from '../bytes.js';
+import { formatMilliseconds, limitName, raiseLimit } from '../limit-flags.js';
 import type { AddressPolicy } from './address.js';
 import { RefusedAddressError } from './address.js';
 
@@ -10,6 +11,11 @@ import { RefusedAddressError } from './address.js';
  * timeout (silence between bytes), total timeout, the checked address (see address.ts), and a cap on the
  * body that stops reading (and closes the connection) as soon as it is passed: a 50 MB answer costs the
  * cap, not 50 MB. Redirects, retries and robots.txt are the fetcher's business, one level up.
+ *
+ * A body must arrive whole: one cut short — by a time limit, a reset connection, fewer bytes than its
+ * Content-Length or its chunked framing promised — is a TRUNCATED failure, never a page. A body without
+ * a length ends when the server closes the connection, so there only a clean close (FIN) ends it; a
+ * reset or our own time limit leaves it incomplete, even though Node's parser calls it complete.
  */
 
 export interface ExchangeRequest {
@@ -41,11 +47,18 @@ export type ExchangeResult =
   | { readonly ok: true; readonly status: number; readonly headers: IncomingHttpHeaders; readonly body: Uint8Array | null }
   | { readonly ok: false; readonly code: ExchangeFailureCode; readonly message: string };
 
-export type ExchangeFailureCode = 'TIMEOUT' | 'DNS_ERROR' | 'NETWORK_ERROR' | 'PRIVATE_ADDRESS' | 'TOO_LARGE';
+export type ExchangeFailureCode = 'TIMEOUT' | 'DNS_ERROR' | 'NETWORK_ERROR' | 'PRIVATE_ADDRESS' | 'TOO_LARGE' | 'TRUNCATED';
 
 class ExchangeTimeout extends Error {
   constructor(readonly phase: 'connect' | 'read' | 'total', readonly ms: number) {
     super(`${phase} timeout`);
+  }
+}
+
+/** The body stopped before its end: `why` completes "the body ...", e.g. "ended when the connection was reset". */
+class BodyTruncated extends Error {
+  constructor(readonly received: number, readonly declared: number | null, readonly why: string) {
+    super('body truncated');
   }
 }
 
@@ -95,6 +108,8 @@ export async function exchange(request: ExchangeRequest, limits: ExchangeLimits,
   const connectTimer = setTimeout(() => stop(new ExchangeTimeout('connect', limits.connectTimeoutMs)), limits.connectTimeoutMs);
   timers.push(connectTimer);
 
+  // What the transport did while the body arrived: a clean end (FIN) from the server, or an error (a reset).
+  const transport: { ended: boolean; error: Error | null } = { ended: false, error: null };
   try {
     const response = await new Promise<IncomingMessage>((resolve, reject) => {
       const req = send(url, {
@@ -105,6 +120,7 @@ export async function exchange(request: ExchangeRequest, limits: ExchangeLimits,
         signal: controller.signal,
       });
       req.on('socket', (socket: Socket) => {
+        socket.once('end', () => (transport.ended = true));
         const connected = (): void => {
           clearTimeout(connectTimer);
           // The address actually connected to, checked again: nothing reaches a refused address.
@@ -120,7 +136,10 @@ export async function exchange(request: ExchangeRequest, limits: ExchangeLimits,
       });
       req.setTimeout(limits.readTimeoutMs, () => stop(new ExchangeTimeout('read', limits.readTimeoutMs)));
       req.on('response', resolve);
-      req.on('error', reject);
+      req.on('error', (error) => {
+        transport.error ??= error;
+        reject(error);
+      });
       req.end();
     });
     const status = response.statusCode ?? 0;
@@ -129,10 +148,10 @@ export async function exchange(request: ExchangeRequest, limits: ExchangeLimits,
       response.destroy();
       return { ok: true, status, headers: response.headers, body: null };
     }
-    const body = await readCapped(response, decision.maxBytes, decision.truncate ?? false);
+    const body = await readWhole(response, decision.maxBytes, decision.truncate ?? false, () => timedOut, transport);
     return { ok: true, status, headers: response.headers, body };
   } catch (error) {
-    return failure(timedOut ?? error, limits, url);
+    return failure(error instanceof BodyTruncated || error instanceof BodyTooLarge ? error : (timedOut ?? error), limits, url);
   } finally {
     for (const timer of timers) clearTimeout(timer);
     request.signal?.removeEventListener('abort', onAbort);
@@ -141,39 +160,74 @@ export async function exchange(request: ExchangeRequest, limits: ExchangeLimits,
 
 /**
  * Reads the body up to `maxBytes`, refusing at once a Content-Length over it (unless truncating); the
- * connection is closed as soon as the cap is passed.
+ * connection is closed as soon as the cap is passed. A body that stops before its end throws
+ * BodyTruncated (see the top of this file); `truncate` (robots.txt) keeps the first `maxBytes` on purpose.
  */
-async function readCapped(response: IncomingMessage, maxBytes: number, truncate: boolean): Promise<Uint8Array> {
-  const declared = Number(response.headers['content-length']);
-  if (!truncate && Number.isFinite(declared) && declared > maxBytes) {
+async function readWhole(
+  response: IncomingMessage,
+  maxBytes: number,
+  truncate: boolean,
+  timedOut: () => ExchangeTimeout | null,
+  transport: { readonly ended: boolean; readonly error: Error | null },
+): Promise<Uint8Array> {
+  const length = Number(response.headers['content-length']);
+  const declared = response.headers['content-length'] !== undefined && Number.isFinite(length) ? length : null;
+  if (!truncate && declared !== null && declared > maxBytes) {
     response.destroy();
     throw new BodyTooLarge(maxBytes, declared);
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of response as AsyncIterable<Buffer>) {
-    if (size + chunk.byteLength > maxBytes) {
-      response.destroy();
-      if (!truncate) throw new BodyTooLarge(maxBytes, null);
-      chunks.push(chunk.subarray(0, maxBytes - size));
-      size = maxBytes;
-      break;
+  let cause: unknown = null;
+  try {
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      if (size + chunk.byteLength > maxBytes) {
+        response.destroy();
+        if (!truncate) throw new BodyTooLarge(maxBytes, null);
+        chunks.push(chunk.subarray(0, maxBytes - size));
+        return Buffer.concat(chunks, maxBytes);
+      }
+      size += chunk.byteLength;
+      chunks.push(chunk);
     }
-    size += chunk.byteLength;
-    chunks.push(chunk);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw error;
+    cause = error;
+  }
+  const delimitedByClose = declared === null && !/\bchunked\b/i.test(String(response.headers['transfer-encoding'] ?? ''));
+  const timeout = timedOut();
+  if (timeout !== null) throw new BodyTruncated(size, declared, `was cut off by ${describeTimeout(timeout)}`);
+  if (cause !== null || transport.error !== null || !response.complete || (delimitedByClose && !transport.ended)) {
+    const code = errorCode(cause ?? transport.error);
+    const how = code && code !== 'ECONNRESET' && NETWORK_WORDS[code] ? NETWORK_WORDS[code] : 'the connection was reset or closed early';
+    throw new BodyTruncated(size, declared, `stopped before its end: ${how}`);
   }
   return Buffer.concat(chunks, size);
 }
 
+function describeTimeout(timeout: ExchangeTimeout): string {
+  const which = { connect: 'the connect time limit', read: 'the time limit between bytes', total: 'the time limit for the whole page' }[timeout.phase];
+  return `${which}, ${formatMilliseconds(timeout.ms)} (${raiseLimit(TIMEOUT_OPTIONS[timeout.phase])} to wait longer)`;
+}
+
+const TIMEOUT_OPTIONS = { connect: 'connectTimeoutMs', read: 'readTimeoutMs', total: 'totalTimeoutMs' } as const;
+
 function failure(error: unknown, limits: ExchangeLimits, url: URL): ExchangeResult {
   if (error instanceof ExchangeTimeout) {
     const what = { connect: 'connecting to', read: 'waiting for data from', total: 'fetching from' }[error.phase];
-    const option = { connect: 'connectTimeoutMs', read: 'readTimeoutMs', total: 'totalTimeoutMs' }[error.phase];
-    return { ok: false, code: 'TIMEOUT', message: `Timed out after ${error.ms} ms ${what} ${url.host} (${option}).` };
+    return { ok: false, code: 'TIMEOUT', message: `Timed out after ${formatMilliseconds(error.ms)} ${what} ${url.host} (${limitName(TIMEOUT_OPTIONS[error.phase])}).` };
+  }
+  if (error instanceof BodyTruncated) {
+    const of = error.declared === null ? '' : ` of the ${formatBytes(error.declared)} its Content-Length announced`;
+    return {
+      ok: false,
+      code: 'TRUNCATED',
+      message: `The page from ${url.host} is incomplete: after ${formatBytes(error.received)}${of}, the body ${error.why}. Nothing of it was stored; the next run fetches it again.`,
+    };
   }
   if (error instanceof BodyTooLarge) {
     const size = error.declared === null ? `more than ${formatBytes(error.maxBytes)}` : formatBytes(error.declared);
-    return { ok: false, code: 'TOO_LARGE', message: `The response is ${size}, over the limit of ${formatBytes(error.maxBytes)}; reading stopped (raise maxBodyBytes to accept it).` };
+    return { ok: false, code: 'TOO_LARGE', message: `The response is ${size}, over the limit of ${formatBytes(error.maxBytes)}; reading stopped (${raiseLimit('maxBodyBytes')} to accept it).` };
   }
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   if (cause instanceof RefusedAddressError) {

@@ -4,6 +4,7 @@ import { ownBytes, startsWithGzipMagic } from '../bytes.js';
 import { ACCEPT_ENCODING, decodeContent } from '../content-encoding.js';
 import { HTML_TYPES, isFeedType, looksLikeFeed, mediaType } from '../content-type.js';
 import { withoutFragment } from '../keys.js';
+import { limitName } from '../limit-flags.js';
 import type { SourceFailureCode, SourceHeaders } from '../page.js';
 import { AddressPolicy } from './address.js';
 import { exchange, type BodyDecision, type ExchangeResult } from './exchange.js';
@@ -144,7 +145,7 @@ export class Fetcher {
           return fail(next.href, 'REDIRECT_LOOP', `The redirects loop: ${[...redirects, next.href].join(' → ')}.`, 'fetch', status);
         }
         if (redirects.length > this.options.maxRedirects) {
-          return fail(next.href, 'TOO_MANY_REDIRECTS', `More than ${this.options.maxRedirects} redirects from ${address} (maxRedirects).`, 'fetch', status);
+          return fail(next.href, 'TOO_MANY_REDIRECTS', `More than ${this.options.maxRedirects} redirects from ${address} (${limitName('maxRedirects')}).`, 'fetch', status);
         }
         visited.add(withoutFragment(next.href));
         current = next;
@@ -174,12 +175,12 @@ export class Fetcher {
     redirects: readonly string[],
     fail: (url: string, code: SourceFailureCode, message: string, stage?: 'fetch' | 'robots', status?: number | null) => FetchOutcome,
   ): Promise<FetchOutcome> {
-    let decoded = await decodeContent(body, first(headers['content-encoding']), this.options.maxDecodedBytes);
+    let decoded = await decodeContent(body, first(headers['content-encoding']), this.options.maxDecodedBytes, { whole: true });
     if (!decoded.ok) return fail(url.href, decoded.code, `${url.href}: ${decoded.message}`, 'fetch', status);
     const resolved = kind === 'sniff' ? (looksLikeFeed(decoded.bytes) ? 'feed' : 'page') : kind;
     if (resolved === 'feed' && startsWithGzipMagic(decoded.bytes)) {
       // A gzipped sitemap (sitemap.xml.gz) is served as a gzip file, not with a Content-Encoding.
-      decoded = await decodeContent(decoded.bytes, 'gzip', this.options.maxDecodedBytes);
+      decoded = await decodeContent(decoded.bytes, 'gzip', this.options.maxDecodedBytes, { whole: true });
       if (!decoded.ok) return fail(url.href, decoded.code, `${url.href}: ${decoded.message}`, 'fetch', status);
     }
     return { kind: resolved, url: url.href, status, headers: flattenHeaders(headers), bytes: ownBytes(decoded.bytes), fetchedAt, redirects };

@@ -29,7 +29,7 @@ export interface RecordContext {
 const TRANSFER_HEADERS: ReadonlySet<string> = new Set(['transfer-encoding', 'content-encoding', 'content-length', 'set-cookie']);
 
 export async function interpretRecord(bytes: Uint8Array, context: RecordContext): Promise<SourceItem> {
-  const fail = (code: 'BAD_WARC_RECORD' | 'NOT_HTML' | 'TOO_LARGE' | 'BAD_CONTENT_ENCODING' | `HTTP_${number}`, message: string, url: string | null = null, status: number | null = null): SourceItem =>
+  const fail = (code: 'BAD_WARC_RECORD' | 'NOT_HTML' | 'TOO_LARGE' | 'BAD_CONTENT_ENCODING' | 'TRUNCATED' | `HTTP_${number}`, message: string, url: string | null = null, status: number | null = null): SourceItem =>
     sourceFailure({ source: context.source, key: context.key, url, stage: 'warc', code, message, status });
   let record;
   try {
@@ -55,6 +55,9 @@ export async function interpretRecord(bytes: Uint8Array, context: RecordContext)
   const headers = headerRecord(http.headers);
   const media = mediaType(headers['content-type']);
   if (!isHtmlType(media)) return fail('NOT_HTML', `The archived response for ${url ?? 'this record'} is ${media}, not HTML.`, url, status);
+  // The archiver says it did not get the whole body (a size or time limit, a dropped connection).
+  const cut = record.warcHeader('WARC-Truncated');
+  if (cut) return fail('TRUNCATED', `The archived response for ${url ?? 'this record'} at offset ${context.offset} is incomplete: the archiver cut it short (WARC-Truncated: ${cut}).`, url, status);
 
   const chunked = /\bchunked\b/i.test(http.headers.get('transfer-encoding') ?? '');
   let payload: Uint8Array;
@@ -65,6 +68,10 @@ export async function interpretRecord(bytes: Uint8Array, context: RecordContext)
     payload = await AsyncIterReader.readFully(reader);
   } catch (error) {
     return fail('BAD_WARC_RECORD', `The payload of the record at offset ${context.offset} cannot be read: ${errorMessage(error)}.`, url, status);
+  }
+  const declared = Number(http.headers.get('content-length') ?? NaN);
+  if (!chunked && Number.isSafeInteger(declared) && payload.byteLength < declared) {
+    return fail('TRUNCATED', `The archived response for ${url ?? 'this record'} at offset ${context.offset} is incomplete: its Content-Length announces ${declared} bytes, but only ${payload.byteLength} were archived.`, url, status);
   }
   const decoded = await decodeArchived(payload, http.headers.get('content-encoding') ?? null, context.maxPayloadBytes);
   if (!decoded.ok) return fail(decoded.code, `The record at offset ${context.offset}${url ? ` (${url})` : ''}: ${decoded.message}`, url, status);

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { formatBytes, startsWithGzipMagic } from '../bytes.js';
 import { describeFsError } from '../files/read.js';
 import { warcKey } from '../keys.js';
+import { raiseLimit } from '../limit-flags.js';
 import type { SourceItem, SourceReader } from '../page.js';
 import { sourceFailure } from '../page.js';
 import { gzipMembers } from './gzip-members.js';
@@ -17,6 +18,10 @@ import { interpretRecord } from './record.js';
  *
  * Items are named `archive.warc.gz#record-N` (N counts records from 1, damaged ones included) and keyed by
  * the archive's absolute path and the record's offset (its gzip member's, in a .warc.gz).
+ *
+ * An archive from which not one record could be read (empty, random bytes, not a WARC file, damaged
+ * throughout) ends with one more failure, NOT_WARC, of scope 'source': the input could not be read at
+ * all, which an ingest reports (exit 1), rather than a few damaged records of an otherwise good archive.
  */
 
 export interface WarcOptions {
@@ -44,10 +49,12 @@ export async function* readWarc(path: string, options: Partial<WarcOptions> = {}
   const settings: WarcOptions = { ...DEFAULT_WARC_OPTIONS, ...definedOnly(options) };
   const absolute = resolve(path);
   let fallbackDate: string;
+  let size: number;
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     fallbackDate = info.mtime.toISOString();
+    size = info.size;
   } catch (error) {
     yield sourceFailure({
       source: path,
@@ -64,9 +71,8 @@ export async function* readWarc(path: string, options: Partial<WarcOptions> = {}
   const chunks = createReadStream(path, { highWaterMark: READ_CHUNK, start: settings.range?.start ?? 0 });
   try {
     const { first, rest } = await firstChunk(chunks);
-    if (first === null) return;
-    if (settings.range || startsWithGzipMagic(first)) yield* state.readGzip(prepend(first, rest));
-    else yield* state.readPlain(prepend(first, rest));
+    if (first !== null && (settings.range || startsWithGzipMagic(first))) yield* state.readGzip(prepend(first, rest));
+    else if (first !== null) yield* state.readPlain(prepend(first, rest));
   } catch (error) {
     yield sourceFailure({
       source: path,
@@ -76,14 +82,34 @@ export async function* readWarc(path: string, options: Partial<WarcOptions> = {}
       message: `Reading the archive failed near offset ${state.position}: ${describeFsError(error)}.`,
       scope: state.records === 0 ? 'source' : 'item',
     });
+    return;
   } finally {
     chunks.destroy();
   }
+  // A share of a larger archive (one worker's byte range) may hold no record of its own: only a read
+  // that covers the whole file can say the file holds none.
+  if (state.readable === 0 && coversWholeFile(settings.range, size)) {
+    const why = state.records === 0 ? 'it is empty' : `none of its ${state.records === 1 ? 'record' : `${state.records} records`} could be read (see the failures before this one)`;
+    yield sourceFailure({
+      source: path,
+      key: `warc:${absolute}`,
+      stage: 'warc',
+      code: 'NOT_WARC',
+      message: `No WARC record could be read from the archive: ${why}. Is it a WARC file, and whole?`,
+      scope: 'source',
+    });
+  }
+}
+
+function coversWholeFile(range: WarcOptions['range'], size: number): boolean {
+  return range === undefined || (range.start <= 0 && range.end >= size);
 }
 
 /** Counters and naming for one archive being read. */
 class ArchiveState {
   records = 0;
+  /** Records framed whole (damaged ones excepted), whatever their type. */
+  readable = 0;
   position = 0;
 
   constructor(
@@ -158,6 +184,7 @@ class ArchiveState {
     const source = this.name();
     const key = warcKey(this.absolute, offset, indexInMember);
     if (event.type === 'bad') return sourceFailure({ source, key, stage: 'warc', code: event.code, message: event.message });
+    this.readable++;
     const type = event.header.fields.get('warc-type') ?? 'unknown';
     if (type !== 'response') return { kind: 'skipped', source, key, via: null, reason: 'warc-record-type', detail: type };
     if (event.type === 'oversized') {
@@ -167,7 +194,7 @@ class ArchiveState {
         url: targetUri(event.header),
         stage: 'warc',
         code: 'TOO_LARGE',
-        message: `The response record at offset ${event.offset}${targetUri(event.header) ? ` (${targetUri(event.header)})` : ''} holds ${formatBytes(event.header.contentLength)}, over the limit of ${formatBytes(this.options.maxRecordBytes)} (raise maxRecordBytes to read it).`,
+        message: `The response record at offset ${event.offset}${targetUri(event.header) ? ` (${targetUri(event.header)})` : ''} holds ${formatBytes(event.header.contentLength)}, over the limit of ${formatBytes(this.options.maxRecordBytes)} (${raiseLimit('maxRecordBytes')} to read it).`,
       });
     }
     if (this.options.isDone && (await this.options.isDone(key))) return { kind: 'skipped', source, key, via: null, reason: 'already-done', detail: 'response' };

@@ -7,3 +7,4 @@ export { documentActors, type DocumentActor } from './document-actors.js';
 export { pickCode, type DatedCode } from './dates.js';
 export { parseUserActors, type UserActor } from './user-actors.js';
 export type { ActorType, MentionData, MentionKind } from './mention.js';
+export { ACTOR_TYPES } from './mention.js';

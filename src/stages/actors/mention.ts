@@ -14,6 +14,8 @@ export type MentionKind =
 
 /** What the entity is. */
 export type ActorType = 'person' | 'organization' | 'country' | 'location' | 'other';
+/** Every actor type, in the order lists and choices show them. */
+export const ACTOR_TYPES: readonly ActorType[] = ['person', 'organization', 'country', 'location', 'other'];
 
 export interface MentionData {
   /** Index of the entity in the document: every mention of one entity carries the same number. */

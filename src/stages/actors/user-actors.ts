@@ -1,7 +1,7 @@
 import { ParleyError } from '../../pipeline/errors.js';
 import { boundDay, type DatedCode } from './dates.js';
 import type { ActorRecord } from './dictionary.js';
-import type { ActorType } from './mention.js';
+import { ACTOR_TYPES, type ActorType } from './mention.js';
 
 /**
  * A user's actor list: a UTF-8 text file, one actor (or one period of an actor) per line, fields
@@ -22,7 +22,7 @@ import type { ActorType } from './mention.js';
 export type UserActor = ActorRecord & { readonly names: readonly string[] };
 
 const CODE = /^[A-Z][A-Z0-9]{2,}$/;
-const TYPES: readonly ActorType[] = ['person', 'organization', 'country', 'location', 'other'];
+const TYPES: readonly ActorType[] = ACTOR_TYPES;
 
 function lineError(source: string, line: number, problem: string): ParleyError {
   return new ParleyError('E_INPUT', `Line ${line} of the actor list ${source}: ${problem}.`, 'Write NAME[|ALIAS...], CODE, an optional FROM..TO date range and an optional type, separated by tabs or two spaces (see data/actors/README.md).');

@@ -13,7 +13,7 @@ import {
   ADJUNCT_PREPOSITIONS, ADJUNCT_WORDS, BETWEEN_SPEAKER_AND_CUE, COMPLEMENTIZERS, DETERMINERS, GROUP_PRONOUNS,
   MAX_APPOSITIVE_TOKENS, MAX_SPEAKER_TOKENS, MIN_REPORTED_WORDS, PERSON_PRONOUNS, PHRASE_BREAKERS, RELATIVE_WORDS,
 } from './rules.js';
-import { isCapitalized, type QuoteText, type Word } from './words.js';
+import { isCapitalized, wordsWithin, type QuoteText, type Word } from './words.js';
 
 /** A range of token indices [first, end). */
 export interface TokenRange {
@@ -210,9 +210,7 @@ function regionFrom(qt: QuoteText, at: number, sentenceEnd: number): Span | null
   return { start: words[at]!.start, end };
 }
 
-function wordCount(qt: QuoteText, span: Span): number {
-  return qt.words.filter((w) => w.isWord && w.start >= span.start && w.end <= span.end).length;
-}
+const wordCount = wordsWithin;
 
 /** A cue verb at token i with its speaker and content. */
 function verbCue(qt: QuoteText, i: number, sentence: TokenRange, mentionAt: ReadonlyMap<number, TokenRange>): Cue | null {

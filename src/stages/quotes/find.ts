@@ -10,7 +10,7 @@ import { findCues, type Cue } from './cues.js';
 import type { QuoteRun } from './marks.js';
 import type { QuoteData, QuoteKind, QuoteSpeaker } from './quote.js';
 import { speakerResolver } from './speaker.js';
-import { mentionStarts, type QuoteText } from './words.js';
+import { firstWordAtOrAfter, mentionStarts, paragraphAt, wordsWithin, type QuoteText } from './words.js';
 
 export interface FindOptions {
   /** A quote standing alone inherits the last speaker when that speaker's quote is at most this many paragraphs back. */
@@ -49,19 +49,19 @@ export function findQuotes(qt: QuoteText, mentions: readonly Annotation<MentionD
     return resolved.get(cue)!;
   };
 
-  // Each run goes to the cue whose regions overlap it most; among equals, one with a speaker, then the nearest.
+  // Each run goes to the cue whose regions overlap it most; among equals, one with a speaker, then the
+  // nearest (the first in cue order). Only the regions near the run are looked at (regionsNear): looking
+  // at every cue for every run made an article of thousands of quotes quadratic.
+  const near = regionsNear(cues);
   const owner: (Cue | null)[] = qt.runs.map((run) => {
     let best: Cue | null = null;
     let bestScore: readonly number[] = [0, 0, 0];
-    for (const cue of cues) {
-      for (const region of cue.regions) {
-        const o = overlap(region, run.outer);
-        if (o === 0) continue;
-        const at = qt.words[cue.first]!.start;
-        const distance = at >= run.outer.end ? at - run.outer.end : run.outer.start >= at ? run.outer.start - at : 0;
-        const score = [o, cue.speaker ? 1 : 0, -distance];
-        if (compareScores(score, bestScore) > 0) [best, bestScore] = [cue, score];
-      }
+    for (const { cue, region } of near(run.outer)) {
+      const o = overlap(region, run.outer);
+      const at = qt.words[cue.first]!.start;
+      const distance = at >= run.outer.end ? at - run.outer.end : run.outer.start >= at ? run.outer.start - at : 0;
+      const score = [o, cue.speaker ? 1 : 0, -distance];
+      if (compareScores(score, bestScore) > 0) [best, bestScore] = [cue, score];
     }
     return best;
   });
@@ -77,9 +77,11 @@ export function findQuotes(qt: QuoteText, mentions: readonly Annotation<MentionD
     quotes.push({ start: span.start, end: span.end, data: { kind, cue: cue ? cueSpan(cue) : null, speaker, confidence: Math.round(confidence * 100) / 100 } });
   };
 
+  const owned = new Map<Cue, QuoteRun[]>();
+  for (const [r, cue] of owner.entries()) if (cue) owned.set(cue, [...(owned.get(cue) ?? []), qt.runs[r]!]);
   for (const cue of cues) {
     for (const region of cue.regions) {
-      const runs = qt.runs.filter((run, r) => owner[r] === cue && overlap(region, run.outer) > 0);
+      const runs = (owned.get(cue) ?? []).filter((run) => overlap(region, run.outer) > 0);
       if (!options.reported || !cue.speaker) continue;
       // Runs are emitted below, in text order; reported content holding only partial quotes is also a mixed quote.
       if (runs.some((run) => runKind(qt, run, region) === 'direct')) continue;
@@ -110,6 +112,28 @@ export function findQuotes(qt: QuoteText, mentions: readonly Annotation<MentionD
   return quotes.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+/**
+ * The cue regions that may overlap a span, in cue order then region order (the order ties are broken
+ * in): regions sorted by start, searched from the longest region's length before the span.
+ */
+function regionsNear(cues: readonly Cue[]): (span: Span) => { cue: Cue; region: Span }[] {
+  const all = cues.flatMap((cue, c) => cue.regions.map((region, g) => ({ cue, region, order: c * 1_000_000 + g })));
+  all.sort((a, b) => a.region.start - b.region.start);
+  const longest = all.reduce((max, entry) => Math.max(max, entry.region.end - entry.region.start), 0);
+  return (span) => {
+    let low = 0;
+    let high = all.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (all[mid]!.region.start < span.start - longest) low = mid + 1;
+      else high = mid;
+    }
+    const found: (typeof all)[number][] = [];
+    for (let i = low; i < all.length && all[i]!.region.start < span.end; i++) if (overlap(all[i]!.region, span) > 0) found.push(all[i]!);
+    return found.sort((a, b) => a.order - b.order);
+  };
+}
+
 /** Direct when the run is (most of) the content or stands as its own sentence; partial when it is a few words in it. */
 function runKind(qt: QuoteText, run: QuoteRun, region: Span): QuoteKind {
   const share = words(qt, run.span) / Math.max(1, words(qt, region));
@@ -121,20 +145,13 @@ function compareScores(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
-function words(qt: QuoteText, span: Span): number {
-  let count = 0;
-  for (const w of qt.words) if (w.isWord && w.start >= span.start && w.end <= span.end) count++;
-  return count;
-}
-
-function paragraphIndex(qt: QuoteText, offset: number): number {
-  const index = qt.paragraphs.findIndex((p) => offset < p.end);
-  return index === -1 ? qt.paragraphs.length : index;
-}
+const words = wordsWithin;
+const paragraphIndex = paragraphAt;
 
 /** True when the quote starts its sentence or paragraph (not a few quoted words inside a sentence). */
 function standsAlone(qt: QuoteText, outer: Span): boolean {
-  const i = qt.words.findIndex((w) => w.start >= outer.start);
+  const found = firstWordAtOrAfter(qt, outer.start);
+  const i = found < qt.words.length ? found : -1;
   if (i <= 0) return i === 0;
   const first = qt.words[i]!;
   const before = qt.words[i - 1]!;

@@ -79,3 +79,40 @@ export function mentionStarts(qt: QuoteText, mentions: readonly Annotation<Menti
 export function isCapitalized(word: Word): boolean {
   return /^\p{Lu}/u.test(word.text);
 }
+
+/** The index of the first word starting at or after `offset` (words are in text order): a binary search. */
+export function firstWordAtOrAfter(qt: QuoteText, offset: number): number {
+  let low = 0;
+  let high = qt.words.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (qt.words[mid]!.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The words (not punctuation) lying wholly inside `span`. From the first word of the span on, not over
+ * the whole text: counted once per quote and cue, a scan of the text made long articles quadratic.
+ */
+export function wordsWithin(qt: QuoteText, span: Span): number {
+  let count = 0;
+  for (let i = firstWordAtOrAfter(qt, span.start); i < qt.words.length && qt.words[i]!.start < span.end; i++) {
+    const word = qt.words[i]!;
+    if (word.isWord && word.end <= span.end) count++;
+  }
+  return count;
+}
+
+/** The paragraph holding `offset`, by binary search (paragraphs are in text order); the count when past the last. */
+export function paragraphAt(qt: QuoteText, offset: number): number {
+  let low = 0;
+  let high = qt.paragraphs.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (qt.paragraphs[mid]!.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { ParleyError } from '../../pipeline/errors.js';
 import { compilePattern, PatternError } from './patterns.js';
+import { yamlTree } from './yaml-tree.js';
 
 /**
  * A theme taxonomy: themes, each with lexicon terms (see patterns.ts for the pattern syntax). The
@@ -175,18 +176,33 @@ function readTheme(node: Node, path: string, problems: Problems): ThemeDefinitio
   return { code, label: label ?? humanize(code), description: description ?? '', ...(gdelt ? { gdelt } : {}), terms, exclude };
 }
 
+/** The syntax of a taxonomy file: JSON (comments and trailing commas allowed) or YAML. */
+export type TaxonomySyntax = 'json' | 'yaml';
+
+/** By the file's name: .yaml and .yml are YAML, anything else JSON. */
+export function taxonomySyntax(path: string): TaxonomySyntax {
+  return /\.ya?ml$/i.test(path) ? 'yaml' : 'json';
+}
+
 /**
  * Parses and checks a taxonomy file's text. `source` names the file in error messages. Throws one
  * ParleyError (E_INPUT) listing every problem found, each with line, column and field.
  */
-export function parseTaxonomy(text: string, source: string): Taxonomy {
+export function parseTaxonomy(text: string, source: string, syntax: TaxonomySyntax = 'json'): Taxonomy {
   const problems = new Problems(text, source);
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  for (const error of errors) problems.at(error.offset, `not valid JSON (${printParseErrorCode(error.error)}).`);
+  let root: Node | undefined;
+  if (syntax === 'yaml') {
+    const parsed = yamlTree(text);
+    for (const error of parsed.errors) problems.at(error.offset, `not valid YAML (${error.message}).`);
+    root = parsed.root;
+  } else {
+    const errors: ParseError[] = [];
+    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+    for (const error of errors) problems.at(error.offset, `not valid JSON (${printParseErrorCode(error.error)}).`);
+  }
   problems.throwIfAny();
   if (!root || root.type !== 'object') {
-    problems.at(root?.offset ?? 0, 'the file must hold a JSON object {"name", "version", "themes": [...]}.');
+    problems.at(root?.offset ?? 0, `the file must hold ${syntax === 'yaml' ? 'a YAML mapping' : 'a JSON object'} {"name", "version", "themes": [...]}.`);
     problems.throwIfAny();
   }
   checkKeys(root!, TOP_LEVEL_KEYS, '(top level)', problems);

@@ -29,6 +29,17 @@ export function registerSearchContract({ store }: ContractContext): void {
       expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
     });
 
+    it('counts every match when asked (withTotal), the same on every page and with filters; not otherwise', async () => {
+      await load();
+      expect((await store().search({ text: 'climate*' })).total).toBeUndefined();
+      const first = await store().search({ text: 'climate*', limit: 2, withTotal: true });
+      expect(first.hits).toHaveLength(2);
+      expect(first.total).toBe(5); // every article but the German one ("climatology")
+      expect((await store().search({ text: 'climate*', limit: 2, cursor: first.nextCursor, withTotal: true })).total).toBe(5);
+      expect((await store().search({ text: 'climate*', language: 'en', withTotal: true })).total).toBe(4);
+      expect((await store().search({ text: 'climate* NOT coal', withTotal: true })).total).toBe(3);
+    });
+
     it('ranks a title match above a body-only match', async () => {
       await load();
       const titles = (await store().search({ text: 'talks' })).hits.map((h) => h.title);

@@ -147,6 +147,12 @@ export class MemoryAnalyses {
     return [...counts].map(([stage, articles]) => ({ stage, articles })).sort((a, b) => b.articles - a.articles || (a.stage < b.stage ? -1 : a.stage > b.stage ? 1 : 0));
   }
 
+  /** Forgets an article's analysis (a revised article whose new text was not analyzed). */
+  remove(articleId: number): void {
+    this.groups.ungroup((this.saved.get(articleId)?.events ?? []).map((row) => row.id));
+    this.saved.delete(articleId);
+  }
+
   /** The stored analysis of an article as it is kept (not a copy: read it, never change it), or null. */
   peek(articleId: number): ArticleAnalysis | null {
     return this.saved.get(articleId)?.analysis ?? null;

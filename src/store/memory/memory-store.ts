@@ -8,13 +8,16 @@ import {
   NEAR_DUPLICATE_CANDIDATE_LIMIT,
   type ArticleFilter,
   type ArticleListPage,
+  REVISION_REASON,
   type ArticleRef,
+  type ArticleRevision,
   type CommitResult,
   type CommittedPage,
   type ExportedPage,
   type FetchValidators,
   type NearDuplicateCandidate,
   type PageRecord,
+  type RevisionOutcome,
   type RunFinish,
   type RunId,
   type RunStart,
@@ -135,16 +138,20 @@ export class MemoryStore implements Store {
       const holder = this.t.articleIdByCanonical.get(record.canonicalUrl!);
       if (holder !== undefined) outcome = { kind: 'duplicate', articleId: holder, reason: 'canonical-url', similarity: 1 };
     }
-    if (outcome.kind === 'duplicate' && !this.t.articles.has(outcome.articleId)) throw new StoreError('E_STORE_INPUT', `The duplicate outcome names article ${outcome.articleId}, which does not exist.`);
+    if ((outcome.kind === 'duplicate' || outcome.kind === 'revision') && !this.t.articles.has(outcome.articleId)) {
+      throw new StoreError('E_STORE_INPUT', `The ${outcome.kind} outcome names article ${outcome.articleId}, which does not exist.`);
+    }
     if (outcome.kind === 'article' && outcome.copyOf && !this.t.articles.has(outcome.copyOf.articleId)) {
       throw new StoreError('E_STORE_INPUT', `copyOf names article ${outcome.copyOf.articleId}, which does not exist.`);
     }
     // Checked: from here on nothing can fail, so the page is committed whole or not at all.
     if (existing) this.t.deletePage(existing.id);
+    // A revision's page is a duplicate page of its article (reason `revision`); the new text goes to the article.
+    const stored = outcome.kind === 'revision' ? ({ kind: 'duplicate', articleId: outcome.articleId, reason: REVISION_REASON, similarity: outcome.similarity } as const) : outcome;
     const page: PageEntry = {
       id: this.t.nextPageId++,
-      record: { ...structuredClone({ ...record, raw: null, rawGzip: null, outcome: null }), outcome: structuredClone(outcome) } as PageEntry['record'],
-      outcome: structuredClone(outcome),
+      record: { ...structuredClone({ ...record, raw: null, rawGzip: null, outcome: null }), outcome: structuredClone(stored) } as PageEntry['record'],
+      outcome: structuredClone(stored),
       articleId: null,
     };
     this.t.pages.set(page.id, page);
@@ -160,6 +167,8 @@ export class MemoryStore implements Store {
         siteKey: siteKey(siteOfUrl(record.canonicalUrl!)),
         publishedMs: publishedInstant(article.published),
         firstSeen: record.fetchedAt,
+        textSeenAt: record.fetchedAt,
+        textPageId: page.id,
         textHash: outcome.textHash,
         signature: outcome.minhash ? new Uint8Array(outcome.minhash.signature) : null,
         article,
@@ -170,7 +179,59 @@ export class MemoryStore implements Store {
       if (outcome.copyOf) this.t.joinGroup(entry.id, outcome.copyOf.articleId, outcome.copyOf.similarity, record.fetchedAt);
       if (outcome.analysis) this.analyses.save(entry, outcome.analysis);
     }
+    if (outcome.kind === 'revision') this.revise(outcome, page.id, record.fetchedAt);
     return { status: existing ? 'replaced-failure' : 'stored', page: this.t.committedPage(page) };
+  }
+
+  /** As the SQLite adapter's reviseArticle: the newer text becomes the article's, the other is kept as a revision. */
+  private revise(outcome: RevisionOutcome, pageId: number, fetchedAt: string): void {
+    const current = this.t.articles.get(outcome.articleId)!;
+    const article = structuredClone(outcome.article);
+    if (fetchedAt < current.textSeenAt) {
+      this.t.keepRevision(current.id, { pageId, seenAt: fetchedAt, textHash: outcome.textHash, article });
+      return;
+    }
+    this.t.keepRevision(current.id, { pageId: current.textPageId, seenAt: current.textSeenAt, textHash: current.textHash, article: current.article });
+    const entry: ArticleEntry = {
+      ...current,
+      textSeenAt: fetchedAt,
+      textPageId: pageId,
+      publishedMs: publishedInstant(article.published),
+      textHash: outcome.textHash,
+      signature: outcome.minhash ? new Uint8Array(outcome.minhash.signature) : null,
+      article,
+      matcher: null,
+    };
+    this.t.replaceArticle(entry, outcome.minhash?.bandKeys ?? []);
+    if (outcome.analysis) this.analyses.save(entry, outcome.analysis);
+    else this.analyses.remove(entry.id);
+  }
+
+  async listRevisions(articleId: number): Promise<ArticleRevision[] | null> {
+    this.open();
+    if (!this.t.articles.has(articleId)) return null;
+    const list = [...(this.t.revisions.get(articleId) ?? [])].sort((a, b) => (a.seenAt < b.seenAt ? -1 : a.seenAt > b.seenAt ? 1 : 0));
+    return list.map((revision, i) => ({ number: i + 1, pageId: revision.pageId, seenAt: revision.seenAt, textHash: revision.textHash, article: structuredClone(revision.article) }));
+  }
+
+  streamArticleUrls(): AsyncIterable<{ readonly articleId: number; readonly url: string }> {
+    const urls = (): { articleId: number; url: string }[] =>
+      [...this.t.articles.values()]
+        .sort((a, b) => a.id - b.id)
+        .map((e) => ({ articleId: e.id, url: e.article.url ?? e.canonicalUrl }))
+        .filter((entry) => /^https?:\/\//i.test(entry.url));
+    return this.batches(() => chunk(urls()));
+  }
+
+  async getArchiveSetting(name: string): Promise<string | null> {
+    this.open();
+    return this.t.settings.get(name) ?? null;
+  }
+
+  async setArchiveSetting(name: string, value: string | null): Promise<void> {
+    this.open();
+    if (value === null) this.t.settings.delete(name);
+    else this.t.settings.set(name, value);
   }
 
   exportPages(): AsyncIterable<ExportedPage> {
@@ -260,7 +321,8 @@ export class MemoryStore implements Store {
       const a = entry.article;
       return { id: entry.id, url: entry.canonicalUrl, title: a.title, published: a.published, siteName: a.siteName, site: siteFromKey(entry.siteKey), language: a.language, score, snippet: snippet.text, highlights: snippet.highlights };
     });
-    return { hits, nextCursor: nextCursor(fingerprint, offset + page.length, ranked.length > offset + limit, maxId) };
+    const next = nextCursor(fingerprint, offset + page.length, ranked.length > offset + limit, maxId);
+    return query.withTotal ? { hits, nextCursor: next, total: ranked.length } : { hits, nextCursor: next };
   }
 
   /** The articles (up to maxId) that match the query and pass the filter, by BM25 score (the same as FTS5's). */

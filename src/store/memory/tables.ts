@@ -1,6 +1,6 @@
 import type { Article } from '../../model/article.js';
 import { siteFromKey } from '../filters.js';
-import type { ArticleRef, CommittedPage, PageOutcome, PageRecord, RunFinish, RunStart, StoredArticle } from '../store.js';
+import type { ArticleRef, CommittedPage, PageOutcome, PageRecord, RevisionOutcome, RunFinish, RunStart, StoredArticle } from '../store.js';
 import { DocumentMatcher, indexText } from './ranking.js';
 
 /** The in-memory adapter's data, shaped like the SQLite tables, with the same derived columns. */
@@ -14,14 +14,17 @@ export interface RunEntry {
 export interface PageEntry {
   readonly id: number;
   readonly record: Omit<PageRecord, 'raw' | 'outcome'>;
-  /** What was stored (an `article` whose canonical URL was taken becomes a `duplicate`). */
-  readonly outcome: PageOutcome;
+  /** What was stored (an `article` whose canonical URL was taken, and a `revision`, become a `duplicate`). */
+  readonly outcome: Exclude<PageOutcome, RevisionOutcome>;
   articleId: number | null;
 }
 
 export interface ArticleEntry {
   readonly id: number;
   readonly pageId: number;
+  /** When and from which page the current text came (firstSeen and pageId until a revision). */
+  readonly textSeenAt: string;
+  readonly textPageId: number;
   readonly runId: number;
   readonly canonicalUrl: string;
   readonly siteKey: string;
@@ -49,6 +52,9 @@ export class MemoryTables {
   readonly bands = new Map<string, Set<number>>();
   readonly groups = new Map<number, { originalId: number; createdAt: string }>();
   readonly members = new Map<number, Member>();
+  /** Earlier texts by article, in the order they were kept (sorted by seenAt when read). */
+  readonly revisions = new Map<number, { readonly pageId: number; readonly seenAt: string; readonly textHash: string | null; readonly article: Article }[]>();
+  readonly settings = new Map<string, string>();
   nextPageId = 1;
   nextArticleId = 1;
   private nextGroupId = 1;
@@ -63,10 +69,27 @@ export class MemoryTables {
   addArticle(entry: ArticleEntry, bandKeys: readonly string[]): void {
     this.articles.set(entry.id, entry);
     this.articleIdByCanonical.set(entry.canonicalUrl, entry.id);
+    this.addBands(entry.id, bandKeys);
+  }
+
+  /** A revised article: its new entry, and its band keys in place of the old ones. */
+  replaceArticle(entry: ArticleEntry, bandKeys: readonly string[]): void {
+    this.articles.set(entry.id, entry);
+    for (const ids of this.bands.values()) ids.delete(entry.id);
+    this.addBands(entry.id, bandKeys);
+  }
+
+  keepRevision(articleId: number, revision: { pageId: number; seenAt: string; textHash: string | null; article: Article }): void {
+    let list = this.revisions.get(articleId);
+    if (!list) this.revisions.set(articleId, (list = []));
+    list.push(revision);
+  }
+
+  private addBands(articleId: number, bandKeys: readonly string[]): void {
     for (const key of bandKeys) {
       let ids = this.bands.get(key);
       if (!ids) this.bands.set(key, (ids = new Set()));
-      ids.add(entry.id);
+      ids.add(articleId);
     }
   }
 
@@ -125,6 +148,9 @@ export class MemoryTables {
       firstSeen: entry.firstSeen,
       textHash: entry.textHash,
       duplicate: member ? { groupId: member.groupId, originalId: this.groups.get(member.groupId)!.originalId, matchedId: member.matchedId, similarity: member.similarity } : null,
+      revisions: this.revisions.get(entry.id)?.length ?? 0,
+      textSeenAt: entry.textSeenAt,
+      textPageId: entry.textPageId,
     };
   }
 

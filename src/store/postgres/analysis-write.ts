@@ -14,7 +14,7 @@ import { searchVector } from './text-search.js';
  * events are then grouped into event records (event-groups.ts).
  */
 
-const TABLES = ['article_stages', 'analysis_failures', 'entities', 'mentions', 'quotes', 'article_themes', 'theme_evidence', 'events', 'tone', 'places', 'article_places'] as const;
+export const ANALYSIS_TABLES = ['article_stages', 'analysis_failures', 'entities', 'mentions', 'quotes', 'article_themes', 'theme_evidence', 'events', 'tone', 'places', 'article_places'] as const;
 
 export interface ArticleKeys {
   readonly id: number;
@@ -47,7 +47,7 @@ export async function writeAnalysis(db: Queryable, article: ArticleKeys, analysi
   const keys = analysis.events.map((e, i) => groupKey(e, eventSorts[i]!, id));
   // Before the events go: their records lose them (and the keys of the records to join are locked).
   await ungroupArticle(db, id, keys);
-  if (replace) for (const table of TABLES) await query(db, `DELETE FROM ${table} WHERE article_id = @id`, { id });
+  if (replace) for (const table of ANALYSIS_TABLES) await query(db, `DELETE FROM ${table} WHERE article_id = @id`, { id });
 
   await insertRows(db, 'article_stages', [['position', 'int'], ['stage', 'text'], ['version', 'text']], analysis.stages.map((s, i) => [i, s.name, s.version]), id);
   // Abstentions share the table with failures: a message per article and stage, told apart by their code.

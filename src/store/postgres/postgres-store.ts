@@ -31,6 +31,7 @@ import {
   type ExportedPage,
   type ArticleListPage,
   type ArticleRef,
+  type ArticleRevision,
   type CommitResult,
   type CommittedPage,
   type FetchValidators,
@@ -76,6 +77,7 @@ import { WriteLock } from '../write-lock.js';
 import { eventGroupBatches, queryEventGroups } from './event-groups.js';
 import { placeCounts } from './places-read.js';
 import { articleRef, pageBySourceKey, saveArticleAnalysis, writePage } from './write.js';
+import { articleUrlBatches, readRevisions } from './revisions.js';
 
 export interface PostgresStoreOptions extends PostgresOptions {
   /** `read` refuses a database without a Parley archive; `write` creates the tables. */
@@ -268,6 +270,29 @@ export class PostgresStore implements Store {
     return this.guard(async () => {
       const row = await one<{ html_gz: Buffer }>(this.pool, 'SELECT html_gz FROM page_raw WHERE page_id = @id', { id: pageId });
       return row ? new Uint8Array(gunzipSync(row.html_gz)) : null;
+    });
+  }
+
+  async listRevisions(articleId: number): Promise<ArticleRevision[] | null> {
+    return this.guard(() => readRevisions(this.pool, articleId));
+  }
+
+  streamArticleUrls(): AsyncIterable<{ readonly articleId: number; readonly url: string }> {
+    return this.batched(() => articleUrlBatches(this.pool, STREAM_BATCH_SIZE));
+  }
+
+  async getArchiveSetting(name: string): Promise<string | null> {
+    return this.guard(async () => (await one<{ value: string }>(this.pool, 'SELECT value FROM archive_settings WHERE name = @name', { name }))?.value ?? null);
+  }
+
+  async setArchiveSetting(name: string, value: string | null): Promise<void> {
+    await this.guard(async () => {
+      if (value === null) await query(this.pool, 'DELETE FROM archive_settings WHERE name = @name', { name });
+      else {
+        await query(this.pool, 'INSERT INTO archive_settings (name, value, updated_at) VALUES (@name, @value, @at) ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at', {
+          name, value, at: new Date().toISOString(),
+        });
+      }
     });
   }
 

@@ -84,6 +84,9 @@ export async function searchArticles(db: Queryable, search: SearchQuery): Promis
     params,
   );
   const page = ranked.slice(0, limit);
+  const total = search.withTotal
+    ? (await one<{ n: number }>(db, `SELECT count(*) AS n FROM article_search s WHERE s.vector @@ @query::tsquery AND s.article_id <= @top${where}`, params))!.n
+    : undefined;
   const rows = page.length === 0 ? [] : await query<{ id: number; canonical_url: string; title: string | null; text: string; published: string | null; site_name: string | null; site_key: string; language: string | null }>(
     db,
     'SELECT id, canonical_url, title, text, published, site_name, site_key, language FROM articles WHERE id = ANY(@ids::bigint[])',
@@ -95,7 +98,8 @@ export async function searchArticles(db: Queryable, search: SearchQuery): Promis
     const snippet = snippetFor(row.title, row.text, tree);
     return { id, url: row.canonical_url, title: row.title, published: row.published, siteName: row.site_name, site: siteFromKey(row.site_key), language: row.language, score: rank, snippet: snippet.text, highlights: snippet.highlights };
   });
-  return { hits, nextCursor: nextCursor(fingerprint, offset + page.length, ranked.length > limit, top) };
+  const next = nextCursor(fingerprint, offset + page.length, ranked.length > limit, top);
+  return total === undefined ? { hits, nextCursor: next } : { hits, nextCursor: next, total };
 }
 
 export async function getArticle(db: Queryable, idOrUrl: number | string): Promise<StoredArticle | null> {

@@ -2,9 +2,10 @@ import { gzipSync } from 'node:zlib';
 import type { ArticleAnalysis } from '../analysis.js';
 import { StoreError } from '../errors.js';
 import { ARTICLE_INSERT, ARTICLE_REF_COLUMNS, articleParams, PAGE_SELECT, rowToArticleRef, rowToCommittedPage, type ArticleRefRow, type PageRow } from '../sqlite/codec.js';
-import type { ArticleRef, CommitResult, CommittedPage, PageRecord } from '../store.js';
+import { REVISION_REASON, type ArticleRef, type CommitResult, type CommittedPage, type PageRecord } from '../store.js';
 import { writeAnalysis } from './analysis-write.js';
 import { one, query, type Queryable } from './connection.js';
+import { reviseArticle } from './revisions.js';
 import { searchVector } from './text-search.js';
 
 /**
@@ -47,14 +48,15 @@ export async function writePage(db: Queryable, record: PageRecord, keepRaw: bool
     const holder = await articleRef(db, 'a.canonical_url = @value', record.canonicalUrl!);
     if (holder) outcome = { kind: 'duplicate', articleId: holder.id, reason: 'canonical-url', similarity: 1 };
   }
-  const duplicate = outcome.kind === 'duplicate' ? outcome : null;
+  // A revision's page is a duplicate page of its article, with the reason `revision`.
+  const duplicate = outcome.kind === 'duplicate' ? outcome : outcome.kind === 'revision' ? { articleId: outcome.articleId, reason: REVISION_REASON, similarity: outcome.similarity } : null;
   const page = await one<{ id: number }>(
     db,
     `INSERT INTO pages (run_id, source, source_key, url, canonical_url, fetched_at, http_status, content_hash, content_type, etag, last_modified, outcome, duplicate_of, duplicate_reason, similarity)
      VALUES (@run, @source, @key, @url, @canonical, @fetched, @status, @hash, @type, @etag, @modified, @outcome, @duplicateOf, @reason, @similarity) RETURNING id`,
     {
       run: record.runId, source: record.source, key: record.sourceKey, url: record.url, canonical: record.canonicalUrl, fetched: record.fetchedAt, status: record.httpStatus,
-      hash: record.contentHash, type: record.contentType ?? null, etag: record.etag ?? null, modified: record.lastModified ?? null, outcome: outcome.kind,
+      hash: record.contentHash, type: record.contentType ?? null, etag: record.etag ?? null, modified: record.lastModified ?? null, outcome: outcome.kind === 'revision' ? 'duplicate' : outcome.kind,
       duplicateOf: duplicate?.articleId ?? null, reason: duplicate?.reason ?? null, similarity: duplicate?.similarity ?? null,
     },
   );
@@ -72,6 +74,8 @@ export async function writePage(db: Queryable, record: PageRecord, keepRaw: bool
     }
     if (outcome.copyOf) await joinGroup(db, article.id, outcome.copyOf.articleId, outcome.copyOf.similarity, record.fetchedAt);
     if (outcome.analysis) await writeAnalysis(db, article, outcome.analysis, false);
+  } else if (outcome.kind === 'revision') {
+    await reviseArticle(db, outcome, pageId, record.fetchedAt);
   } else if (outcome.kind === 'rejected' || outcome.kind === 'failed') {
     await query(db, 'INSERT INTO failures (page_id, kind, stage, code, message) VALUES (@id, @kind, @stage, @code, @message)', { id: pageId, kind: outcome.kind, stage: outcome.stage, code: outcome.code, message: outcome.message });
   }

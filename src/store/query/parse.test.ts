@@ -85,6 +85,13 @@ describe('parseQuery → FTS5', () => {
     expect(where('((((((((((((((((((a))))))))))))))))))')).toBe(16);
   });
 
+  it('calls a lone ")" what it is, wherever it stands', () => {
+    for (const [query, at] of [[')', 1], [') climate', 1], ['climate )', 9]] as const) {
+      expect(() => parseQuery(query), query).toThrow(`The ")" at position ${at} has no matching "(".`);
+    }
+    expect(() => parseQuery('(climate AND )')).toThrow('AND at position 10 needs a word or phrase on both sides');
+  });
+
   it('accepts any text as either a valid FTS5 expression of quoted phrases or a QuerySyntaxError', () => {
     const alphabet = fc.constantFrom(...'ab "()*-:^+{}\'.;AND OR NOT é\\'.split(''), ' AND ', ' OR ', ' NOT ');
     fc.assert(

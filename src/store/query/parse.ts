@@ -157,6 +157,7 @@ class Parser {
     const first = this.peek();
     if (!first || !this.startsItem(first)) {
       if (first && (first.kind === 'AND' || first.kind === 'OR')) throw this.needsOperand(first.kind, first.at, 'on both sides');
+      if (first?.kind === ')' && this.depth === 0) throw new QuerySyntaxError(`The ")" at position ${first.at + 1} has no matching "(".`, first.at);
       if (first?.kind === ')') throw new QuerySyntaxError(`The "(" before position ${first.at + 1} is empty or ends with an operator: put a word or phrase in it.`, first.at);
       throw new QuerySyntaxError('The query ends where a word or phrase is expected.', this.end);
     }

@@ -20,10 +20,15 @@ export interface ArticleKeys {
   readonly publishedMs: number | null;
 }
 
+/** Deletes every layer row of an article (the totals and daily counts follow; its events leave their records). */
+export function deleteAnalysis(prepare: Prepare, articleId: number): void {
+  ungroupArticle(prepare, articleId);
+  for (const table of TABLES) prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
+}
+
 export function writeAnalysis(prepare: Prepare, article: ArticleKeys, analysis: ArticleAnalysis): void {
   const id = article.id;
-  ungroupArticle(prepare, id);
-  for (const table of TABLES) prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(id);
+  deleteAnalysis(prepare, id);
 
   const stage = prepare('INSERT INTO article_stages (article_id, stage, version) VALUES (?, ?, ?)');
   for (const stamp of analysis.stages) stage.run(id, stamp.name, stamp.version);

@@ -14,7 +14,7 @@ export const STORED_ARTICLE_COLUMNS = `
   a.id, a.page_id, a.run_id, a.canonical_url, a.site_key, a.first_seen, a.text_hash,
   a.title, a.text, a.authors, a.published, a.modified, a.language, a.site_name, a.url, a.declared_canonical_url,
   a.description, a.image, a.section, a.tags, a.captions, a.word_count, a.provenance, a.body_gz,
-  m.group_id, g.original_id, m.matched_id, m.similarity`;
+  a.revisions, a.text_seen_at, a.text_page_id, m.group_id, g.original_id, m.matched_id, m.similarity`;
 
 export const STORED_ARTICLE_FROM = `articles a
   LEFT JOIN duplicate_members m ON m.article_id = a.id
@@ -45,6 +45,9 @@ export interface StoredArticleRow {
   word_count: number;
   provenance: string;
   body_gz: Buffer;
+  revisions: number;
+  text_seen_at: string | null;
+  text_page_id: number | null;
   group_id: number | null;
   original_id: number | null;
   matched_id: number | null;
@@ -142,6 +145,9 @@ export function rowToStoredArticle(row: StoredArticleRow): StoredArticle {
       row.group_id === null
         ? null
         : { groupId: row.group_id, originalId: row.original_id!, matchedId: row.matched_id, similarity: row.similarity! },
+    revisions: row.revisions,
+    textSeenAt: row.text_seen_at ?? row.first_seen,
+    textPageId: row.text_page_id ?? row.page_id,
   };
 }
 

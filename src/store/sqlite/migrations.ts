@@ -71,6 +71,14 @@
  * over time read no table rows; events by (source, target, date), so the events between two actors (either
  * way round) are found in the index, not by reading every event of one of them, and by source or target
  * covering their article and place (the map of an actor's events reads no event rows).
+ *
+ * Version 9 (revisions, and what an archive remembers):
+ * - article_revisions: the earlier texts of an article whose page changed (a live blog, a correction): the
+ *   whole extracted article as gzip-compressed JSON, the page that brought it and when it was first seen.
+ *   articles.revisions counts them; articles.text_seen_at and text_page_id say when and from which page
+ *   the current text came (NULL: first_seen and page_id, the text never changed).
+ * - article_bands_by_article: a revision replaces an article's LSH band keys, found by article.
+ * - archive_settings: a name and a text value per setting (the theme taxonomy given with --themes).
  */
 import { UNDATED_SORT_MS } from '../analysis-filters.js';
 
@@ -714,6 +722,33 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_by_pair ON events(source_code, target_code, sort_ms, article_id, place_id);
       DROP INDEX events_by_target;
       CREATE INDEX events_by_target ON events(target_code, sort_ms, article_id, place_id);
+    `,
+  },
+  {
+    version: 9,
+    name: 'article revisions, their bands by article, archive settings',
+    up: `
+      ALTER TABLE articles ADD COLUMN revisions INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE articles ADD COLUMN text_seen_at TEXT;
+      ALTER TABLE articles ADD COLUMN text_page_id INTEGER REFERENCES pages(id);
+
+      CREATE TABLE article_revisions (
+        id         INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        page_id    INTEGER NOT NULL REFERENCES pages(id),
+        seen_at    TEXT NOT NULL,
+        text_hash  TEXT,
+        article_gz BLOB NOT NULL
+      );
+      CREATE INDEX article_revisions_by_article ON article_revisions(article_id, seen_at, id);
+
+      CREATE INDEX article_bands_by_article ON article_bands(article_id);
+
+      CREATE TABLE archive_settings (
+        name       TEXT NOT NULL PRIMARY KEY,
+        value      TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
     `,
   },
 ];

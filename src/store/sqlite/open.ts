@@ -9,6 +9,10 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS, PARLEY_APPLICATION_ID, type Migratio
  * another program, a damaged file, a directory, a database from a newer Parley each get a coded error),
  * then pending migrations are applied, each in one transaction.
  *
+ * Several processes may open the same new database at once (two ingests started together): each
+ * migration transaction takes the write lock first (BEGIN IMMEDIATE) and reads the schema version under
+ * it, so exactly one process applies each migration and the others find it done.
+ *
  * `read` opens read-only and requires the file (searching never creates a database); `write` creates it
  * when missing. A `read` open of a database that still needs migrating migrates it first (atomic), so an
  * older archive keeps working after an upgrade.
@@ -45,7 +49,7 @@ export function openDatabase(path: string, options: SqliteOptions): Database.Dat
       // WAL: readers (search, the API) never block the writer; NORMAL sync keeps every committed
       // transaction across a killed process (only an OS crash may lose the last ones, never consistency).
       translate(path, () => {
-        if (!inMemory) db.pragma('journal_mode = WAL');
+        if (!inMemory) untilNotBusy(() => db.pragma('journal_mode = WAL'), options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
         db.pragma('synchronous = NORMAL');
       });
       migrate(db, path, version, migrations);
@@ -61,6 +65,24 @@ function searchTokens(text: string): string {
   return tokenize(text)
     .map((t) => t.token)
     .join(' ');
+}
+
+/**
+ * Runs `work` again while SQLite answers SQLITE_BUSY without waiting, up to `timeoutMs`. Switching a new
+ * file to WAL needs its exclusive lock, and SQLite does not wait for it (its busy handler is skipped, to
+ * avoid a deadlock) while another process holds the write lock to migrate the same new file.
+ */
+function untilNotBusy<T>(work: () => T, timeoutMs: number): T {
+  const deadline = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return work();
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, 20);
+    }
+  }
 }
 
 /** Whether the file is there; refuses paths that cannot be a database before SQLite touches them. */
@@ -112,7 +134,9 @@ function connect(path: string, readonly: boolean, options: SqliteOptions): Datab
 
 /** The schema version of a Parley database; 0 for a brand-new empty file (when it may be created). */
 function checkIdentity(db: Database.Database, path: string, mayCreate: boolean): number {
-  return translate(path, () => {
+  // One read transaction, so the reads see one state of the file: another process may be making the
+  // new file Parley's meanwhile (its schema and its application id come in one commit).
+  return translate(path, () => db.transaction(() => {
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     if (applicationId === 0) {
       const objects = db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
@@ -124,7 +148,7 @@ function checkIdentity(db: Database.Database, path: string, mayCreate: boolean):
     }
     const row = db.prepare('SELECT max(version) AS version FROM schema_migrations').get() as { version: number | null };
     return row.version ?? 0;
-  });
+  })());
 }
 
 function refuseNewer(path: string, version: number, migrations: readonly Migration[]): void {
@@ -134,25 +158,38 @@ function refuseNewer(path: string, version: number, migrations: readonly Migrati
   }
 }
 
-/** Applies every migration newer than `version`, each in its own transaction, recording it. */
-export function migrate(db: Database.Database, path: string, version: number, migrations: readonly Migration[] = MIGRATIONS): void {
-  refuseNewer(path, version, migrations);
+/**
+ * Applies every pending migration, each in its own transaction, recording it. The version read before
+ * (`seen`, for the early checks) may be stale by now: each transaction holds the write lock before it
+ * reads the version again, so a migration another process applied meanwhile is not applied twice.
+ */
+export function migrate(db: Database.Database, path: string, seen: number, migrations: readonly Migration[] = MIGRATIONS): void {
+  refuseNewer(path, seen, migrations);
   translate(path, () => {
-    if (version === 0) {
-      db.transaction(() => {
-        db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-        db.pragma(`application_id = ${PARLEY_APPLICATION_ID}`);
-      }).immediate();
-    }
     for (const migration of migrations) {
-      if (migration.version <= version) continue;
+      if (migration.version <= seen) continue;
       db.transaction(() => {
+        const version = lockedVersion(db, path, migrations);
+        if (migration.version <= version) return;
         db.exec(migration.up);
         db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
         db.pragma(`user_version = ${migration.version}`);
       }).immediate();
     }
   });
+}
+
+/** The schema version, read inside a write transaction; a brand-new file is marked as Parley's first. */
+function lockedVersion(db: Database.Database, path: string, migrations: readonly Migration[]): number {
+  const marked = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+  if (!marked) {
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    db.pragma(`application_id = ${PARLEY_APPLICATION_ID}`);
+    return 0;
+  }
+  const version = (db.prepare('SELECT max(version) AS version FROM schema_migrations').get() as { version: number | null }).version ?? 0;
+  refuseNewer(path, version, migrations);
+  return version;
 }
 
 /** A quick look (read-only) at whether a file needs migrating, so a reader can upgrade it first. */

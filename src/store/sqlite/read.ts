@@ -93,6 +93,16 @@ export function searchArticles(db: Database.Database, query: SearchQuery): Searc
     )
     .all({ ...where.params, match, maxId, take: limit + 1, offset }) as { id: number; rank: number }[];
   const page = ranked.slice(0, limit);
+  const total = query.withTotal
+    ? (
+        db
+          .prepare(
+            `SELECT count(*) AS n FROM articles_fts${filtered(filter) ? ' JOIN articles a INDEXED BY articles_filter_keys ON a.id = articles_fts.rowid' : ''}
+             WHERE articles_fts MATCH @match AND articles_fts.rowid <= CAST(@maxId AS INTEGER)${where.sql}`,
+          )
+          .get({ ...where.params, match, maxId }) as { n: number }
+      ).n
+    : undefined;
   const details = db.prepare('SELECT id, canonical_url, title, text, published, site_name, site_key, language FROM articles WHERE id = ?');
   const hits: SearchHit[] = page.map(({ id, rank }) => {
     const row = details.get(id) as { id: number; canonical_url: string; title: string | null; text: string; published: string | null; site_name: string | null; site_key: string; language: string | null };
@@ -111,7 +121,8 @@ export function searchArticles(db: Database.Database, query: SearchQuery): Searc
       highlights,
     };
   });
-  return { hits, nextCursor: nextCursor(fingerprint, offset + page.length, ranked.length > limit, maxId) };
+  const next = nextCursor(fingerprint, offset + page.length, ranked.length > limit, maxId);
+  return total === undefined ? { hits, nextCursor: next } : { hits, nextCursor: next, total };
 }
 
 export function getArticle(db: Database.Database, idOrUrl: number | string): StoredArticle | null {

@@ -7,7 +7,9 @@ import {
   type ArticleFilter,
   type ExportedPage,
   type ArticleListPage,
+  REVISION_REASON,
   type ArticleRef,
+  type ArticleRevision,
   type CommitResult,
   type CommittedPage,
   type FetchValidators,
@@ -56,6 +58,7 @@ import { eventGroupBatches, queryEventGroups } from './event-groups.js';
 import type { EventGroup, EventGroupPage } from '../event-groups.js';
 import * as explore from './explore-read.js';
 import { readStats } from './stats.js';
+import { articleUrlBatches, readRevisions, reviseArticle } from './revisions.js';
 import { WriteLock } from '../write-lock.js';
 import type {
   ActorProfile,
@@ -208,6 +211,25 @@ export class SqliteStore implements Store {
     return this.guard(() => {
       const row = this.statement('SELECT html_gz FROM page_raw WHERE page_id = ?').get(pageId) as { html_gz: Buffer } | undefined;
       return row ? new Uint8Array(gunzipSync(row.html_gz)) : null;
+    });
+  }
+
+  async listRevisions(articleId: number): Promise<ArticleRevision[] | null> {
+    return this.guard(() => readRevisions(this.db, articleId));
+  }
+
+  streamArticleUrls(): AsyncIterable<{ readonly articleId: number; readonly url: string }> {
+    return this.batched(() => articleUrlBatches(this.db, STREAM_BATCH_SIZE));
+  }
+
+  async getArchiveSetting(name: string): Promise<string | null> {
+    return this.guard(() => (this.statement('SELECT value FROM archive_settings WHERE name = ?').get(name) as { value: string } | undefined)?.value ?? null);
+  }
+
+  async setArchiveSetting(name: string, value: string | null): Promise<void> {
+    this.guard(() => {
+      if (value === null) this.statement('DELETE FROM archive_settings WHERE name = ?').run(name);
+      else this.statement('INSERT INTO archive_settings (name, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(name, value, new Date().toISOString());
     });
   }
 
@@ -365,14 +387,14 @@ export class SqliteStore implements Store {
       const holder = this.articleRef('a.canonical_url = ?', record.canonicalUrl!);
       if (holder) outcome = { kind: 'duplicate', articleId: holder.id, reason: 'canonical-url', similarity: 1 };
     }
-    const duplicate = outcome.kind === 'duplicate' ? outcome : null;
+    const duplicate = outcome.kind === 'duplicate' ? outcome : outcome.kind === 'revision' ? { articleId: outcome.articleId, reason: REVISION_REASON, similarity: outcome.similarity } : null;
     const page = this.statement(
         `INSERT INTO pages (run_id, source, source_key, url, canonical_url, fetched_at, http_status, content_hash, content_type, etag, last_modified, outcome, duplicate_of, duplicate_reason, similarity)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         record.runId, record.source, record.sourceKey, record.url, record.canonicalUrl, record.fetchedAt, record.httpStatus, record.contentHash,
-        record.contentType ?? null, record.etag ?? null, record.lastModified ?? null, outcome.kind, duplicate?.articleId ?? null, duplicate?.reason ?? null, duplicate?.similarity ?? null,
+        record.contentType ?? null, record.etag ?? null, record.lastModified ?? null, outcome.kind === 'revision' ? 'duplicate' : outcome.kind, duplicate?.articleId ?? null, duplicate?.reason ?? null, duplicate?.similarity ?? null,
       );
     const pageId = Number(page.lastInsertRowid);
     if (keepRaw && record.raw !== null) this.statement('INSERT INTO page_raw (page_id, html_gz) VALUES (?, ?)').run(pageId, record.rawGzip ?? gzipSync(record.raw, RAW_GZIP));
@@ -390,6 +412,8 @@ export class SqliteStore implements Store {
         const row = this.statement('SELECT site_key, published_ms FROM articles WHERE id = ?').get(articleId) as { site_key: string; published_ms: number | null };
         writeAnalysis((sql) => this.statement(sql), { id: articleId, siteKey: row.site_key, publishedMs: row.published_ms }, outcome.analysis);
       }
+    } else if (outcome.kind === 'revision') {
+      reviseArticle((sql) => this.statement(sql), { outcome, pageId, runId: record.runId, fetchedAt: record.fetchedAt });
     } else if (outcome.kind === 'rejected' || outcome.kind === 'failed') {
       this.statement('INSERT INTO failures (page_id, kind, stage, code, message) VALUES (?, ?, ?, ?, ?)').run(pageId, outcome.kind, outcome.stage, outcome.code, outcome.message);
     }

@@ -63,3 +63,29 @@ export function respond(status: number, headers: Readonly<Record<string, string 
 export function html(body: string, headers: Readonly<Record<string, string>> = {}): Handler {
   return respond(200, { 'Content-Type': 'text/html; charset=utf-8', ...headers }, body);
 }
+
+/**
+ * A TCP server that answers every connection with `answer(socket)` once the request arrives: for
+ * responses Node's HTTP server will not send (a body delimited by the connection's close, a reset, fewer
+ * bytes than the Content-Length). Connections are tracked so that `close()` ends even dripping ones.
+ */
+export async function startRawServer(answer: (socket: Socket) => void): Promise<{ url(path: string): string; close(): Promise<void> }> {
+  const { createServer: createTcpServer } = await import('node:net');
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    socket.once('data', () => answer(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

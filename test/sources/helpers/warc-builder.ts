@@ -14,6 +14,8 @@ export interface RecordSpec {
   readonly body?: string | Uint8Array;
   /** Added to the true Content-Length: a record whose length lies. */
   readonly lengthError?: number;
+  /** More WARC headers (e.g. WARC-Truncated). */
+  readonly warcHeaders?: Readonly<Record<string, string>>;
 }
 
 let serial = 0;
@@ -27,6 +29,7 @@ export function warcRecord(spec: RecordSpec): Buffer {
     `WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-${String(++serial).padStart(12, '0')}>`,
     `WARC-Date: ${spec.date ?? '2024-03-05T10:20:30Z'}`,
     ...(spec.uri ? [`WARC-Target-URI: ${spec.uri}`] : []),
+    ...Object.entries(spec.warcHeaders ?? {}).map(([name, value]) => `${name}: ${value}`),
     `Content-Type: ${contentType}`,
     `Content-Length: ${block.byteLength + (spec.lengthError ?? 0)}`,
   ];
