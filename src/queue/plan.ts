@@ -13,7 +13,8 @@ import type { SourceShare } from '../sources/index.js';
  * - a URL list becomes ranges of `urlsPerShare` lines (its lines are only counted here);
  * - page files (named, in directories, from globs) are grouped `pagesPerShare` to a share;
  * - everything else (an http(s) URL, a feed or sitemap, a plain .warc, an input that cannot be read:
- *   the worker reports it) is one share.
+ *   the worker reports it) is one share; the worker that finds a feed or sitemap there puts its entries
+ *   back on the queue as shares of `urlsPerShare` URLs (sources/frontier.ts, splitFeed).
  * The shares of an input read exactly what a whole read of it would, under the same keys, so a queued
  * ingest stores what a single ingest of the same inputs stores.
  */

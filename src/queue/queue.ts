@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import type { SourceShare } from '../sources/index.js';
@@ -41,7 +42,14 @@ export interface IngestJobData {
   readonly share: SourceShare;
   /** The ingest settings that shape what is stored (keepRaw, stages, themes, limits), as given to `ingest --enqueue`. */
   readonly settings: Readonly<Record<string, unknown>>;
+  /** Entry URLs per job when a feed or sitemap read by this job is shared out (`--share-items`); absent in jobs queued before. */
+  readonly urlsPerShare?: number;
+  /** A UUID of the ingest that queued the work (one `parley ingest`): the jobs made from its feeds are named from it. */
+  readonly ingest?: string;
 }
+
+/** A job made by a job, named from its ingest. */
+export type ChildJobData = IngestJobData & { readonly ingest: string };
 
 export interface QueueJob {
   readonly id: string;
@@ -56,6 +64,8 @@ export interface QueueStats {
   /** Jobs that were retried at least once (after a failure or an expired lease), whatever their state now. */
   readonly retried: number;
   readonly failed: number;
+  /** Of all these jobs, those made by workers from the entries of feeds and sitemaps they read. */
+  readonly fromFeeds: number;
   /** The latest failures: job id, share, the reason. */
   readonly failures: readonly { readonly id: string; readonly share: string; readonly reason: string; readonly at: string }[];
 }
@@ -94,6 +104,22 @@ export class IngestQueue {
 
   /** Puts the shares on the queue; returns how many. */
   async enqueue(jobs: AsyncIterable<IngestJobData> | Iterable<IngestJobData>): Promise<number> {
+    return this.insert(jobs, () => undefined);
+  }
+
+  /**
+   * Puts the jobs a job made (the entries of a feed it read) on the queue, each under an id made from its
+   * ingest's id and the URLs it fetches (childJobId). So a job run again (retried after a failure or an
+   * expired lease) that makes the same jobs finds them there and does not queue them twice (pg-boss
+   * inserts with ON CONFLICT DO NOTHING on the id), and a sitemap listed by two indexes of one ingest is
+   * read by one job, as one crawl skips a sitemap it has read. This holds while the jobs are in the
+   * queue's job table (completed jobs move to its archive after a week), far longer than a retry takes.
+   */
+  async enqueueChildren(jobs: readonly ChildJobData[]): Promise<void> {
+    await this.insert(jobs, (data) => childJobId(data as ChildJobData));
+  }
+
+  private async insert(jobs: AsyncIterable<IngestJobData> | Iterable<IngestJobData>, idOf: (data: IngestJobData) => string | undefined): Promise<number> {
     let batch: PgBoss.JobInsert[] = [];
     let count = 0;
     const flush = async (): Promise<void> => {
@@ -103,7 +129,8 @@ export class IngestQueue {
       await this.guard(() => this.boss.insert(inserting.map((job) => ({ ...job, name: QUEUE_NAME }))));
     };
     for await (const data of jobs) {
-      batch.push({ name: QUEUE_NAME, data: data as unknown as object, expireInSeconds: this.options.leaseSeconds, retryLimit: this.options.retryLimit, retryDelay: this.options.retryDelaySeconds });
+      const id = idOf(data);
+      batch.push({ ...(id === undefined ? {} : { id }), name: QUEUE_NAME, data: data as unknown as object, expireInSeconds: this.options.leaseSeconds, retryLimit: this.options.retryLimit, retryDelay: this.options.retryDelaySeconds });
       count++;
       if (batch.length >= 500) await flush();
     }
@@ -154,10 +181,13 @@ export async function readQueueStats(url: string, maxFailures = 10): Promise<Que
   await client.connect();
   try {
     const exists = await client.query<{ found: boolean }>('SELECT to_regclass($1) IS NOT NULL AS found', [`${QUEUE_SCHEMA}.job`]);
-    if (!exists.rows[0]?.found) return { pending: 0, running: 0, completed: 0, retried: 0, failed: 0, failures: [] };
+    if (!exists.rows[0]?.found) return { pending: 0, running: 0, completed: 0, retried: 0, failed: 0, fromFeeds: 0, failures: [] };
     const jobs = `(SELECT id, state::text AS state, retry_count, data, output, completed_on FROM ${QUEUE_SCHEMA}.job WHERE name = $1
                    UNION ALL SELECT id, state::text, retry_count, data, output, completed_on FROM ${QUEUE_SCHEMA}.archive WHERE name = $1) j`;
-    const counts = await client.query<{ state: string; n: string; retried: string }>(`SELECT state, count(*) AS n, count(*) FILTER (WHERE retry_count > 0) AS retried FROM ${jobs} GROUP BY state`, [QUEUE_NAME]);
+    const counts = await client.query<{ state: string; n: string; retried: string; feeds: string }>(
+      `SELECT state, count(*) AS n, count(*) FILTER (WHERE retry_count > 0) AS retried, count(*) FILTER (WHERE data->'share'->>'kind' = 'feed-entries') AS feeds FROM ${jobs} GROUP BY state`,
+      [QUEUE_NAME],
+    );
     const by = (states: string[]): number => counts.rows.filter((r) => states.includes(r.state)).reduce((sum, r) => sum + Number(r.n), 0);
     const failures = await client.query<{ id: string; data: IngestJobData; output: { message?: string; value?: { message?: string } } | null; completed_on: Date | null }>(
       `SELECT id, data, output, completed_on FROM ${jobs} WHERE state = 'failed' ORDER BY completed_on DESC NULLS LAST LIMIT $2`,
@@ -169,6 +199,7 @@ export async function readQueueStats(url: string, maxFailures = 10): Promise<Que
       completed: by(['completed']),
       retried: counts.rows.reduce((sum, r) => sum + Number(r.retried), 0),
       failed: by(['failed']),
+      fromFeeds: counts.rows.reduce((sum, r) => sum + Number(r.feeds), 0),
       failures: failures.rows.map((r) => ({ id: r.id, share: describeShare(r.data.share), reason: r.output?.message ?? r.output?.value?.message ?? 'no reason recorded', at: r.completed_on?.toISOString() ?? '' })),
     };
   } catch (error) {
@@ -187,7 +218,26 @@ export function describeShare(share: SourceShare): string {
       return `${share.path} bytes ${share.start}-${share.end}`;
     case 'url-lines':
       return `${share.path} lines ${share.from}-${share.to}`;
+    case 'feed-entries':
+      return share.accept === 'feed' ? `${share.urls[0]} (a sitemap of ${share.feed})` : `${share.urls.length} entries of ${share.feed} from ${share.urls[0]}`;
   }
+}
+
+/**
+ * A child job's id: a name-based UUID (RFC 9562 version 5: SHA-1 of a namespace and a name) with the
+ * ingest's id as the namespace and what the job fetches (its URLs and what they are) as the name: the
+ * same entries made into a job twice in one ingest give the same id. Written here because it is a few
+ * lines over node:crypto.
+ */
+export function childJobId(data: ChildJobData): string {
+  const namespace = Buffer.from(data.ingest.replace(/-/g, ''), 'hex');
+  const { share } = data;
+  const name = JSON.stringify(share.kind === 'feed-entries' ? [share.kind, share.accept, share.urls] : share);
+  const hash = createHash('sha1').update(namespace).update(name).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 export { redactUrl };

@@ -2,8 +2,9 @@ import { hostname } from 'node:os';
 import { createIngestAnalyzer, ingest, IngestAborted, type IngestResult, type ItemEvent } from '../app/ingest.js';
 import { configHash, resolveIngestSettings, runStages, type IngestSettings } from '../app/settings.js';
 import type { IngestCounts } from '../app/tally.js';
-import { readShare } from '../sources/index.js';
+import { readShare, type FeedSplitter } from '../sources/index.js';
 import type { RunId, RunStatus, Store } from '../store/store.js';
+import { DEFAULT_PLAN_OPTIONS } from './plan.js';
 import { describeShare, type IngestQueue, type QueueJob } from './queue.js';
 
 /**
@@ -64,9 +65,13 @@ export async function runWorker(request: WorkerRequest): Promise<WorkerResult> {
         keepRaw: settings.keepRaw,
       });
       const share = describeShare(job.data.share);
+      // The feeds and sitemaps this job reads go back on the queue as jobs of their entries, for all workers.
+      // Jobs queued without their ingest's id name their children from their own.
+      const { settings: shaping, urlsPerShare = DEFAULT_PLAN_OPTIONS.urlsPerShare, ingest: ingestId = job.id } = job.data;
+      const split: FeedSplitter = { urlsPerShare, enqueue: (shares) => request.queue.enqueueChildren(shares.map((child) => ({ share: child, settings: shaping, urlsPerShare, ingest: ingestId }))) };
       let result: IngestResult;
       try {
-        result = await ingest({ sources: [share], store: request.store, settings, read: (options) => readShare(job.data.share, options), runId, analyzer, signal: request.signal, onItem: request.onItem });
+        result = await ingest({ sources: [share], store: request.store, settings, read: (options) => readShare(job.data.share, { ...options, split }), runId, analyzer, signal: request.signal, onItem: request.onItem });
       } catch (error) {
         const message = error instanceof IngestAborted ? `the store failed: ${error.message}` : error instanceof Error ? error.message : String(error);
         await request.queue.fail(job.id, message).catch(() => undefined);

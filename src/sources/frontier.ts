@@ -36,9 +36,42 @@ export interface CrawlContext {
   readonly maxSeenUrls: number;
   readonly isDone: ((key: string) => boolean | Promise<boolean>) | null;
   readonly signal: AbortSignal | null;
+  /** A queue worker's: a feed's entries go back on the queue as shares instead of being fetched here (splitFeed). */
+  readonly split?: FeedSplitter | null;
 }
 
-interface JobResult {
+/**
+ * Entries of a feed or sitemap, put back on the queue by the worker that read it (splitFeed), for other
+ * workers to fetch: each is fetched as the feed's own crawl would fetch it (same URL, via, depth), so
+ * it is committed under the same key.
+ */
+export interface FeedEntriesShare {
+  readonly kind: 'feed-entries';
+  /** The feed or sitemap that lists them (its URL after redirects): each entry's `via`. */
+  readonly feed: string;
+  /** 'page': article URLs; 'feed': one sitemap of a sitemap index. */
+  readonly accept: 'page' | 'feed';
+  /** Sitemap indexes above the entries (maxSitemapDepth holds across jobs). */
+  readonly depth: number;
+  readonly urls: readonly string[];
+  /** The seen-keys (seenKey) of the feeds on the way to a sitemap: one listed there is not read again. */
+  readonly ancestors: readonly string[];
+}
+
+/** How a queue worker shares out the feeds it reads (queue/worker.ts). */
+export interface FeedSplitter {
+  /** Entry URLs per share; a feed with no more entries than this is fetched by the job that read it. */
+  readonly urlsPerShare: number;
+  /**
+   * Puts the shares on the queue. It must be idempotent: a job retried after a failure reads the feed
+   * again and gives the same shares, which must not be queued twice.
+   */
+  readonly enqueue: (shares: readonly FeedEntriesShare[]) => Promise<void>;
+  /** The seen-keys of the feeds above this job's (set from the share by readShare). */
+  readonly ancestors?: readonly string[];
+}
+
+export interface JobResult {
   readonly items: readonly SourceItem[];
   readonly more: AsyncIterator<JobOrItem> | null;
 }
@@ -89,14 +122,19 @@ export async function* crawl(jobs: AsyncIterable<JobOrItem>, context: CrawlConte
   }
 }
 
+/** What a run remembers a job by, to skip repeats: a feed and a page at one URL are different jobs. */
+export function seenKey(job: Pick<UrlJob, 'url' | 'accept'>): string {
+  const key = urlKey(job.url);
+  return job.accept === 'feed' ? `feed:${key}` : key;
+}
+
 /** Repeats within the run and jobs already done are skipped before any request is made. */
 async function admit(job: UrlJob, seen: Set<string>, context: CrawlContext): Promise<SourceSkip | null> {
   const key = urlKey(job.url);
-  const seenKey = job.accept === 'feed' ? `feed:${key}` : key;
   const skip = (reason: SourceSkip['reason'], detail: string): SourceSkip => ({ kind: 'skipped', source: job.source, key, via: job.via, reason, detail });
-  if (seen.has(seenKey)) return skip('duplicate-url', 'listed earlier in this run');
+  if (seen.has(seenKey(job))) return skip('duplicate-url', 'listed earlier in this run');
   if (seen.size >= context.maxSeenUrls) seen.clear();
-  seen.add(seenKey);
+  seen.add(seenKey(job));
   if (job.accept !== 'feed' && context.isDone && (await context.isDone(key))) return skip('already-done', 'fetched in an earlier run');
   return null;
 }
@@ -117,7 +155,8 @@ async function runJob(job: UrlJob, context: CrawlContext, signal: AbortSignal): 
       if (!parsed.ok) {
         return { items: [sourceFailure({ source: job.source, key, via: job.via, url: outcome.url, stage: 'feed', code: 'BAD_FEED', message: `The feed ${outcome.url} cannot be read. ${parsed.message}`, scope, status: outcome.status })], more: null };
       }
-      return expandFeed(parsed.feed, { ...job, url: outcome.url }, context);
+      const parent = { ...job, url: outcome.url };
+      return context.split ? splitFeed(parsed.feed, parent, seenKey(job), context.split, context) : expandFeed(parsed.feed, parent, context);
     }
   }
 }
@@ -146,4 +185,47 @@ async function* feedJobs(feed: ParsedFeed, parent: UrlJob): AsyncGenerator<JobOr
     }
     yield { kind: 'job', url: entry.url, source: entry.url, via: parent.url, accept, depth: parent.depth + (accept === 'feed' ? 1 : 0), root: false };
   }
+}
+
+/**
+ * In a queue worker: a feed's entries go back on the queue, `urlsPerShare` URLs to a share, and each
+ * sitemap of a sitemap index becomes a job of its own (read, and split in turn, by whichever worker takes
+ * it), so several workers fetch one large sitemap at once. A feed small enough for one share is fetched
+ * here. What a single crawl commits for the feed itself (an entry that is not a URL, entries past
+ * maxFeedEntries, an index past maxSitemapDepth) is committed here, under the same keys.
+ *
+ * A crawl remembers every feed it read to skip a sitemap listed again (an index listing itself, two
+ * indexes in a loop); across jobs, each share carries the feeds on its way (`ancestors`), so a loop ends
+ * at its first repeat, and the depth travels with it, so maxSitemapDepth holds too.
+ */
+export async function splitFeed(feed: ParsedFeed, parent: UrlJob, parentSeenKey: string, split: FeedSplitter, context: Pick<CrawlContext, 'maxSitemapDepth'>): Promise<JobResult> {
+  const expanded = expandFeed(feed, parent, context);
+  const index = feed.format === 'sitemap-index';
+  if (expanded.more === null || (!index && feed.entries.length <= split.urlsPerShare)) return expanded;
+  const lineage = [...(split.ancestors ?? []), parentSeenKey];
+  const items: SourceItem[] = [...expanded.items];
+  const shares: FeedEntriesShare[] = [];
+  let batch: string[] = [];
+  const flush = (): void => {
+    if (batch.length > 0) shares.push({ kind: 'feed-entries', feed: parent.url, accept: 'page', depth: parent.depth, urls: batch, ancestors: [] });
+    batch = [];
+  };
+  for (let next = await expanded.more.next(); !next.done; next = await expanded.more.next()) {
+    const entry = next.value;
+    if (entry.kind !== 'job') items.push(entry);
+    else if (lineage.includes(seenKey(entry))) items.push({ kind: 'skipped', source: entry.source, key: urlKey(entry.url), via: entry.via, reason: 'duplicate-url', detail: 'listed earlier in this run' });
+    else if (entry.accept === 'feed') shares.push({ kind: 'feed-entries', feed: parent.url, accept: 'feed', depth: entry.depth, urls: [entry.url], ancestors: lineage });
+    else {
+      batch.push(entry.url);
+      if (batch.length >= split.urlsPerShare) flush();
+    }
+  }
+  flush();
+  await split.enqueue(shares);
+  return { items, more: null };
+}
+
+/** The jobs of a share of feed entries, as the feed's own crawl would make them. */
+export async function* feedEntryJobs(share: FeedEntriesShare): AsyncGenerator<JobOrItem> {
+  for (const url of share.urls) yield { kind: 'job', url, source: url, via: share.feed, accept: share.accept, depth: share.depth, root: false };
 }

@@ -10,6 +10,6 @@ export { DEFAULT_SOURCE_OPTIONS, resolveSourceOptions, type SourceOptions } from
 export { readWarc, DEFAULT_WARC_OPTIONS, type WarcOptions } from './warc/warc.js';
 export { Fetcher, type FetchAccept, type FetchOutcome } from './fetch/fetcher.js';
 export { DEFAULT_FETCH_OPTIONS, DEFAULT_USER_AGENT, resolveFetchOptions, type ConditionalHeaders, type ConditionalLookup, type FetchOptions } from './fetch/options.js';
-export { crawl, type CrawlContext, type UrlJob } from './frontier.js';
+export { crawl, type CrawlContext, type FeedEntriesShare, type FeedSplitter, type UrlJob } from './frontier.js';
 export { parseFeed, type FeedFormat, type ParsedFeed } from './feeds/parse.js';
 export { fileKey, urlKey, warcKey, withoutFragment } from './keys.js';

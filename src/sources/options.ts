@@ -1,5 +1,6 @@
 import { ParleyError } from '../pipeline/errors.js';
 import type { Fetcher } from './fetch/fetcher.js';
+import type { FeedSplitter } from './frontier.js';
 import { definedOnly, type FetchOptions } from './fetch/options.js';
 
 /** Options of `readSources`, with their defaults. Fetch limits are in `fetch` (see fetch/options.ts). */
@@ -27,6 +28,8 @@ export interface SourceOptions {
   readonly isDone: ((key: string) => boolean | Promise<boolean>) | null;
   /** Stops the reading: in-flight fetches are cancelled and the generator ends. */
   readonly signal: AbortSignal | null;
+  /** A queue worker's: the entries of the feeds and sitemaps read go back on the queue as shares (frontier.ts, splitFeed). */
+  readonly split: FeedSplitter | null;
 }
 
 export const DEFAULT_SOURCE_OPTIONS: SourceOptions = Object.freeze({
@@ -42,6 +45,7 @@ export const DEFAULT_SOURCE_OPTIONS: SourceOptions = Object.freeze({
   fetcher: null,
   isDone: null,
   signal: null,
+  split: null,
 });
 
 const POSITIVE: readonly (keyof SourceOptions)[] = ['maxPageBytes', 'maxRecordBytes', 'maxWarcHeaderBytes', 'maxFeedEntries', 'maxUrlLineBytes', 'concurrency', 'maxSeenUrls'];

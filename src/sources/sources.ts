@@ -9,7 +9,7 @@ import { parseFeed } from './feeds/parse.js';
 import { describeFsError, readCapped } from './files/read.js';
 import { readUrlList } from './files/url-list.js';
 import { PAGE_FILE, walkDirectory } from './files/walk.js';
-import { crawl, expandFeed, type CrawlContext, type JobOrItem, type UrlJob } from './frontier.js';
+import { crawl, expandFeed, feedEntryJobs, seenKey, splitFeed, type CrawlContext, type FeedEntriesShare, type JobOrItem, type UrlJob } from './frontier.js';
 import { fileKey, lineKey } from './keys.js';
 import { raiseLimit } from './limit-flags.js';
 import { resolveSourceOptions, type SourceOptions } from './options.js';
@@ -164,13 +164,15 @@ export async function readPageFile(path: string, settings: Pick<SourceOptions, '
 
 /**
  * One worker's share of an ingest (queue/plan.ts cuts the inputs into shares): inputs read whole, the
- * records of a .warc.gz whose gzip members start in a byte range, or lines of a URL list. Items keep
- * the keys of a whole read, so the shares of an input together are exactly that input.
+ * records of a .warc.gz whose gzip members start in a byte range, lines of a URL list, or entries of a
+ * feed or sitemap (put on the queue by the worker that read it: frontier.ts, splitFeed). Items keep the
+ * keys of a whole read, so the shares of an input together are exactly that input.
  */
 export type SourceShare =
   | { readonly kind: 'inputs'; readonly inputs: readonly string[] }
   | { readonly kind: 'warc-range'; readonly path: string; readonly start: number; readonly end: number }
-  | { readonly kind: 'url-lines'; readonly path: string; readonly from: number; readonly to: number };
+  | { readonly kind: 'url-lines'; readonly path: string; readonly from: number; readonly to: number }
+  | FeedEntriesShare;
 
 export async function* readShare(share: SourceShare, options: Partial<SourceOptions> = {}): SourceReader {
   if (share.kind === 'inputs') {
@@ -184,7 +186,8 @@ export async function* readShare(share: SourceShare, options: Partial<SourceOpti
   }
   const fetcher = settings.fetcher ?? new Fetcher(settings.fetch);
   try {
-    yield* crawl(urlListJobs(share.path, settings.maxUrlLineBytes, { from: share.from, to: share.to }), { ...settings, fetcher });
+    if (share.kind === 'url-lines') yield* crawl(urlListJobs(share.path, settings.maxUrlLineBytes, { from: share.from, to: share.to }), { ...settings, fetcher });
+    else yield* crawl(feedEntryJobs(share), { ...settings, fetcher, split: settings.split && { ...settings.split, ancestors: share.ancestors } });
   } finally {
     if (fetcher !== settings.fetcher) fetcher.close();
   }
@@ -229,7 +232,7 @@ async function* savedFeedJobs(path: string, settings: SourceOptions): AsyncGener
     return;
   }
   const parent: UrlJob = { kind: 'job', url: path, source: path, via: null, accept: 'feed', depth: 0, root: true };
-  const expanded = expandFeed(parsed.feed, parent, settings);
+  const expanded = settings.split ? await splitFeed(parsed.feed, parent, seenKey(parent), settings.split, settings) : expandFeed(parsed.feed, parent, settings);
   yield* expanded.items;
   if (!expanded.more) return;
   for (let next = await expanded.more.next(); !next.done; next = await expanded.more.next()) yield next.value;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ingestReport, summaryLines, type IngestSettings, type ItemEvent } from '../../app/index.js';
 import { isParleyError } from '../../pipeline/errors.js';
 import { planShares } from '../../queue/plan.js';
@@ -36,8 +37,9 @@ export async function ingestThroughQueue(sources: readonly string[], flags: Inge
   try {
     // The settings that shape what is stored travel with each job; threads and heap are each worker's own.
     const { jobs: _jobs, workerHeapMb: _heap, ...shaping } = settings;
+    const ingestId = randomUUID();
     const jobs = async function* (): AsyncGenerator<IngestJobData> {
-      for await (const share of planShares(sources, { warcShareBytes: flags.shareSize, pagesPerShare: flags.shareItems, urlsPerShare: flags.shareItems })) yield { share, settings: shaping };
+      for await (const share of planShares(sources, { warcShareBytes: flags.shareSize, pagesPerShare: flags.shareItems, urlsPerShare: flags.shareItems })) yield { share, settings: shaping, urlsPerShare: flags.shareItems, ingest: ingestId };
     };
     const queued = await queue.enqueue(jobs());
     say(`parley ingest: ${queued} job${queued === 1 ? '' : 's'} on the queue of ${target.database}.`);

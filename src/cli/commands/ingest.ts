@@ -144,7 +144,7 @@ export const ingestCommand: CliCommand = {
       .addOption(new Option('--share-size <size>', 'PostgreSQL only: bytes of a .warc.gz per queue job').argParser(parseByteSize).default(DEFAULT_PLAN_OPTIONS.warcShareBytes, formatByteSize(DEFAULT_PLAN_OPTIONS.warcShareBytes)))
       .addOption(new Option('--lease <duration>', 'PostgreSQL only: how long a worker holds a job before another may take it (a dead worker\'s job is retried then)').argParser(parseDuration).default(DEFAULT_QUEUE_OPTIONS.leaseSeconds * 1000, formatDuration(DEFAULT_QUEUE_OPTIONS.leaseSeconds * 1000)))
       .addOption(new Option('--retries <n>', 'PostgreSQL only: times a failed job is tried again').argParser(parseCount).default(DEFAULT_QUEUE_OPTIONS.retryLimit))
-      .addOption(new Option('--share-items <n>', 'PostgreSQL only: page files, or lines of a URL list, per queue job').argParser(parsePositiveInteger).default(DEFAULT_PLAN_OPTIONS.pagesPerShare))
+      .addOption(new Option('--share-items <n>', 'PostgreSQL only: page files, lines of a URL list, or entries of a feed or sitemap, per queue job').argParser(parsePositiveInteger).default(DEFAULT_PLAN_OPTIONS.pagesPerShare))
       .showHelpAfterError('(run "parley ingest --help" for the options and examples)')
       .addHelpText('after', HELP)
       .addOption(new Option('--refresh', 'fetch URLs again even when an earlier run took them, with conditional requests; a page whose text changed becomes a revision (without sources: every stored article\'s URL)'))

@@ -111,7 +111,7 @@ function renderTable(stats: StoreStats, path: string): string {
 }
 
 function renderQueue(queue: QueueStats): string {
-  const lines = ['', `Queue        ${number(queue.pending)} pending, ${number(queue.running)} running, ${number(queue.completed)} done, ${number(queue.retried)} retried, ${number(queue.failed)} failed`];
+  const lines = ['', `Queue        ${number(queue.pending)} pending, ${number(queue.running)} running, ${number(queue.completed)} done, ${number(queue.retried)} retried, ${number(queue.failed)} failed${queue.fromFeeds > 0 ? ` (${number(queue.fromFeeds)} made from the entries of feeds and sitemaps)` : ''}`];
   for (const f of queue.failures) lines.push(`  failed  ${f.at.slice(0, 16).replace('T', ' ')}  ${printable(f.share)}: ${printable(f.reason)}`);
   return `${lines.join('\n')}\n`;
 }
