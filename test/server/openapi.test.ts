@@ -175,15 +175,6 @@ describe.each(operations)('$method $path, as documented', ({ path, method, opera
     expectDocumented(path, 400, { error });
   });
 
-  it.runIf(path === '/api/events')('answers `by` with the documented timeline, and refuses it with a cursor or limit', async () => {
-    const response = await app.request('/api/events?by=month&source=usa');
-    const timeline = await body<{ by: string; timeline: { start: string; events: number }[] }>(response);
-    expect(response.status).toBe(200);
-    expectDocumented(path, 200, timeline);
-    expect(timeline.timeline).toEqual([expect.objectContaining({ start: '2024-05-01', events: 4, quadClasses: [4, 0, 0, 0] })]);
-    await expectError(await app.request('/api/events?by=week&limit=5'), 400, 'invalid_parameter', 'limit');
-  });
-
   it('rejects an undocumented parameter', async () => {
     const error = await expectError(await app.request(`${examplePath(path, operation)}?undocumented=1`), 400, 'unknown_parameter', 'undocumented');
     expectDocumented(path, 400, { error });
@@ -193,5 +184,16 @@ describe.each(operations)('$method $path, as documented', ({ path, method, opera
     const response = await app.request(examplePath(path, operation), { method: 'DELETE' });
     const error = await expectError(response, 405, 'method_not_allowed');
     expectDocumented(path, 405, { error });
+  });
+});
+
+describe('GET /api/events?by=, the timeline', () => {
+  it('answers `by` with the documented timeline, and refuses it with a cursor or limit', async () => {
+    const response = await app.request('/api/events?by=month&source=usa');
+    const timeline = await body<{ by: string; timeline: { start: string; events: number }[] }>(response);
+    expect(response.status).toBe(200);
+    expectDocumented('/api/events', 200, timeline);
+    expect(timeline.timeline).toEqual([expect.objectContaining({ start: '2024-05-01', events: 4, quadClasses: [4, 0, 0, 0] })]);
+    await expectError(await app.request('/api/events?by=week&limit=5'), 400, 'invalid_parameter', 'limit');
   });
 });
