@@ -20,6 +20,11 @@ describe('the places stage: finding and resolving places', () => {
     expect(focus.filter((f) => f.data.scope === 'country').map((f) => f.data.place.country).sort()).toEqual(['CHN', 'USA']);
   });
 
+  it('reads no country code into an abbreviation inside a longer name ("St. Brendan Community Center" is not São Tomé, ST)', () => {
+    const { places } = analyze('Residents gathered at St. Brendan Community Center, 78 Mill Road, on Tuesday night.');
+    expect(places.map((p) => p.data.country)).not.toContain('STP');
+  });
+
   it('reads a name by the places around it: Paris next to Texas, Paris next to France', () => {
     expect(summary(analyze('The fair in Paris drew crowds from all over Texas, and Dallas sent a band.'))).toContain('Paris → Paris (city, USA, Texas)');
     expect(summary(analyze('The fair in Paris drew crowds from all over France, and Lyon sent a band.'))).toContain('Paris → Paris (city, FRA, Île-de-France)');

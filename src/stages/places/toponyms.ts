@@ -112,14 +112,15 @@ class Finder {
 
   /**
    * A capitalized name the gazetteer knows. `strict` (a name found without the NER saying it is a
-   * location): not common words, not an acronym of up to four letters, at least three characters.
+   * location): not common words, not an acronym of up to four letters, at least three letters (periods
+   * do not count: "St." or "Ft." is an abbreviation, not the country code ST).
    */
   known(start: number, end: number, strict = true): boolean {
     const words = this.doc.text.slice(start, end);
     if (end <= start || !/^\p{Lu}/u.test(words)) return false;
     const info = this.names(this.key(start, end));
     if (!info.known) return false;
-    return !strict || (!info.common && words.length >= 3 && !/^[\p{Lu}.]{1,5}$/u.test(words));
+    return !strict || (!info.common && words.replace(/[^\p{L}]/gu, '').length >= 3 && !/^[\p{Lu}.]{1,5}$/u.test(words));
   }
 
   isCovered(start: number, end: number): boolean {
