@@ -3,7 +3,7 @@ import { canonicalizeUrl } from '../dedup/index.js';
 import { readSources, readUrlStream, type SkipReason, type SourceFailure, type SourceItem, type SourceNotModified, type SourceOptions, type SourcePage, type SourceReader } from '../sources/index.js';
 import type { TaskOutcome } from '../cli/pool/worker-pool.js';
 import type { ArticleAnalysis } from '../store/analysis.js';
-import type { CommitResult, PageOutcome, PageRecord, RunId, RunStatus, Store } from '../store/store.js';
+import type { ArticleOutcome, CommitResult, PageOutcome, PageRecord, RevisionOutcome, RunId, RunStatus, Store } from '../store/store.js';
 import { createPageAnalyzer, type PageAnalyzer } from './analyzers.js';
 import type { AnalysisOutcome } from './article-analysis.js';
 import { decideArticle } from './decide.js';
@@ -177,7 +177,7 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
     if (done === null) throw new Error('The ingest asked twice for the analysis of one page.');
     const { record, result } = done;
     const timings: Record<string, number> = { ...page?.timings };
-    if (analyzedWhen.has(record.outcome.kind) && analyzed?.ok) Object.assign(timings, analyzed.value.timings);
+    if (bringsAnalysis(record.outcome) && analyzed?.ok) Object.assign(timings, analyzed.value.timings);
     if (result.status !== 'already-committed' && result.page.outcome === 'article' && record.outcome.kind === 'article') {
       for (const stage of new Set(record.outcome.analysis?.failures.map((f) => f.stage) ?? [])) analysisFailures[stage] = (analysisFailures[stage] ?? 0) + 1;
     }
@@ -223,8 +223,10 @@ export function createIngestAnalyzer(settings: IngestSettings): PageAnalyzer {
  * Extracts a page (the bytes go to a worker; a copy stays here when raw HTML is kept), then starts its
  * analysis if it would be an article were it committed now. Never rejects.
  */
-/** The decisions whose page is analyzed: a new article, and a stored article's newer text (a revision). */
-const analyzedWhen: ReadonlySet<PageOutcome['kind']> = new Set(['article', 'revision']);
+/** Whether a decision's page is analyzed: a new article, and a stored article's newer text (a revision). */
+function bringsAnalysis(outcome: PageOutcome): outcome is ArticleOutcome | RevisionOutcome {
+  return outcome.kind === 'article' || outcome.kind === 'revision';
+}
 
 async function prepare(item: SourceItem, analyzer: PageAnalyzer, store: Store, settings: IngestSettings): Promise<Ready> {
   if (item.kind !== 'page') return { kind: 'item', item };
@@ -244,7 +246,7 @@ async function prepare(item: SourceItem, analyzer: PageAnalyzer, store: Store, s
     };
     const extracted = await analyzer.extract(task);
     let analysis: Promise<TaskOutcome<AnalysisOutcome>> | null = null;
-    if (settings.analysis !== null && extracted.ok && extracted.value.ok && analyzedWhen.has((await decideArticle(store, extracted.value, settings.duplicates)).kind)) {
+    if (settings.analysis !== null && extracted.ok && extracted.value.ok && bringsAnalysis(await decideArticle(store, extracted.value, settings.duplicates))) {
       analysis = analyzer.analyzeArticle(extracted.value.article, settings.analysis);
       analysis.catch(() => undefined); // awaited at the commit; this only keeps an early failure from being "unhandled"
     }
@@ -275,7 +277,7 @@ async function pageRecord(store: Store, runId: RunId, ready: Extract<Ready, { ki
     canonicalUrl = page.canonicalUrl;
     outcome = await decideArticle(store, page, settings.duplicates);
     // A new article, or a stored article's newer text (a revision): either brings the text's analysis.
-    if ((outcome.kind === 'article' || outcome.kind === 'revision') && settings.analysis !== null) {
+    if (bringsAnalysis(outcome) && settings.analysis !== null) {
       if (analyzed === null) return null;
       outcome = { ...outcome, analysis: analyzed.ok ? analyzed.value.analysis : analysisFailure(analyzed, settings) };
     }
