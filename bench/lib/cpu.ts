@@ -41,7 +41,7 @@ export function threadCpu(pid: number = process.pid): ThreadCpu {
 
 /** utime + stime of a /proc stat line. */
 function ticks(stat: string): number {
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields(stat);
   return Number(fields[11]) + Number(fields[12]);
 }
 
@@ -60,4 +60,44 @@ export function peakRssMb(pid: number = process.pid): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * CPU seconds of this process's children that have ended and been waited for (cutime + cstime of
+ * /proc/self/stat): the `parley` processes a benchmark spawned and saw exit.
+ */
+export function endedChildrenCpuS(): number {
+  try {
+    const fields = statFields(readFileSync('/proc/self/stat', 'utf8'));
+    return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds of a server process and of every process it started, living or ended (a PostgreSQL
+ * postmaster: its backends, the WAL writer, the checkpointer; the time of backends that ended is in the
+ * postmaster's cutime). 0 when /proc cannot be read.
+ */
+export function processTreeCpuS(rootPid: number): number {
+  let ticksTotal = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = statFields(readFileSync(`/proc/${entry}/stat`, 'utf8'));
+      const pid = Number(entry);
+      const parent = Number(fields[1]);
+      if (pid === rootPid) ticksTotal += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      else if (parent === rootPid) ticksTotal += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  return ticksTotal / TICKS_PER_SECOND;
+}
+
+/** The fields of a /proc stat line after the command name: [0] is the state, [1] the parent pid. */
+function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
