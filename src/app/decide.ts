@@ -23,6 +23,15 @@ import type { PageAnalysis } from './page-analysis.js';
 
 type Analyzed = Extract<PageAnalysis, { ok: true }>;
 
+/**
+ * What decideArticle reads, as keys for Store.serializeWrites: a committed page can change the decision
+ * only if it has the same canonical URL (1), the same text (2) or shares an LSH band (3, the only way to
+ * be a near-duplicate candidate), so decisions whose keys do not meet can be made at the same time.
+ */
+export function decideKeys(page: Pick<Analyzed, 'canonicalUrl' | 'textHash' | 'bandKeys'>): string[] {
+  return [`url ${page.canonicalUrl}`, `text ${page.textHash}`, ...page.bandKeys.map((band) => `band ${band}`)];
+}
+
 export async function decideArticle(store: Store, page: Analyzed, rules: DuplicateRules): Promise<PageOutcome> {
   const byUrl = await store.findArticleByCanonicalUrl(page.canonicalUrl);
   const minhash = page.signature === null ? null : { signature: page.signature, bandKeys: page.bandKeys };

@@ -6,7 +6,7 @@ import type { ArticleAnalysis } from '../store/analysis.js';
 import type { ArticleOutcome, CommitResult, PageOutcome, PageRecord, RevisionOutcome, RunId, RunStatus, Store } from '../store/store.js';
 import { createPageAnalyzer, type PageAnalyzer } from './analyzers.js';
 import type { AnalysisOutcome } from './article-analysis.js';
-import { decideArticle } from './decide.js';
+import { decideArticle, decideKeys } from './decide.js';
 import { isRefreshed, REFRESH_SOURCE, refreshedKey, storedArticleUrls } from './refresh.js';
 import { extractionProblem, sourceProblem } from './outcomes.js';
 import type { PageAnalysis, PageTask } from './page-analysis.js';
@@ -164,15 +164,16 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
       const record = { ...made, sourceKey: refreshedKey(made.sourceKey, runId, settings.refresh) };
       return { record, result: await store.commitPage(record) };
     };
-    // An extracted article's decision (a copy of a stored one?) and its commit are one step among all
-    // writers; other outcomes depend on no other page. The analysis never runs inside that step (it would
+    // An extracted article's decision (a copy of a stored one?) and its commit are one step among the
+    // writers whose pages could change it (decideKeys); other outcomes depend on no other page. The analysis never runs inside that step (it would
     // hold up every other writer): a page decided an article that was not analyzed early (rare: the page
     // it duplicated when it was extracted has been decided otherwise since) is analyzed outside it, then
     // decided again.
-    let done = page !== null ? await store.serializeWrites(step) : await step();
+    const keys = page === null ? [] : decideKeys(page);
+    let done = page !== null ? await store.serializeWrites(keys, step) : await step();
     if (done === null && page !== null && settings.analysis !== null) {
       analyzed = await analyzer.analyzeArticle(page.article, settings.analysis);
-      done = await store.serializeWrites(step);
+      done = await store.serializeWrites(keys, step);
     }
     if (done === null) throw new Error('The ingest asked twice for the analysis of one page.');
     const { record, result } = done;

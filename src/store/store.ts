@@ -64,11 +64,14 @@ export interface Store {
 
   /**
    * Runs `work` — an ingest's decision about one page (is it a copy of a stored article?) and its
-   * commit — while no other writer of this archive runs its own, so every decision sees every page
-   * committed before it, as with a single writer. PostgreSQL: a lock across all worker processes;
-   * SQLite and memory (one writer): a lock within this store. Returns what `work` returns.
+   * commit — while no other writer of this archive runs work with one of the same `keys`. The keys name
+   * what the decision reads (the page's canonical URL, text hash and LSH bands: decideKeys), so every
+   * decision sees every committed page that could change it, as with a single writer. PostgreSQL: locks
+   * on the keys across all worker processes, so writers of unrelated pages commit at the same time;
+   * SQLite and memory (one writer): one piece of work at a time within this store, in call order.
+   * Returns what `work` returns.
    */
-  serializeWrites<T>(work: () => Promise<T>): Promise<T>;
+  serializeWrites<T>(keys: readonly string[], work: () => Promise<T>): Promise<T>;
 
   /**
    * Every committed page with what came of it, in commit order, read in batches (memory stays bounded):

@@ -172,14 +172,14 @@ export function registerWriteContract({ store }: ContractContext): void {
         log.push(`${name} end`);
         return name;
       };
-      const failing = store().serializeWrites(async () => {
+      const failing = store().serializeWrites(['url x'], async () => {
         log.push('bad start');
         throw new Error('boom');
       });
-      const results = await Promise.all([store().serializeWrites(step('a', 30)), store().serializeWrites(step('b', 1)), failing.catch((e: Error) => e.message)]);
+      const results = await Promise.all([store().serializeWrites(['url x', 'band 1'], step('a', 30)), store().serializeWrites(['band 1', 'text y'], step('b', 1)), failing.catch((e: Error) => e.message)]);
       expect(results).toEqual(['a', 'b', 'boom']);
       expect(log.filter((l) => l !== 'bad start')).toEqual(['a start', 'a end', 'b start', 'b end']);
-      expect(await store().serializeWrites(async () => 'after a failure')).toBe('after a failure');
+      expect(await store().serializeWrites(['url x'], async () => 'after a failure')).toBe('after a failure');
     });
   });
 

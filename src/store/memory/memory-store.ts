@@ -105,7 +105,8 @@ export class MemoryStore implements Store {
   private closed = false;
   private readonly writes = new WriteLock();
 
-  async serializeWrites<T>(work: () => Promise<T>): Promise<T> {
+  async serializeWrites<T>(_keys: readonly string[], work: () => Promise<T>): Promise<T> {
+    // One writer: one piece of work at a time, whatever its keys.
     return this.writes.run(work);
   }
 

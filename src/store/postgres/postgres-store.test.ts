@@ -60,6 +60,59 @@ if (available) {
       }
     }, 60_000);
   });
+
+  describe('PostgresStore: decisions of several writers (serializeWrites)', () => {
+    /** Two stores on one archive: two worker processes. */
+    const twoWriters = async (): Promise<PostgresStore[]> => {
+      const url = await freshSchema();
+      return [await openPostgresStore(url, { mode: 'write' }), await openPostgresStore(url, { mode: 'write' })];
+    };
+
+    it('makes a writer wait while another holds one of its keys', async () => {
+      const [a, b] = await twoWriters();
+      try {
+        const log: string[] = [];
+        let aStarted!: () => void;
+        const started = new Promise<void>((resolve) => (aStarted = resolve));
+        const first = a!.serializeWrites(['url https://news.example/a', 'band 7'], async () => {
+          log.push('a start');
+          aStarted();
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          log.push('a end');
+        });
+        await started;
+        await b!.serializeWrites(['text 1234', 'band 7'], async () => void log.push('b start'));
+        await first;
+        expect(log).toEqual(['a start', 'a end', 'b start']);
+      } finally {
+        for (const store of [a, b]) await store!.close();
+      }
+    });
+
+    it('lets writers whose keys do not meet work at the same time', async () => {
+      const [a, b] = await twoWriters();
+      try {
+        let bRan!: () => void;
+        const bDone = new Promise<void>((resolve) => (bRan = resolve));
+        let aStarted!: () => void;
+        const started = new Promise<void>((resolve) => (aStarted = resolve));
+        // a holds its keys until b has done its work: b waiting for a would never end (the timeout says so).
+        const first = a!.serializeWrites(['url https://news.example/a', 'band 7'], async () => {
+          aStarted();
+          await Promise.race([bDone, new Promise((_, reject) => setTimeout(() => reject(new Error('b waited for a although their keys differ')), 10_000))]);
+          return 'a';
+        });
+        await started;
+        const second = await b!.serializeWrites(['url https://news.example/b', 'band 8'], async () => {
+          bRan();
+          return 'b';
+        });
+        expect([await first, second]).toEqual(['a', 'b']);
+      } finally {
+        for (const store of [a, b]) await store!.close();
+      }
+    }, 30_000);
+  });
 } else {
   describe.skip('Store contract: PostgresStore (PostgreSQL is not installed)', () => it('needs PostgreSQL', () => undefined));
 }

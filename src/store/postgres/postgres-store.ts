@@ -84,8 +84,11 @@ export interface PostgresStoreOptions extends PostgresOptions {
   readonly mode: OpenMode;
 }
 
-/** The session advisory lock a writer holds while it decides and commits one page (serializeWrites). */
-const WRITE_LOCK = 0x50726c79_03;
+/**
+ * The first half of the two-part advisory lock keys of serializeWrites ("Prly"; the second half is a
+ * hash of one key). PostgreSQL keeps two-part keys apart from the one-part keys of write.ts.
+ */
+const DECISION_LOCKS = 0x50726c79;
 /** SQLSTATEs of a transaction that lost a race (unique key, serialization, deadlock): run it again. */
 const RACE_RETRIES = 5;
 
@@ -93,7 +96,8 @@ const RACE_RETRIES = 5;
  * The PostgreSQL adapter (node-postgres with a pool). Unlike SQLite it has many writers at once (the
  * `parley worker` processes of one queue): commits are transactions made safe against each other by
  * locks and unique constraints (write.ts), and `serializeWrites` lets the ingest's decision about a
- * page (is it a copy of a stored article?) and its commit run as one step among all writers.
+ * page (is it a copy of a stored article?) and its commit run as one step among the writers whose
+ * pages could change that decision (the same canonical URL, text or LSH band).
  *
  * Every call waits for a server that went away (a restart) for up to `reconnectMs`, then fails with
  * E_STORE_UNREACHABLE; what was committed stays committed, and a commit that fails is rolled back whole.
@@ -117,7 +121,7 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 export class PostgresStore implements Store {
   private closed = false;
   private readonly writes = new WriteLock();
-  /** The server process holding this store's write lock while serializeWrites runs, else null. */
+  /** The server process holding this store's decision locks while serializeWrites runs, else null. */
   private lockPid: number | null = null;
   private readonly keepRawByRun = new Map<number, boolean>();
   /** Where the archive is, without the password. */
@@ -168,26 +172,31 @@ export class PostgresStore implements Store {
 
   /**
    * Runs `work` (an ingest's decision about one page and its commit) while no other writer of this
-   * archive runs its own: a session advisory lock on a connection of its own, released when the work
-   * ends or the connection drops (a killed worker holds nothing). Every decision then sees every page
-   * committed before it, as with a single writer, whichever worker process makes it.
+   * archive runs work with one of the same keys: session advisory locks on the keys, on a connection of
+   * its own, released when the work ends or the connection drops (a killed worker holds nothing). Every
+   * decision then sees every committed page that could change it, as with a single writer, whichever
+   * worker process makes it; workers on unrelated pages do not wait for each other (one lock for all
+   * made the decisions of every worker one queue, which capped the archive's ingest at one writer's pace).
    */
-  async serializeWrites<T>(work: () => Promise<T>): Promise<T> {
+  async serializeWrites<T>(keys: readonly string[], work: () => Promise<T>): Promise<T> {
     // In call order within this process (one lock connection at a time), then across processes.
-    return this.writes.run(() => this.underAdvisoryLock(work));
+    return this.writes.run(() => this.underAdvisoryLocks(keys, work));
   }
 
   /**
-   * The lock lives on its own connection; if that connection is lost (a server restart) while the work
-   * runs, the work's commit finds the lock gone (commitPage checks it inside its transaction), is rolled
-   * back, and the work is done again under a new lock.
+   * The locks live on their own connection, taken in the order of their hashes (two writers wanting
+   * the same keys wait, never deadlock); if that connection is lost (a server restart) while the work
+   * runs, the work's commit finds the locks gone (commitPage checks inside its transaction), is rolled
+   * back, and the work is done again under new locks.
    */
-  private async underAdvisoryLock<T>(work: () => Promise<T>): Promise<T> {
+  private async underAdvisoryLocks<T>(keys: readonly string[], work: () => Promise<T>): Promise<T> {
+    if (keys.length === 0) return work();
     for (let attempt = 1; ; attempt++) {
       const { client, pid } = await this.guard(async () => {
         const connection = await this.pool.connect();
         try {
-          const row = await one<{ pid: number }>(connection, 'SELECT pg_backend_pid() AS pid, pg_advisory_lock(@key)', { key: WRITE_LOCK });
+          await query(connection, 'SELECT count(pg_advisory_lock(@space, h)) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(@keys::text[]) k ORDER BY h) ordered', { space: DECISION_LOCKS, keys: [...keys] });
+          const row = await one<{ pid: number }>(connection, 'SELECT pg_backend_pid() AS pid');
           return { client: connection, pid: row!.pid };
         } catch (error) {
           connection.release(true);
@@ -202,7 +211,7 @@ export class PostgresStore implements Store {
         if (!(error instanceof WriteLockLost) || attempt >= RACE_RETRIES) throw error;
       } finally {
         this.lockPid = null;
-        await query(client, 'SELECT pg_advisory_unlock(@key)', { key: WRITE_LOCK }).catch(() => void (broken = true));
+        await query(client, 'SELECT pg_advisory_unlock_all()').catch(() => void (broken = true));
         client.release(broken);
       }
     }
@@ -443,17 +452,17 @@ export class PostgresStore implements Store {
   }
 }
 
-/** The write lock was lost while the work under it ran (the server restarted): do the work again. */
+/** The decision locks were lost while the work under them ran (the server restarted): do the work again. */
 class WriteLockLost extends Error {}
 
+/** The locks of serializeWrites are still held: their connection is alive (it holds all of them or none). */
 async function checkWriteLock(client: pg.PoolClient, pid: number): Promise<void> {
   const held = await one<{ held: boolean }>(
     client,
-    `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = @pid AND objsubid = 1
-       AND ((classid::bigint << 32) | objid::bigint) = @key) AS held`,
-    { pid, key: WRITE_LOCK },
+    `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = @pid AND objsubid = 2 AND classid = @space::oid) AS held`,
+    { pid, space: DECISION_LOCKS },
   );
-  if (!held?.held) throw new WriteLockLost('The write lock was lost (the database restarted): the page is decided again.');
+  if (!held?.held) throw new WriteLockLost('The decision locks were lost (the database restarted): the page is decided again.');
 }
 
 function lostRace(error: unknown): boolean {
