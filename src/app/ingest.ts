@@ -131,7 +131,7 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
   const sourceOptions = sourceOptionsFor(settings);
   const readerOptions: Partial<SourceOptions> = {
     ...sourceOptions,
-    fetch: { ...sourceOptions.fetch, conditional: (url: string) => store.findFetchValidators(url) },
+    fetch: { ...sourceOptions.fetch, conditional: (url: string) => store.findFetchValidators(url), sharedSpacing: store.sharedFetchSpacing() },
     isDone: async (key: string) => {
       if (isRefreshed(key, settings.refresh)) return false;
       const page = await store.findCommittedPage(key);

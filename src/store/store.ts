@@ -74,6 +74,14 @@ export interface Store {
   serializeWrites<T>(keys: readonly string[], work: () => Promise<T>): Promise<T>;
 
   /**
+   * Politeness kept by every process that writes this archive: a function that books the start of a
+   * request to a host so that the requests of all of them to it start at least `gapMs` apart, and says
+   * how many ms to wait for it (the fetcher's SharedSpacing). Null where one process writes the archive
+   * (SQLite, memory): the fetcher's own spacing is all there is to keep.
+   */
+  sharedFetchSpacing(): ((host: string, gapMs: number) => Promise<number>) | null;
+
+  /**
    * Every committed page with what came of it, in commit order, read in batches (memory stays bounded):
    * what `parley copy` replays into another store. Pages committed after the export started are left out.
    */

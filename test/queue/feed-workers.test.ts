@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -28,6 +28,8 @@ let database: PostgresServer | null = null;
 let site: TestServer | null = null;
 let sources: string[] = [];
 let baseline: Omit<StoreStats, 'runs' | 'runCount'> | null = null;
+/** When each page request reached the site (ms, this process's clock), for the politeness test. */
+const arrivals: { path: string; at: number }[] = [];
 // A generous --timeout: a page that times out on a loaded machine would make the two archives differ.
 const FETCH_FLAGS = ['--allow-private', '--delay', '0', '--timeout', '60s'];
 
@@ -86,7 +88,16 @@ if (available) {
         '/s2.xml': xml(urlset(second)),
         '/feed.rss': respond(200, { 'Content-Type': 'application/rss+xml' }, `<rss version="2.0"><channel>${[...feed.map((p) => `${origin}${p}`), 'mailto:desk@news.example'].map((link) => `<item><link>${link}</link></item>`).join('')}</channel></rss>`),
         // Every fourth page is a reprint of the one before: duplicates decided across jobs.
-        ...Object.fromEntries([...first, ...second, '/feed/c1', '/feed/c2'].map((path, i) => [path, html(storyPage(i % 4 === 3 ? 1000 + i - 1 : 1000 + i))])),
+        ...Object.fromEntries(
+          [...first, ...second, '/feed/c1', '/feed/c2'].map((path, i) => {
+            const page = html(storyPage(i % 4 === 3 ? 1000 + i - 1 : 1000 + i));
+            const logged: typeof page = (request, response) => {
+              arrivals.push({ path, at: performance.now() });
+              page(request, response);
+            };
+            return [path, logged];
+          }),
+        ),
       };
     });
     sources = [site.url('/sitemap.xml'), site.url('/feed.rss')];
@@ -155,6 +166,25 @@ if (available) {
         await store.close();
         await queue.close();
       }
+    }, 240_000);
+
+    it('keep one site\'s --delay between the requests of both workers, not each its own', async () => {
+      const url = await database!.createDatabase('polite');
+      const list = join(dir, 'urls.txt');
+      const paths = Array.from({ length: 8 }, (_, i) => `/news/a${i}`);
+      writeFileSync(list, paths.map((path) => site!.url(path)).join('\n'));
+      const delayMs = 500;
+      const enqueued = await runParley(['ingest', '--db', url, '--enqueue', '--share-items', '2', '--no-analysis', '--quiet', '--allow-private', '--delay', `${delayMs}ms`, '--timeout', '60s', list]);
+      expect(enqueued.code, enqueued.stderr).toBe(0);
+      arrivals.length = 0;
+      const runs = await Promise.all([worker(url), worker(url)]);
+      for (const run of runs) expect(run.code, run.stderr).toBe(0);
+      expect(runs.map((run) => (JSON.parse(run.stdout) as { jobsDone: number }).jobsDone).every((n) => n > 0)).toBe(true);
+      const times = arrivals.filter((a) => paths.includes(a.path)).map((a) => a.at).sort((a, b) => a - b);
+      expect(times).toHaveLength(8);
+      // Booked starts are exactly the delay apart; arrivals may come a little closer (each request's way to the site).
+      const gaps = times.slice(1).map((t, i) => t - times[i]!);
+      expect(Math.min(...gaps)).toBeGreaterThan(delayMs - 150);
     }, 240_000);
   });
 } else {

@@ -78,7 +78,7 @@ export class Fetcher {
     this.policy = new AddressPolicy(this.options.allowPrivate, this.options.allowedRanges);
     this.http = new HttpAgent({ keepAlive: true });
     this.https = new HttpsAgent({ keepAlive: true });
-    this.hosts = new HostScheduler(this.options.perHostConcurrency, this.options.politenessDelayMs);
+    this.hosts = new HostScheduler(this.options.perHostConcurrency, this.options.politenessDelayMs, this.options.sharedSpacing);
     this.robots = new RobotsCache((url) => this.fetchRobots(url), {
       userAgent: this.options.userAgent,
       ttlMs: this.options.robotsCacheMs,

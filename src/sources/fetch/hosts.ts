@@ -1,9 +1,21 @@
+import { sleep } from './retry.js';
+
 /**
  * Politeness per host: at most `concurrency` requests in flight to one host, and the starts of two
  * requests to it at least `delayMs` apart (longer when its robots.txt asks for a Crawl-delay). Waiters
  * are served in arrival order. Hosts that have gone quiet are forgotten, so memory follows the hosts in
  * use, not every host ever seen.
+ *
+ * With a shared spacing (several worker processes on one archive: Store.sharedFetchSpacing), a request
+ * that has its turn here also asks it when to start, so that the requests of all of them to one host
+ * start `delayMs` apart, not each process's own.
  */
+
+/**
+ * How many ms to wait before starting a request to `host` so that the requests of every process sharing
+ * it start at least `gapMs` apart; each call books the next start.
+ */
+export type SharedSpacing = (host: string, gapMs: number) => Promise<number>;
 
 interface HostState {
   active: number;
@@ -25,6 +37,7 @@ export class HostScheduler {
   constructor(
     private readonly concurrency: number,
     private readonly delayMs: number,
+    private readonly shared: SharedSpacing | null = null,
   ) {}
 
   /** A longer gap for one host (its Crawl-delay); never shorter than the general delay. */
@@ -36,10 +49,23 @@ export class HostScheduler {
   async run<T>(host: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.acquire(host, signal);
     try {
+      await this.sharedTurn(host, signal);
       return await task();
     } finally {
       this.release(host);
     }
+  }
+
+  /**
+   * Waits for the start the shared spacing books for this request. When it cannot be asked (the archive's
+   * database is away), this process's own spacing still holds and the request goes on: the page's
+   * commit will meet the same database and say what is wrong.
+   */
+  private async sharedTurn(host: string, signal?: AbortSignal): Promise<void> {
+    const gapMs = this.hosts.get(host)?.delayMs ?? this.delayMs;
+    if (this.shared === null || gapMs === 0) return;
+    const waitMs = await this.shared(host, gapMs).catch(() => 0);
+    if (waitMs > 0) await sleep(waitMs, signal);
   }
 
   /** Cancels every waiter (they reject) and stops the timers. */

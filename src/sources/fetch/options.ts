@@ -1,4 +1,5 @@
 import { ParleyError } from '../../pipeline/errors.js';
+import type { SharedSpacing } from './hosts.js';
 
 /**
  * Every limit and policy of the HTTP fetcher, named, with its default. A value out of range is a misuse
@@ -59,6 +60,8 @@ export interface FetchOptions {
   readonly allowedRanges: readonly string[];
   /** Validators for conditional re-fetch; a 304 answer becomes a "not modified" item. */
   readonly conditional: ConditionalLookup | null;
+  /** Politeness kept with other processes (the workers of one archive): when each request to a host may start. */
+  readonly sharedSpacing: SharedSpacing | null;
 }
 
 export const DEFAULT_USER_AGENT = 'Parley/0.1 (news archiver; +https://github.com/parley-news/parley)';
@@ -85,6 +88,7 @@ export const DEFAULT_FETCH_OPTIONS: FetchOptions = Object.freeze({
   allowPrivate: false,
   allowedRanges: Object.freeze([]) as readonly string[],
   conditional: null,
+  sharedSpacing: null,
 });
 
 /** Limits that must be at least 1, and those that may be 0 (no delay, no retries). */

@@ -110,6 +110,10 @@ export class MemoryStore implements Store {
     return this.writes.run(work);
   }
 
+  sharedFetchSpacing(): null {
+    return null;
+  }
+
   async startRun(run: RunStart): Promise<RunId> {
     this.open();
     checkRunStart(run);

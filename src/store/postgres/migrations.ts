@@ -425,6 +425,18 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'fetch spacing shared by the workers',
+    // No SQLite counterpart (one process writes an SQLite archive): each host's next free request start,
+    // in ms since 1970 on the server's clock, booked by every worker before it fetches (sharedFetchSpacing).
+    up: `
+      CREATE TABLE fetch_spacing (
+        host    text NOT NULL PRIMARY KEY,
+        next_ms bigint NOT NULL
+      );
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1]!.version;

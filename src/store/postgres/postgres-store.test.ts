@@ -113,6 +113,25 @@ if (available) {
       }
     }, 30_000);
   });
+
+  describe('PostgresStore: fetch spacing shared by the workers', () => {
+    it('books the requests of two processes to one host a gap apart, on one clock, and other hosts apart from it', async () => {
+      const url = await freshSchema();
+      const stores = [await openPostgresStore(url, { mode: 'write' }), await openPostgresStore(url, { mode: 'write' })];
+      try {
+        const gap = 60_000;
+        const book = stores.map((store) => store.sharedFetchSpacing());
+        const waits = await Promise.all(Array.from({ length: 6 }, (_, i) => book[i % 2]!('news.example', gap)));
+        // Each booking is the one before it plus the gap, whichever process made it: 0, 1, 2 ... gaps of
+        // waiting, less the moments between the calls (well under the 10 s allowed here).
+        const sorted = [...waits].sort((a, b) => a - b);
+        sorted.forEach((wait, k) => expect(Math.abs(wait - k * gap)).toBeLessThan(10_000));
+        expect(await book[1]!('other.example', gap)).toBeLessThanOrEqual(0);
+      } finally {
+        for (const store of stores) await store.close();
+      }
+    });
+  });
 } else {
   describe.skip('Store contract: PostgresStore (PostgreSQL is not installed)', () => it('needs PostgreSQL', () => undefined));
 }

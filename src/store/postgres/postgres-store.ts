@@ -89,6 +89,12 @@ export interface PostgresStoreOptions extends PostgresOptions {
  * hash of one key). PostgreSQL keeps two-part keys apart from the one-part keys of write.ts.
  */
 const DECISION_LOCKS = 0x50726c79;
+/** Books a host's next request start (sharedFetchSpacing): max(its next free start, now) + the gap. */
+const BOOK_FETCH_START = `
+  WITH now AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms)
+  INSERT INTO fetch_spacing AS f (host, next_ms) SELECT @host, now.ms + @gap::bigint FROM now
+  ON CONFLICT (host) DO UPDATE SET next_ms = greatest(f.next_ms, excluded.next_ms - @gap::bigint) + @gap::bigint
+  RETURNING (next_ms - @gap::bigint - (SELECT ms FROM now))::float8 AS wait_ms`;
 /** SQLSTATEs of a transaction that lost a race (unique key, serialization, deadlock): run it again. */
 const RACE_RETRIES = 5;
 
@@ -215,6 +221,15 @@ export class PostgresStore implements Store {
         client.release(broken);
       }
     }
+  }
+
+  /**
+   * Bookings in the fetch_spacing table, on the database server's clock (the workers' clocks may
+   * differ): each call moves the host's next free start `gapMs` on, atomically (the row's lock), and
+   * returns the wait until the start it booked.
+   */
+  sharedFetchSpacing(): (host: string, gapMs: number) => Promise<number> {
+    return (host, gapMs) => this.guard(async () => (await one<{ wait_ms: number }>(this.pool, BOOK_FETCH_START, { host, gap: gapMs }))!.wait_ms);
   }
 
   exportPages(): AsyncIterable<ExportedPage> {

@@ -119,6 +119,10 @@ export class SqliteStore implements Store {
     return this.writes.run(work);
   }
 
+  sharedFetchSpacing(): null {
+    return null;
+  }
+
   async startRun(run: RunStart): Promise<RunId> {
     checkRunStart(run);
     return this.guard(() => {
