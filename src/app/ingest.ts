@@ -165,10 +165,10 @@ export async function ingest(request: IngestRequest): Promise<IngestResult> {
       return { record, result: await store.commitPage(record) };
     };
     // An extracted article's decision (a copy of a stored one?) and its commit are one step among the
-    // writers whose pages could change it (decideKeys); other outcomes depend on no other page. The analysis never runs inside that step (it would
-    // hold up every other writer): a page decided an article that was not analyzed early (rare: the page
-    // it duplicated when it was extracted has been decided otherwise since) is analyzed outside it, then
-    // decided again.
+    // writers whose pages could change it (decideKeys); other outcomes depend on no other page. The
+    // analysis never runs inside that step (it would hold up those writers): a page decided an article
+    // that was not analyzed early (rare: the page it duplicated when it was extracted has been decided
+    // otherwise since) is analyzed outside it, then decided again.
     const keys = page === null ? [] : decideKeys(page);
     let done = page !== null ? await store.serializeWrites(keys, step) : await step();
     if (done === null && page !== null && settings.analysis !== null) {

@@ -89,6 +89,10 @@ export interface PostgresStoreOptions extends PostgresOptions {
  * hash of one key). PostgreSQL keeps two-part keys apart from the one-part keys of write.ts.
  */
 const DECISION_LOCKS = 0x50726c79;
+/** Takes the decision locks of a set of keys in the order of their hashes, and names the server process holding them. */
+const LOCK_DECISION_KEYS = `
+  SELECT pg_backend_pid() AS pid, (SELECT count(pg_advisory_lock(@space, h))
+    FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(@keys::text[]) k ORDER BY h) ordered) AS locked`;
 /** Books a host's next request start (sharedFetchSpacing): max(its next free start, now) + the gap. */
 const BOOK_FETCH_START = `
   WITH now AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms)
@@ -201,8 +205,7 @@ export class PostgresStore implements Store {
       const { client, pid } = await this.guard(async () => {
         const connection = await this.pool.connect();
         try {
-          await query(connection, 'SELECT count(pg_advisory_lock(@space, h)) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(@keys::text[]) k ORDER BY h) ordered', { space: DECISION_LOCKS, keys: [...keys] });
-          const row = await one<{ pid: number }>(connection, 'SELECT pg_backend_pid() AS pid');
+          const row = await one<{ pid: number }>(connection, LOCK_DECISION_KEYS, { space: DECISION_LOCKS, keys: [...keys] });
           return { client: connection, pid: row!.pid };
         } catch (error) {
           connection.release(true);
