@@ -3,7 +3,9 @@
  * (test/helpers/postgres-server.ts, fsync on):
  *
  * 1. ingest throughput of 1 `parley worker` process versus 2, on the same queue of the same WARC.gz of
- *    benchmark pages (../shared/bench), each worker with one extraction thread, as a ratio (goal ≥ 1.7×);
+ *    benchmark pages (../shared/bench), each worker with one extraction thread, as a ratio (goal ≥ 1.7×),
+ *    with the CPU time the workers and the database server spent: the cores one worker keeps busy bound
+ *    what a second can add on this machine;
  * 2. search latency (p50/p95 of the 100 queries of bench:search) on the same synthetic archive stored in
  *    PostgreSQL and in SQLite (goal p95 < 50 ms for both).
  *
