@@ -60,42 +60,34 @@ if (available) {
   });
 
   describe('two writers deciding at the same moment', () => {
-    const both = async (database: string, pages: readonly [string, string][]): Promise<Store> => {
+    /** The wire story on its own site: the first writer's page in each test. */
+    const ORIGINAL: [string, string] = ['https://www.northern-press.example/2026/03/carrow-strike', story(WIRE_STORY, '2026-03-02T09:30:00Z')];
+
+    /** Ingests ORIGINAL and `other` at the same moment, by two writers, then checks the archive with `check`. */
+    const both = async (database: string, other: [string, string], check: (store: Store) => Promise<void>): Promise<void> => {
       const url = await server!.createDatabase(database);
       const stores = [await openPostgresStore(url, { mode: 'write' }), await openPostgresStore(url, { mode: 'write' })];
       try {
-        const sources = await Promise.all(pages.map(([address, html], i) => archiveOf(`${database}-${i}`, address, html)));
+        const sources = await Promise.all([ORIGINAL, other].map(([address, html], i) => archiveOf(`${database}-${i}`, address, html)));
         await Promise.all(stores.map((store, i) => ingest({ sources: [sources[i]!], store: slowCommits(store, 400), settings: INLINE })));
+        await check(stores[0]!);
       } finally {
-        await stores[1]!.close();
+        for (const store of stores) await store.close();
       }
-      return stores[0]!;
     };
 
     it('stores two near-duplicate reports (a reprint) as an article and its copy, never as two unrelated articles', async () => {
-      const store = await both('reprints', [
-        ['https://www.northern-press.example/2026/03/carrow-strike', story(WIRE_STORY, '2026-03-02T09:30:00Z')],
-        ['https://coastal-herald.example/world/carrow-dockers', story(REPRINTS['a different byline']!, '2026-03-02T15:00:00Z')],
-      ]);
-      try {
+      await both('reprints', ['https://coastal-herald.example/world/carrow-dockers', story(REPRINTS['a different byline']!, '2026-03-02T15:00:00Z')], async (store) => {
         expect(await store.stats()).toMatchObject({ articles: 2, duplicates: 1, duplicateGroups: 1 });
         const copy = (await store.getArticle('https://coastal-herald.example/world/carrow-dockers'))!;
         expect(copy.duplicate?.similarity).toBeGreaterThan(0.8);
-      } finally {
-        await store.close();
-      }
+      });
     }, 60_000);
 
     it('keeps two reports of one event by different outlets apart (they share no band)', async () => {
-      const store = await both('apart', [
-        ['https://www.northern-press.example/2026/03/carrow-strike', story(WIRE_STORY, '2026-03-02T09:30:00Z')],
-        ['https://bay-observer.example/business/carrow', story(SAME_TOPIC['another outlet’s own report of the strike']!, '2026-03-02T12:00:00Z')],
-      ]);
-      try {
+      await both('apart', ['https://bay-observer.example/business/carrow', story(SAME_TOPIC['another outlet’s own report of the strike']!, '2026-03-02T12:00:00Z')], async (store) => {
         expect(await store.stats()).toMatchObject({ articles: 2, duplicates: 0, duplicateGroups: 0 });
-      } finally {
-        await store.close();
-      }
+      });
     }, 60_000);
   });
 } else {
